@@ -1,0 +1,97 @@
+package io.lethe.engine.store;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
+
+/**
+ * The in-process MongoDB wire-protocol server (mongo-java-server with its H2 MVStore backend),
+ * bound to a random loopback port and persisted to one file under the data directory.
+ *
+ * <p>The MVStore appends: deleted or overwritten documents stay in the file until a full
+ * compaction rewrites it with only the live pages, which {@link #compact()} does.
+ */
+final class EmbeddedMongo implements AutoCloseable {
+
+    static final String FILE_NAME = "lethe.mv.db";
+
+    private final Path file;
+    private final GatedBackend backend;
+    private final MongoServer server;
+    private final String connectionString;
+
+    private EmbeddedMongo(Path file) {
+        this.file = file;
+        this.backend = new GatedBackend(open(file));
+        this.server = new MongoServer(backend);
+        this.connectionString = server.bindAndGetConnectionString();
+    }
+
+    static EmbeddedMongo start(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("cannot create database directory " + directory + ": " + e.getMessage(), e);
+        }
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            return new EmbeddedMongo(file);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("cannot open embedded database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    String connectionString() {
+        return connectionString;
+    }
+
+    /** Size of the database file in bytes. */
+    long fileSize() {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes pending changes to the file (the backend otherwise commits about once a second). */
+    void flush() {
+        backend.read(d -> {
+            ((H2Backend) d).commit();
+            return null;
+        });
+    }
+
+    /**
+     * Pauses all requests, closes the store, rewrites the file with only live data, reopens.
+     * Clients stay connected and their requests wait; open cursors are lost.
+     */
+    CompactionResult compact() {
+        long[] sizes = new long[2];
+        backend.swap(current -> {
+            current.close();
+            sizes[0] = fileSize();
+            MVStoreTool.compact(file.toString(), false);
+            sizes[1] = fileSize();
+            return open(file);
+        });
+        return new CompactionResult(sizes[0], sizes[1]);
+    }
+
+    private static MongoBackend open(Path file) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        return new H2Backend(store);
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        backend.close();
+    }
+}

@@ -1,0 +1,166 @@
+package io.lethe.web;
+
+import io.lethe.engine.secret.ServerSecrets;
+import io.lethe.engine.store.Database;
+import io.lethe.engine.store.DatabaseUnavailableException;
+import io.lethe.web.auth.AuthRoutes;
+import io.lethe.web.auth.BootstrapAdmin;
+import io.lethe.web.auth.CurrentUser;
+import io.lethe.web.auth.MongoUserStore;
+import io.lethe.web.auth.PasswordHasher;
+import io.lethe.web.auth.TokenService;
+import io.lethe.web.auth.UserRoutes;
+import io.lethe.web.auth.UserStore;
+import io.lethe.web.http.Blocking;
+import io.lethe.web.http.CorrelationId;
+import io.lethe.web.http.HealthRoute;
+import io.lethe.web.http.HttpVerticle;
+import io.lethe.web.http.Problems;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.JWTAuthHandler;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.PrintStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part of Lethe with explicit constructor calls, starts the
+ * HTTP server, and stops everything in reverse order. The only place that knows all modules.
+ */
+public final class Lethe implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Lethe.class);
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final Database database;
+    private final Vertx vertx;
+    private final Blocking blocking;
+    private final int port;
+    private final boolean fileLogs;
+
+    private Lethe(Database database, Vertx vertx, Blocking blocking, int port, boolean fileLogs) {
+        this.database = database;
+        this.vertx = vertx;
+        this.blocking = blocking;
+        this.port = port;
+        this.fileLogs = fileLogs;
+    }
+
+    /**
+     * Starts Lethe and returns once it serves HTTP.
+     *
+     * @throws StartupException              when the port cannot be bound
+     * @throws DatabaseUnavailableException  when the database cannot be reached
+     */
+    public static Lethe start(LetheConfig config, PrintStream console) {
+        Instant started = Instant.now();
+        if (config.fileLogs()) {
+            LogSetup.start(config.logsDir());
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Database database = Database.open(config.databaseOptions()
+                .withCommandListeners(List.of(new MongoMetricsCommandListener(registry))));
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        Blocking blocking = new Blocking();
+        try {
+            UserStore users = new MongoUserStore(database);
+            PasswordHasher hasher = new PasswordHasher();
+            BootstrapAdmin.ensure(users, hasher, config.adminPassword(), console);
+            TokenService tokens = new TokenService(vertx, new ServerSecrets(database).key("token-signing"));
+
+            Router router = Router.router(vertx);
+            router.route().handler(CorrelationId::assign);
+            new HealthRoute(database, started).mount(router, blocking);
+            router.get("/metrics").handler(ctx -> ctx.response()
+                    .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
+            router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+            AuthRoutes auth = new AuthRoutes(users, hasher, tokens);
+            auth.mountPublic(router, blocking);
+            router.route("/api/*").handler(JWTAuthHandler.create(tokens.provider()));
+            router.route("/api/*").handler(blocking.filter(ctx -> CurrentUser.resolve(ctx, users)));
+            auth.mount(router, blocking);
+            new UserRoutes(users, hasher).mount(router, blocking);
+            router.route().failureHandler(Problems::handle);
+            router.errorHandler(404, Problems::handle);
+            router.errorHandler(405, Problems::handle);
+
+            int port = config.port() == 0 ? freePort() : config.port();
+            deploy(vertx, router, config.host(), port);
+            Lethe lethe = new Lethe(database, vertx, blocking, port, config.fileLogs());
+            log.atInfo().addKeyValue("port", port).addKeyValue("database", database.mode().label())
+                    .log("Lethe started in {} ms", java.time.Duration.between(started, Instant.now()).toMillis());
+            return lethe;
+        } catch (RuntimeException e) {
+            vertx.close();
+            blocking.close();
+            database.close();
+            if (config.fileLogs()) {
+                LogSetup.stop();
+            }
+            throw e;
+        }
+    }
+
+    private static void deploy(Vertx vertx, Router router, String host, int port) {
+        try {
+            vertx.deployVerticle(() -> new HttpVerticle(router, host, port),
+                            new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))
+                    .toCompletionStage().toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            throw new StartupException("cannot listen on " + host + ":" + port + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while starting", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StartupException("cannot find a free port: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Stops taking requests, finishes work in flight, then closes the database (no lost writes). */
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.warn("error while stopping the HTTP server", e.getCause());
+        }
+        blocking.close();
+        database.close();
+        log.info("Lethe stopped");
+        if (fileLogs) {
+            LogSetup.stop();
+        }
+    }
+}

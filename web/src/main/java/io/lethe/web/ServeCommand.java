@@ -1,0 +1,66 @@
+package io.lethe.web;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code lethe serve}: runs the server until Ctrl-C or SIGTERM, then shuts down cleanly. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start Lethe (embedded database under --data unless --mongo-uri is given).")
+final class ServeCommand implements Callable<Integer> {
+
+    /** Exit code meaning "served until stopped": the JVM exits through its shutdown hooks. */
+    static final int SERVED = -1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "${env:LETHE_PORT:-8080}",
+            description = "HTTP port, 0 for any free one (LETHE_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "${env:LETHE_HOST:-127.0.0.1}",
+            description = "Address to listen on (LETHE_HOST, default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--data", defaultValue = "${env:LETHE_DATA:-data}",
+            description = "Data directory: database, logs, backups (LETHE_DATA, default ./${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--mongo-uri", defaultValue = "${env:LETHE_MONGO_URI}",
+            description = "Use this MongoDB instead of the embedded database (LETHE_MONGO_URI).")
+    String mongoUri;
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
+        }
+        if (host.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--host must not be empty");
+        }
+        LetheConfig config = new LetheConfig(host, port, data.toAbsolutePath().normalize(),
+                Optional.ofNullable(mongoUri).filter(u -> !u.isBlank()),
+                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true);
+        Lethe lethe = Lethe.start(config, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            lethe.close();
+            stopped.countDown();
+        }, "lethe-shutdown"));
+        spec.commandLine().getOut().printf("Lethe listening on http://%s:%d (database: %s, data: %s). Ctrl-C stops it.%n",
+                host, lethe.port(), lethe.database().mode().label(), config.dataDir());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return SERVED;
+    }
+}

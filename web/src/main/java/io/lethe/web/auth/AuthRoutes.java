@@ -1,0 +1,65 @@
+package io.lethe.web.auth;
+
+import io.lethe.web.http.Blocking;
+import io.lethe.web.http.Blocking.Reply;
+import io.lethe.web.http.JsonBody;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.Set;
+
+/** Sign in, who am I, sign out. */
+public final class AuthRoutes {
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final TokenService tokens;
+
+    public AuthRoutes(UserStore users, PasswordHasher hasher, TokenService tokens) {
+        this.users = users;
+        this.hasher = hasher;
+        this.tokens = tokens;
+    }
+
+    /** {@code POST /api/auth/login} is public; mount before authentication. */
+    public void mountPublic(Router router, Blocking blocking) {
+        router.post("/api/auth/login").handler(blocking.handler(this::login));
+    }
+
+    /** Routes for any signed-in user. */
+    public void mount(Router router, Blocking blocking) {
+        router.get("/api/auth/me").handler(ctx -> ctx.json(describe(CurrentUser.of(ctx))));
+        router.post("/api/auth/logout").handler(blocking.handler(this::logout));
+    }
+
+    private Reply login(RoutingContext ctx) {
+        JsonBody body = JsonBody.of(ctx, Set.of("username", "password"));
+        String username = body.requiredString("username");
+        String password = body.requiredString("password");
+        body.validate();
+        User user = users.find(username)
+                .filter(u -> hasher.matches(password, u.passwordHash()))
+                .orElseGet(() -> {
+                    hasher.matchesNothing(password);
+                    throw new HttpException(401, "wrong username or password");
+                });
+        return Reply.ok(describe(user)
+                .put("token", tokens.issue(user))
+                .put("expiresAt", tokens.expiryOfTokenIssuedNow().toString()));
+    }
+
+    private Reply logout(RoutingContext ctx) {
+        User user = CurrentUser.of(ctx);
+        users.update(new User(user.username(), user.passwordHash(), user.roles(), user.tokenVersion() + 1, user.createdAt()));
+        return Reply.noContent();
+    }
+
+    static JsonObject describe(User user) {
+        return new JsonObject()
+                .put("username", user.username())
+                .put("roles", new JsonArray(UserStore.labels(user.roles()).stream().toList()))
+                .put("createdAt", user.createdAt().toString());
+    }
+}

@@ -1,0 +1,44 @@
+package io.lethe.web.auth;
+
+import io.lethe.engine.failure.ConflictException;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * On first start with no users, creates {@code admin} (roles admin and designer) with the
+ * password from {@code LETHE_ADMIN_PASSWORD}, or a generated one printed once to the console,
+ * never to the log files.
+ */
+public final class BootstrapAdmin {
+
+    public static final String USERNAME = "admin";
+
+    private BootstrapAdmin() {
+    }
+
+    public static void ensure(UserStore users, PasswordHasher hasher, Optional<String> password, PrintStream console) {
+        if (users.count() > 0) {
+            return;
+        }
+        String chosen = password.filter(p -> !p.isBlank()).orElseGet(BootstrapAdmin::generate);
+        try {
+            users.create(new User(USERNAME, hasher.hash(chosen), Set.of(Role.ADMIN, Role.DESIGNER), 0, Instant.now()));
+        } catch (ConflictException e) {
+            return; // another process sharing the database created it first
+        }
+        if (password.isEmpty()) {
+            console.println("Created user 'admin' with password: " + chosen);
+            console.println("It is shown only this once. Change it with PATCH /api/users/admin.");
+        }
+    }
+
+    private static String generate() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,121 @@
+package io.lethe.web.auth;
+
+import io.lethe.engine.failure.ConflictException;
+import io.lethe.engine.failure.NotFoundException;
+import io.lethe.web.http.Blocking;
+import io.lethe.web.http.Blocking.Reply;
+import io.lethe.web.http.JsonBody;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** {@code /api/users}: admins create users, set their roles and passwords, delete them. */
+public final class UserRoutes {
+
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+    private final UserStore users;
+    private final PasswordHasher hasher;
+
+    public UserRoutes(UserStore users, PasswordHasher hasher) {
+        this.users = users;
+        this.hasher = hasher;
+    }
+
+    public void mount(Router router, Blocking blocking) {
+        router.route("/api/users*").handler(CurrentUser.requireAny(Role.ADMIN));
+        router.get("/api/users").handler(blocking.handler(ctx -> Reply.ok(list())));
+        router.post("/api/users").handler(blocking.handler(this::create));
+        router.get("/api/users/:username").handler(blocking.handler(ctx -> Reply.ok(AuthRoutes.describe(existing(ctx)))));
+        router.patch("/api/users/:username").handler(blocking.handler(this::update));
+        router.delete("/api/users/:username").handler(blocking.handler(this::delete));
+    }
+
+    private JsonArray list() {
+        JsonArray array = new JsonArray();
+        users.list().forEach(u -> array.add(AuthRoutes.describe(u)));
+        return array;
+    }
+
+    private Reply create(RoutingContext ctx) {
+        JsonBody body = JsonBody.of(ctx, Set.of("username", "password", "roles"));
+        String username = body.requiredString("username");
+        String password = body.requiredString("password");
+        Optional<List<String>> roleLabels = body.optionalStrings("roles");
+        if (!username.isEmpty() && !USERNAME.matcher(username).matches()) {
+            body.error("username", "must be 3-64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit");
+        }
+        checkPassword(body, password);
+        if (roleLabels.isEmpty()) {
+            body.error("roles", "is required");
+        }
+        Set<Role> roles = roles(body, roleLabels.orElse(List.of()));
+        body.validate();
+        User user = new User(username, hasher.hash(password), roles, 0, Instant.now());
+        users.create(user);
+        ctx.response().putHeader("Location", "/api/users/" + username);
+        return Reply.created(AuthRoutes.describe(user));
+    }
+
+    private Reply update(RoutingContext ctx) {
+        User user = existing(ctx);
+        JsonBody body = JsonBody.of(ctx, Set.of("password", "roles"));
+        Optional<String> password = body.optionalString("password");
+        password.ifPresent(p -> checkPassword(body, p));
+        Optional<Set<Role>> roles = body.optionalStrings("roles").map(labels -> roles(body, labels));
+        body.validate();
+        if (roles.isPresent() && !roles.get().contains(Role.ADMIN) && users.isLastWithRole(user.username(), Role.ADMIN)) {
+            throw new ConflictException("'" + user.username() + "' is the last admin; make another admin first");
+        }
+        User updated = new User(user.username(),
+                password.map(hasher::hash).orElse(user.passwordHash()),
+                roles.orElse(user.roles()),
+                password.isPresent() ? user.tokenVersion() + 1 : user.tokenVersion(),
+                user.createdAt());
+        users.update(updated);
+        return Reply.ok(AuthRoutes.describe(updated));
+    }
+
+    private Reply delete(RoutingContext ctx) {
+        User user = existing(ctx);
+        if (users.isLastWithRole(user.username(), Role.ADMIN)) {
+            throw new ConflictException("'" + user.username() + "' is the last admin; make another admin first");
+        }
+        users.delete(user.username());
+        return Reply.noContent();
+    }
+
+    private User existing(RoutingContext ctx) {
+        String username = ctx.pathParam("username");
+        return users.find(username).orElseThrow(() -> new NotFoundException("no user '" + username + "'"));
+    }
+
+    private static void checkPassword(JsonBody body, String password) {
+        if (!password.isEmpty() && password.length() < PasswordHasher.MIN_LENGTH) {
+            body.error("password", "must be at least " + PasswordHasher.MIN_LENGTH + " characters");
+        }
+    }
+
+    private static Set<Role> roles(JsonBody body, List<String> labels) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            Optional<Role> role = Role.parse(label);
+            if (role.isPresent()) {
+                roles.add(role.get());
+            } else {
+                body.error("roles/" + i, "unknown role '" + label + "' (designer, admin, support)");
+            }
+        }
+        if (labels.isEmpty()) {
+            body.error("roles", "must name at least one role");
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,94 @@
+package io.lethe.web.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.MDC;
+
+/**
+ * Runs blocking route work (driver calls, files) on virtual threads, never on the event loop,
+ * with the request's correlation id in the logging context, and answers back on the event loop.
+ */
+public final class Blocking implements AutoCloseable {
+
+    /** Route work that may block; returns the response to send. */
+    @FunctionalInterface
+    public interface Work {
+        Reply run(RoutingContext ctx) throws Exception;
+    }
+
+    /** A status and an optional body (serialised as JSON); {@code null} body means no content. */
+    public record Reply(int status, Object body) {
+
+        public static Reply ok(Object body) {
+            return new Reply(200, body);
+        }
+
+        public static Reply created(Object body) {
+            return new Reply(201, body);
+        }
+
+        public static Reply noContent() {
+            return new Reply(204, null);
+        }
+    }
+
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("lethe-api-", 0).factory());
+
+    public Handler<RoutingContext> handler(Work work) {
+        return ctx -> {
+            Context context = Vertx.currentContext();
+            String correlationId = CorrelationId.of(ctx);
+            executor.execute(() -> {
+                MDC.put(CorrelationId.MDC_KEY, correlationId);
+                try {
+                    Reply reply = work.run(ctx);
+                    context.runOnContext(v -> send(ctx, reply));
+                } catch (Throwable e) {
+                    context.runOnContext(v -> ctx.fail(e));
+                } finally {
+                    MDC.remove(CorrelationId.MDC_KEY);
+                }
+            });
+        };
+    }
+
+    /** Runs {@code work} on a virtual thread, then continues the route chain on the event loop. */
+    public Handler<RoutingContext> filter(java.util.function.Consumer<RoutingContext> work) {
+        return ctx -> {
+            Context context = Vertx.currentContext();
+            String correlationId = CorrelationId.of(ctx);
+            executor.execute(() -> {
+                MDC.put(CorrelationId.MDC_KEY, correlationId);
+                try {
+                    work.accept(ctx);
+                    context.runOnContext(v -> ctx.next());
+                } catch (Throwable e) {
+                    context.runOnContext(v -> ctx.fail(e));
+                } finally {
+                    MDC.remove(CorrelationId.MDC_KEY);
+                }
+            });
+        };
+    }
+
+    private static void send(RoutingContext ctx, Reply reply) {
+        if (reply.body() == null) {
+            ctx.response().setStatusCode(reply.status()).end();
+        } else {
+            ctx.response().setStatusCode(reply.status())
+                    .putHeader("Content-Type", "application/json")
+                    .end(Json.encode(reply.body()));
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+}

@@ -1,0 +1,33 @@
+package io.lethe.web.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request a correlation id (the caller's {@code X-Correlation-Id} when it is a
+ * plain token, else a new one), echoes it in the response and puts it in every log line.
+ */
+public final class CorrelationId {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String MDC_KEY = "correlationId";
+    private static final String KEY = "lethe.correlationId";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private CorrelationId() {
+    }
+
+    public static void assign(RoutingContext ctx) {
+        String given = ctx.request().getHeader(HEADER);
+        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.put(KEY, id);
+        ctx.response().putHeader(HEADER, id);
+        ctx.next();
+    }
+
+    public static String of(RoutingContext ctx) {
+        String id = ctx.get(KEY);
+        return id == null ? "none" : id;
+    }
+}

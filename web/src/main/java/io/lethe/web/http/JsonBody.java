@@ -1,0 +1,83 @@
+package io.lethe.web.http;
+
+import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.failure.InvalidInputException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a JSON object request body field by field, collecting every problem (unknown fields,
+ * missing or mistyped values) so the caller gets them all at once; {@link #validate()} throws
+ * them as one {@link InvalidInputException} before anything is written.
+ */
+public final class JsonBody {
+
+    private final JsonObject json;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private JsonBody(JsonObject json, Set<String> allowed) {
+        this.json = json;
+        json.fieldNames().stream().filter(name -> !allowed.contains(name)).sorted()
+                .forEach(name -> errors.add(new FieldError("/" + name, "unknown field")));
+    }
+
+    /** The request body as an object with only {@code allowed} fields. */
+    public static JsonBody of(RoutingContext ctx, Set<String> allowed) {
+        var buffer = ctx.body().buffer();
+        Object parsed = buffer == null || buffer.length() == 0 ? null : Json.decodeValue(buffer);
+        if (!(parsed instanceof JsonObject object)) {
+            throw InvalidInputException.of("", parsed == null ? "a JSON object body is required" : "must be a JSON object");
+        }
+        return new JsonBody(object, allowed);
+    }
+
+    public Optional<String> optionalString(String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof String s) {
+            return Optional.of(s);
+        }
+        error(field, "must be a string");
+        return Optional.empty();
+    }
+
+    public String requiredString(String field) {
+        if (!json.containsKey(field) || json.getValue(field) == null) {
+            error(field, "is required");
+            return "";
+        }
+        return optionalString(field).orElse("");
+    }
+
+    public Optional<List<String>> optionalStrings(String field) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonArray array && array.stream().allMatch(String.class::isInstance)) {
+            return Optional.of(array.stream().map(String.class::cast).toList());
+        }
+        error(field, "must be an array of strings");
+        return Optional.empty();
+    }
+
+    /** Records a problem with {@code field} found by the caller's own checks. */
+    public void error(String field, String message) {
+        errors.add(new FieldError("/" + field, message));
+    }
+
+    /** Throws all collected problems, if any. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.lethe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.web.testkit.TestServer;
+import io.lethe.web.testkit.TestServer.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldRefuseApiCallsWithoutAValidTokenWith401() {
+        Response none = server.get("/api/auth/me", null);
+        Response garbage = server.get("/api/auth/me", "not-a-token");
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).isEqualTo("application/problem+json");
+        assertThat(garbage.status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldSignInAndSayWhoIAm() {
+        Response me = server.get("/api/auth/me", server.adminToken());
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().getString("username")).isEqualTo("admin");
+        assertThat(me.json().getJsonArray("roles")).containsExactly("admin", "designer");
+    }
+
+    @Test
+    void shouldGiveTheSameAnswerForAWrongPasswordAndAnUnknownUser() {
+        Response wrongPassword = login("admin", "not-the-password");
+        Response unknownUser = login("nobody", "not-the-password");
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownUser.status()).isEqualTo(401);
+        assertThat(wrongPassword.json().getString("detail")).isEqualTo(unknownUser.json().getString("detail"));
+    }
+
+    @Test
+    void shouldLetAnAdminCreateAUserWhoThenSignsInWithTheirRoles() {
+        String name = uniqueName();
+        Response created = createUser(server.adminToken(), name, "designer");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/api/users/" + name);
+        String token = server.login(name, "a-long-enough-password");
+        assertThat(server.get("/api/auth/me", token).json().getJsonArray("roles")).containsExactly("designer");
+    }
+
+    @Test
+    void shouldForbidUserManagementToNonAdminsWith403() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "designer", "support");
+        String token = server.login(name, "a-long-enough-password");
+
+        Response list = server.get("/api/users", token);
+        Response create = createUser(token, uniqueName(), "admin");
+
+        assertThat(list.status()).isEqualTo(403);
+        assertThat(list.contentType()).isEqualTo("application/problem+json");
+        assertThat(list.json().getString("detail")).contains("admin");
+        assertThat(create.status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldReportEveryInvalidFieldAndCreateNothing() {
+        String token = server.adminToken();
+        Response refused = server.post("/api/users", token, new JsonObject()
+                .put("username", "Bad Name").put("password", "short").put("roles", new JsonArray().add("wizard"))
+                .put("nickname", "x"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("pointer")))
+                .containsExactlyInAnyOrder("/nickname", "/username", "/password", "/roles/0");
+        assertThat(server.get("/api/users/bad name".replace(" ", "%20"), token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldRefuseADuplicateUsernameWith409() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "support");
+
+        assertThat(createUser(server.adminToken(), name, "support").status()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldRevokeTokensOnLogoutAndPasswordChange() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "designer");
+        String first = server.login(name, "a-long-enough-password");
+
+        assertThat(server.send("POST", "/api/auth/logout", first, null).status()).isEqualTo(204);
+        assertThat(server.get("/api/auth/me", first).status()).isEqualTo(401);
+
+        String second = server.login(name, "a-long-enough-password");
+        Response changed = server.send("PATCH", "/api/users/" + name, server.adminToken(),
+                new JsonObject().put("password", "another-long-password").encode());
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(server.get("/api/auth/me", second).status()).isEqualTo(401);
+        assertThat(login(name, "a-long-enough-password").status()).isEqualTo(401);
+        assertThat(server.login(name, "another-long-password")).isNotBlank();
+    }
+
+    @Test
+    void shouldApplyRoleChangesToTokensAlreadyIssued() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "admin");
+        String token = server.login(name, "a-long-enough-password");
+        assertThat(server.get("/api/users", token).status()).isEqualTo(200);
+
+        server.send("PATCH", "/api/users/" + name, server.adminToken(),
+                new JsonObject().put("roles", new JsonArray().add("support")).encode());
+
+        assertThat(server.get("/api/users", token).status()).isEqualTo(403);
+    }
+
+    @Test
+    void shouldNeverRemoveTheLastAdmin() {
+        try (TestServer fresh = TestServer.start(dir.resolve("fresh-" + UUID.randomUUID()))) {
+            String token = fresh.adminToken();
+
+            Response delete = fresh.send("DELETE", "/api/users/admin", token, null);
+            Response demote = fresh.send("PATCH", "/api/users/admin", token,
+                    new JsonObject().put("roles", new JsonArray().add("designer")).encode());
+
+            assertThat(delete.status()).isEqualTo(409);
+            assertThat(demote.status()).isEqualTo(409);
+            assertThat(fresh.get("/api/auth/me", token).json().getJsonArray("roles")).contains("admin");
+        }
+    }
+
+    @Test
+    void shouldStoreOnlyAPasswordHash() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "designer");
+
+        var stored = server.lethe().database().collection("users").find(new org.bson.Document("_id", name)).first();
+
+        assertThat(stored.getString("passwordHash")).startsWith("$argon2id$").doesNotContain("a-long-enough-password");
+        assertThat(stored.toJson()).doesNotContain("a-long-enough-password");
+    }
+
+    private static Response login(String username, String password) {
+        return server.post("/api/auth/login", null, new JsonObject().put("username", username).put("password", password));
+    }
+
+    private static Response createUser(String token, String name, String... roles) {
+        return server.post("/api/users", token, new JsonObject()
+                .put("username", name).put("password", "a-long-enough-password").put("roles", new JsonArray(java.util.List.of(roles))));
+    }
+
+    private static String uniqueName() {
+        return "user-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,55 @@
+package io.lethe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void shouldListTheCommandsInHelp() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("serve").contains("./lethe test");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFlagWithOneLineAndExitCode2() {
+        assertThat(run("serve", "--prot=80")).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("lethe: Unknown option: '--prot").doesNotContain("\n");
+    }
+
+    @Test
+    void shouldRefuseAPortOutOfRange() {
+        assertThat(run("serve", "--port", "70000")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("lethe: --port must be between 0 and 65535, not 70000 (see ./lethe --help)");
+    }
+
+    @Test
+    void shouldEndWithOneLineWhenMongoIsUnreachable() {
+        assertThat(run("serve", "--port", "0", "--mongo-uri", "mongodb://127.0.0.1:1/lethe")).isEqualTo(1);
+        assertThat(err.toString().strip())
+                .startsWith("lethe: cannot reach MongoDB at mongodb://127.0.0.1:1/lethe")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldEndWithOneLineWhenThePortIsTaken() throws Exception {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int exit = run("serve", "--port", String.valueOf(socket.getLocalPort()),
+                    "--data", java.nio.file.Files.createTempDirectory("lethe-port").toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString().strip()).startsWith("lethe: cannot listen on 127.0.0.1:" + socket.getLocalPort())
+                    .doesNotContain("\n");
+        }
+    }
+}
