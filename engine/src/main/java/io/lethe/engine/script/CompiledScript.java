@@ -1,0 +1,176 @@
+package io.lethe.engine.script;
+
+import io.lethe.engine.json.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * One script block's code with a pool of ready sandboxed contexts.
+ *
+ * <p>Isolation between runs that share a pooled context: the body is built with the Function
+ * constructor (it cannot close over state outside itself), runs in strict mode, every object
+ * reachable from the global object is frozen after setup, and inputs arrive as JSON text parsed
+ * anew inside the run. So nothing a run stores survives into the next one.
+ */
+public final class CompiledScript implements AutoCloseable {
+
+    static final String PARSE_PREFIX = "(function(input, steps, context) {\"use strict\";";
+
+    private static final String SETUP = """
+            (function (body, log) {
+              "use strict";
+              const show = (v) => typeof v === 'string' ? v : JSON.stringify(v);
+              const write = (...args) => log(args.map(show).join(' '));
+              Object.defineProperty(globalThis, 'console', { value: Object.freeze({
+                log: write, info: write, warn: write, error: write, debug: write }) });
+              const user = Function('input', 'steps', 'context', '"use strict";\\n' + body);
+              const seen = new Set();
+              const freeze = (o) => {
+                if ((typeof o !== 'object' && typeof o !== 'function') || o === null || seen.has(o)) return;
+                seen.add(o);
+                Object.freeze(o);
+                for (const key of Reflect.ownKeys(o)) {
+                  const d = Object.getOwnPropertyDescriptor(o, key);
+                  if (d) { freeze(d.value); freeze(d.get); freeze(d.set); }
+                }
+                freeze(Object.getPrototypeOf(o));
+              };
+              freeze(globalThis);
+              return function (json) {
+                const a = JSON.parse(json);
+                const result = user(a.input, a.steps, a.context);
+                return result === undefined ? undefined : JSON.stringify(result);
+              };
+            })
+            """;
+
+    private final ScriptEngine engine;
+    private final String source;
+    private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    CompiledScript(ScriptEngine engine, String source) {
+        this.engine = engine;
+        this.source = source;
+    }
+
+    /**
+     * Runs the script with deep copies of the given values and returns what it returned.
+     * Never hangs: past {@code timeout} the run is interrupted and reported as failed.
+     */
+    public ScriptOutcome run(Object input, Object steps, Object context, Duration timeout) {
+        String arguments = Json.write(Map.of(
+                "input", input == null ? Map.of() : input,
+                "steps", steps == null ? Map.of() : steps,
+                "context", context == null ? Map.of() : context));
+        try {
+            return engine.threads().submit(() -> runHere(arguments, timeout)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ScriptOutcome.Failed("interrupted", 0, List.of());
+        } catch (ExecutionException e) {
+            return new ScriptOutcome.Failed("script engine error: " + e.getCause().getMessage(), 0, List.of());
+        }
+    }
+
+    private ScriptOutcome runHere(String arguments, Duration timeout) {
+        Pooled pooled = pool.pollFirst();
+        if (pooled == null) {
+            try {
+                pooled = new Pooled();
+            } catch (PolyglotException e) {
+                return failure(e, List.of(), timeout);
+            }
+        }
+        pooled.console.clear();
+        pooled.context.resetLimits();
+        Pooled running = pooled;
+        ScheduledFuture<?> alarm = engine.timer().schedule(running::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        boolean reusable = true;
+        try {
+            Value result = running.entry.execute(arguments);
+            return new ScriptOutcome.Returned(result.isNull() ? null : Json.read(result.asString()),
+                    List.copyOf(running.console));
+        } catch (PolyglotException e) {
+            reusable = e.isGuestException() && !e.isInterrupted() && !e.isCancelled() && !e.isResourceExhausted();
+            return failure(e, List.copyOf(running.console), timeout);
+        } finally {
+            alarm.cancel(false);
+            if (reusable && !closed && !running.broken) {
+                pool.offerFirst(running);
+            } else {
+                running.context.close(true);
+            }
+        }
+    }
+
+    private ScriptOutcome failure(PolyglotException e, List<String> console, Duration timeout) {
+        if (e.isInterrupted() || e.isCancelled()) {
+            return new ScriptOutcome.Failed("script timed out after " + timeout.toMillis() + " ms", 0, console);
+        }
+        if (e.isResourceExhausted()) {
+            return new ScriptOutcome.Failed("script exceeded " + engine.settings().statementLimit() + " statements", 0, console);
+        }
+        int line = 0;
+        if (e.getSourceLocation() != null && !e.isSyntaxError()) {
+            line = Math.max(0, e.getSourceLocation().getStartLine() - engine.lineOffset());
+        } else if (e.getSourceLocation() != null) {
+            line = e.getSourceLocation().getStartLine();
+        }
+        return new ScriptOutcome.Failed(e.getMessage(), line, console);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Pooled pooled;
+        while ((pooled = pool.pollFirst()) != null) {
+            pooled.context.close(true);
+        }
+    }
+
+    /** A sandboxed context with the script set up in it, used by one run at a time. */
+    private final class Pooled {
+        final Context context;
+        final Value entry;
+        final List<String> console = new ArrayList<>();
+        volatile boolean broken;
+
+        Pooled() {
+            context = engine.sandbox().build();
+            try {
+                Value setup = context.eval(Source.create("js", SETUP));
+                entry = setup.execute(source, (ProxyExecutable) args -> {
+                    if (console.size() < 1000) {
+                        console.add(args.length == 0 ? "" : args[0].asString());
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                context.close(true);
+                throw e;
+            }
+        }
+
+        void interrupt() {
+            try {
+                context.interrupt(Duration.ofMillis(500));
+            } catch (TimeoutException | RuntimeException e) {
+                broken = true;
+                context.close(true);
+            }
+        }
+    }
+}

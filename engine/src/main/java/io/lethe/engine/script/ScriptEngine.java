@@ -1,0 +1,139 @@
+package io.lethe.engine.script;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * Runs designers' JavaScript (GraalJS) in a sandbox: no host access, no IO, no threads, no
+ * processes, no environment, no polyglot; a statement limit and a wall-clock limit per run.
+ *
+ * <p>One shared {@link Engine} caches parsed and compiled code; each {@link CompiledScript} keeps a
+ * pool of ready contexts because a new context costs ~100x a run. Runs happen on a bounded pool of
+ * platform threads.
+ */
+public final class ScriptEngine implements AutoCloseable {
+
+    private final Engine engine;
+    private final ScriptSettings settings;
+    private final ExecutorService threads;
+    private final ScheduledExecutorService timer;
+    private final int lineOffset;
+
+    public ScriptEngine(ScriptSettings settings) {
+        this.settings = settings;
+        this.engine = Engine.newBuilder("js")
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(settings.threads(),
+                r -> daemon(r, "lethe-script-" + n.incrementAndGet()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lethe-script-timer"));
+        this.lineOffset = measureLineOffset();
+    }
+
+    /** "GraalVM CE" when compiled (JIT), "Interpreted" in the fallback runtime. */
+    public String implementationName() {
+        return engine.getImplementationName();
+    }
+
+    public ScriptSettings settings() {
+        return settings;
+    }
+
+    /** Syntax errors of a script body, without running it. Empty when it parses. */
+    public List<ScriptProblem> check(String source) {
+        try (Context context = sandbox().build()) {
+            context.parse(Source.create("js", CompiledScript.PARSE_PREFIX + source + "\n})"));
+            return List.of();
+        } catch (PolyglotException e) {
+            if (!e.isSyntaxError()) {
+                throw e;
+            }
+            var location = e.getSourceLocation();
+            int line = location == null ? 0 : location.getStartLine();
+            int column = location == null ? 0 : location.getStartColumn();
+            if (line == 1) {
+                column = Math.max(1, column - CompiledScript.PARSE_PREFIX.length());
+            }
+            List<ScriptProblem> problems = new ArrayList<>();
+            problems.add(new ScriptProblem(line, column, e.getMessage()));
+            return problems;
+        }
+    }
+
+    /** Prepares {@code source} (a function body over {@code input}, {@code steps}, {@code context}). */
+    public CompiledScript compile(String source) {
+        return new CompiledScript(this, source);
+    }
+
+    Context.Builder sandbox() {
+        return Context.newBuilder("js")
+                .engine(engine)
+                .allowHostAccess(HostAccess.NONE)
+                .allowHostClassLookup(name -> false)
+                .allowHostClassLoading(false)
+                .allowIO(IOAccess.NONE)
+                .allowCreateThread(false)
+                .allowCreateProcess(false)
+                .allowNativeAccess(false)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowValueSharing(false)
+                .option("js.console", "false")
+                .option("js.print", "false")
+                .option("js.load", "false")
+                .option("js.graal-builtin", "false")
+                .option("js.polyglot-builtin", "false")
+                .option("js.java-package-globals", "false")
+                // Experimental, but without it RegExp.$1 would show one run the last match of the previous run.
+                .allowExperimentalOptions(true)
+                .option("js.regexp-static-result", "false")
+                .resourceLimits(ResourceLimits.newBuilder().statementLimit(settings.statementLimit(), null).build());
+    }
+
+    ExecutorService threads() {
+        return threads;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    int lineOffset() {
+        return lineOffset;
+    }
+
+    /** How many lines the Function constructor puts before a body (engine-specific), measured once. */
+    private int measureLineOffset() {
+        var probe = compile("null.probe;");
+        ScriptOutcome outcome = probe.run(null, null, null, settings.defaultTimeout());
+        probe.close();
+        return outcome instanceof ScriptOutcome.Failed failed ? Math.max(0, failed.line() - 1) : 0;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+        timer.shutdownNow();
+        engine.close(true);
+    }
+}

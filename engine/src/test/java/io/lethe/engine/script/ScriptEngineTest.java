@@ -1,0 +1,139 @@
+package io.lethe.engine.script;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ScriptEngineTest {
+
+    static ScriptEngine engine;
+    static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+    @BeforeAll
+    static void start() {
+        engine = new ScriptEngine(ScriptSettings.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @Test
+    void shouldTransformTheInputAndCaptureConsoleLines() {
+        var script = engine.compile("""
+                console.log('hello', input.name, {n: 1});
+                return { name: input.name.toUpperCase(), total: input.values.reduce((a, b) => a + b, 0), prev: steps.a.output };
+                """);
+
+        ScriptOutcome outcome = script.run(Map.of("name", "ada", "values", List.of(1, 2, 3)),
+                Map.of("a", Map.of("output", 7)), null, ONE_SECOND);
+
+        assertThat(outcome).isInstanceOf(ScriptOutcome.Returned.class);
+        assertThat(((ScriptOutcome.Returned) outcome).value()).isEqualTo(Map.of("name", "ADA", "total", 6, "prev", 7));
+        assertThat(outcome.console()).containsExactly("hello ada {\"n\":1}");
+    }
+
+    @Test
+    void shouldNeverLetOneRunSeeAnotherRunsData() {
+        var script = engine.compile("""
+                const before = { global: typeof globalThis.leak, proto: typeof Object.prototype.leak, array: [].leak };
+                try { globalThis.leak = input.secret; } catch (e) { before.globalBlocked = e.name; }
+                try { Object.prototype.leak = input.secret; } catch (e) { before.protoBlocked = e.name; }
+                try { Array.prototype.leak = input.secret; } catch (e) { before.arrayBlocked = e.name; }
+                try { JSON.leak = input.secret; } catch (e) { before.jsonBlocked = e.name; }
+                /(s.cret)/.test(input.secret);
+                before.lastMatch = typeof RegExp.$1 === 'string' ? RegExp.$1 : 'none';
+                return before;
+                """);
+
+        script.run(Map.of("secret", "secret-of-run-one"), null, null, ONE_SECOND);
+        var second = (ScriptOutcome.Returned) script.run(Map.of("secret", "other"), null, null, ONE_SECOND);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seen = (Map<String, Object>) second.value();
+        assertThat(seen).containsEntry("global", "undefined").containsEntry("proto", "undefined")
+                .containsEntry("globalBlocked", "TypeError").containsEntry("protoBlocked", "TypeError")
+                .containsEntry("arrayBlocked", "TypeError").containsEntry("jsonBlocked", "TypeError")
+                .doesNotContainKey("array");
+        assertThat(String.valueOf(seen.get("lastMatch"))).doesNotContain("secret-of-run-one");
+        assertThat(second.toString()).doesNotContain("secret-of-run-one");
+    }
+
+    @Test
+    void shouldEndAnInfiniteLoopAsAFailureAndStayUsable() {
+        var script = engine.compile("if (input.spin) { while (true) {} } return 'fine';");
+
+        ScriptOutcome spun = script.run(Map.of("spin", true), null, null, Duration.ofMillis(200));
+        ScriptOutcome after = script.run(Map.of("spin", false), null, null, ONE_SECOND);
+
+        assertThat(spun).isInstanceOf(ScriptOutcome.Failed.class);
+        assertThat(((ScriptOutcome.Failed) spun).message()).contains("timed out after 200 ms");
+        assertThat(after).isEqualTo(new ScriptOutcome.Returned("fine", List.of()));
+    }
+
+    @Test
+    void shouldRefuseHostAccessAndPolyglotEscapes() {
+        for (String escape : List.of(
+                "return Java.type('java.lang.System').getenv();",
+                "return Polyglot.eval('js', '1');",
+                "return load('/etc/passwd');",
+                "return Graal.versionJS;",
+                "return require('fs');",
+                "return process.env;")) {
+            ScriptOutcome outcome = engine.compile(escape).run(null, null, null, ONE_SECOND);
+            assertThat(outcome).as(escape).isInstanceOf(ScriptOutcome.Failed.class);
+        }
+    }
+
+    @Test
+    void shouldStopAHugeAllocationWithoutTakingTheProcessDown() {
+        ScriptOutcome huge = engine.compile("const a = []; while (true) { a.push(new Array(1e6).fill(1)); }")
+                .run(null, null, null, Duration.ofMillis(300));
+        ScriptOutcome invalid = engine.compile("return 'x'.repeat(2 ** 31);").run(null, null, null, ONE_SECOND);
+
+        assertThat(huge).isInstanceOf(ScriptOutcome.Failed.class);
+        assertThat(invalid).isInstanceOf(ScriptOutcome.Failed.class);
+    }
+
+    @Test
+    void shouldReportTheLineOfARuntimeError() {
+        ScriptOutcome outcome = engine.compile("const a = 1;\nconst b = 2;\nnull.boom;\nreturn a;")
+                .run(null, null, null, ONE_SECOND);
+
+        assertThat(outcome).isInstanceOf(ScriptOutcome.Failed.class);
+        assertThat(((ScriptOutcome.Failed) outcome).line()).isEqualTo(3);
+        assertThat(((ScriptOutcome.Failed) outcome).message()).contains("boom");
+    }
+
+    @Test
+    void shouldFindSyntaxErrorsWithoutRunning() {
+        assertThat(engine.check("return 1;")).isEmpty();
+        assertThat(engine.check("const x = 1;\nreturn x +;")).singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(2));
+        assertThat(engine.check("while (true) {}")).isEmpty();
+    }
+
+    @Test
+    void shouldRunManyScriptsAtOnce() throws Exception {
+        var script = engine.compile("return input.n * 2;");
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ScriptOutcome>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                runs.add(callers.submit(() -> script.run(Map.of("n", n), null, null, ONE_SECOND)));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                assertThat(runs.get(i).get()).isEqualTo(new ScriptOutcome.Returned(i * 2, List.of()));
+            }
+        }
+    }
+}
