@@ -34,6 +34,16 @@ public final class Json {
         }
     }
 
+    /** A record (or any bean) as plain maps and lists. */
+    public static Object toPlain(Object value) {
+        return MAPPER.convertValue(value, Object.class);
+    }
+
+    /** Plain maps and lists as {@code type}; mismatches become {@link IllegalArgumentException}. */
+    public static <T> T convert(Object plain, Class<T> type) {
+        return MAPPER.convertValue(plain, type);
+    }
+
     /** A deep copy made of fresh maps and lists, so no caller shares structure with another. */
     public static Object copy(Object value) {
         return value == null ? null : read(write(value));

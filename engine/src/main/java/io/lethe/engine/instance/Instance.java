@@ -1,0 +1,37 @@
+package io.lethe.engine.instance;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One piece of data of a model. A deactivated instance ({@code active == false}) is hidden from
+ * normal queries but still stored, until reactivated, deleted or garbage-collected.
+ */
+public record Instance(
+        String id,
+        String model,
+        Map<String, Object> data,
+        boolean active,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant deactivatedAt) {
+
+    public Instance {
+        data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+    }
+
+    /** The instance as plain values: {@code id}, {@code model}, the attributes, and lifecycle fields. */
+    public Map<String, Object> toPlain() {
+        var plain = new java.util.LinkedHashMap<String, Object>();
+        plain.put("id", id);
+        plain.put("model", model);
+        plain.put("data", data);
+        plain.put("active", active);
+        plain.put("createdAt", createdAt.toString());
+        plain.put("updatedAt", updatedAt.toString());
+        if (deactivatedAt != null) {
+            plain.put("deactivatedAt", deactivatedAt.toString());
+        }
+        return plain;
+    }
+}

@@ -1,0 +1,36 @@
+package io.lethe.engine.instance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Raw storage of instances; validation and events live in {@link Instances}. */
+public interface InstanceStore {
+
+    void insert(Instance instance);
+
+    /** The instance whether active or not. */
+    Optional<Instance> find(String model, String id);
+
+    /** Sets the given attributes (null values are stored as null); false when there is no such instance. */
+    boolean update(String model, String id, Map<String, Object> values, Instant at);
+
+    /** Activates or deactivates; false when there is no such instance. */
+    boolean setActive(String model, String id, boolean active, Instant at);
+
+    boolean delete(String model, String id);
+
+    Page query(InstanceQuery query);
+
+    long count(String model, List<Condition> conditions, boolean includeInactive);
+
+    /** Deactivated instances of {@code model} still stored. */
+    long countInactive(String model);
+
+    /** Hard-deletes instances deactivated before {@code cutoff}; returns how many. */
+    long deleteDeactivatedBefore(Instant cutoff);
+
+    /** Creates indexes for the model's indexed attributes. */
+    void ensureIndexes(String model, List<String> indexedAttributes);
+}

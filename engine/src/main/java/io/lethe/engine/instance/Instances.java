@@ -1,0 +1,173 @@
+package io.lethe.engine.instance;
+
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Dates;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.model.ModelStore;
+import io.lethe.engine.model.ModelValidator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What designers and blocks do with instances: validated against their model, defaults applied,
+ * dates normalised, events published. Deactivation keeps the data (and says so through
+ * {@link #countDeactivated}); {@link #collectGarbage} hard-deletes what was deactivated long enough.
+ */
+public final class Instances {
+
+    private static final Logger log = LoggerFactory.getLogger(Instances.class);
+
+    private final ModelStore models;
+    private final InstanceStore store;
+    private final InstanceEvents events;
+    private final Clock clock;
+
+    public Instances(ModelStore models, InstanceStore store, InstanceEvents events, Clock clock) {
+        this.models = models;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public InstanceEvents events() {
+        return events;
+    }
+
+    public Instance create(String modelName, Map<String, Object> data) {
+        Model model = model(modelName);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Attribute a : model.attributes()) {
+            if (a.defaultValue() != null) {
+                values.put(a.name(), a.defaultValue());
+            }
+        }
+        values.putAll(data);
+        check(ModelValidator.validateData(model, values, false));
+        Instant now = clock.instant();
+        Instance instance = new Instance(Ids.next(), model.name(), normalise(model, values), true, now, now, null);
+        store.insert(instance);
+        events.publish(new InstanceEvent(InstanceEvent.Type.CREATED, instance));
+        return instance;
+    }
+
+    /** Sets only the given attributes. Works on deactivated instances too. */
+    public Instance update(String modelName, String id, Map<String, Object> changes) {
+        Model model = model(modelName);
+        check(ModelValidator.validateData(model, changes, true));
+        if (!store.update(model.name(), id, normalise(model, changes), clock.instant())) {
+            throw notFound(modelName, id);
+        }
+        Instance updated = get(modelName, id);
+        events.publish(new InstanceEvent(InstanceEvent.Type.UPDATED, updated));
+        return updated;
+    }
+
+    /** The instance, active or not. */
+    public Instance get(String modelName, String id) {
+        return store.find(modelName, id).orElseThrow(() -> notFound(modelName, id));
+    }
+
+    public Page query(InstanceQuery query) {
+        Model model = model(query.model());
+        if (query.sortBy() != null && model.attribute(query.sortBy()).isEmpty()) {
+            throw InvalidInputException.of("/sortBy", "model '" + model.name() + "' has no attribute '" + query.sortBy() + "'");
+        }
+        return store.query(new InstanceQuery(model.name(), conditions(model, query.conditions()), query.sortBy(),
+                query.descending(), query.limit(), query.cursor(), query.includeInactive()));
+    }
+
+    public long count(String modelName, List<Condition> conditions, boolean includeInactive) {
+        Model model = model(modelName);
+        return store.count(model.name(), conditions(model, conditions), includeInactive);
+    }
+
+    /** Hides the instance from normal queries; its data stays stored until deleted or collected. */
+    public Instance deactivate(String modelName, String id) {
+        return setActive(modelName, id, false, InstanceEvent.Type.DEACTIVATED);
+    }
+
+    public Instance reactivate(String modelName, String id) {
+        return setActive(modelName, id, true, InstanceEvent.Type.REACTIVATED);
+    }
+
+    /** Removes the instance for good. */
+    public void delete(String modelName, String id) {
+        Instance instance = get(modelName, id);
+        store.delete(modelName, id);
+        events.publish(new InstanceEvent(InstanceEvent.Type.DELETED, instance));
+    }
+
+    /** Deactivated instances of the model still stored (and so still holding their data). */
+    public long countDeactivated(String modelName) {
+        return store.countInactive(model(modelName).name());
+    }
+
+    /** Hard-deletes every instance deactivated more than {@code age} ago; returns how many. */
+    public long collectGarbage(Duration age) {
+        long removed = store.deleteDeactivatedBefore(clock.instant().minus(age));
+        log.atInfo().addKeyValue("removed", removed).addKeyValue("olderThanDays", age.toDays())
+                .log("garbage-collected deactivated instances");
+        return removed;
+    }
+
+    private Instance setActive(String modelName, String id, boolean active, InstanceEvent.Type type) {
+        if (!store.setActive(model(modelName).name(), id, active, clock.instant())) {
+            throw notFound(modelName, id);
+        }
+        Instance instance = get(modelName, id);
+        events.publish(new InstanceEvent(type, instance));
+        return instance;
+    }
+
+    private Model model(String name) {
+        return models.find(name).orElseThrow(() -> new NotFoundException("no model '" + name + "'"));
+    }
+
+    private static Map<String, Object> normalise(Model model, Map<String, Object> values) {
+        Map<String, Object> normal = new LinkedHashMap<>(values);
+        normal.replaceAll((name, value) -> normaliseValue(model, name, value));
+        return normal;
+    }
+
+    private static Object normaliseValue(Model model, String attribute, Object value) {
+        boolean isDate = model.attribute(attribute).map(a -> a.type() == AttributeType.DATE).orElse(false);
+        return isDate && value instanceof String s ? Dates.normalise(s) : value;
+    }
+
+    private static List<Condition> conditions(Model model, List<Condition> conditions) {
+        for (int i = 0; i < conditions.size(); i++) {
+            if (model.attribute(conditions.get(i).attribute()).isEmpty()) {
+                throw InvalidInputException.of("/where/" + conditions.get(i).attribute(),
+                        "model '" + model.name() + "' has no attribute '" + conditions.get(i).attribute() + "'");
+            }
+        }
+        return conditions.stream().map(c -> switch (c) {
+            case Condition.Equals eq -> new Condition.Equals(eq.attribute(), normaliseValue(model, eq.attribute(), eq.value()));
+            case Condition.In in -> new Condition.In(in.attribute(),
+                    in.values().stream().map(v -> normaliseValue(model, in.attribute(), v)).toList());
+            case Condition.Range r -> new Condition.Range(r.attribute(),
+                    normaliseValue(model, r.attribute(), r.greaterThan()), normaliseValue(model, r.attribute(), r.atLeast()),
+                    normaliseValue(model, r.attribute(), r.lessThan()), normaliseValue(model, r.attribute(), r.atMost()));
+            case Condition.Matches m -> m;
+        }).map(Condition.class::cast).toList();
+    }
+
+    private static void check(List<io.lethe.engine.failure.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static NotFoundException notFound(String model, String id) {
+        return new NotFoundException("no " + model + " instance '" + id + "'");
+    }
+}

@@ -1,0 +1,192 @@
+package io.lethe.engine.instance;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.lethe.engine.json.Json;
+import io.lethe.engine.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Instances of every model in one {@code instances} collection:
+ * {@code {_id, model, data: {...}, active, createdAt, updatedAt, deactivatedAt}}.
+ * One collection keeps purge scans and backups simple; indexes are on {@code model} + attribute.
+ */
+public final class MongoInstanceStore implements InstanceStore {
+
+    public static final String COLLECTION = "instances";
+
+    private final MongoCollection<Document> instances;
+
+    public MongoInstanceStore(Database database) {
+        this.instances = database.collection(COLLECTION);
+        instances.createIndex(Indexes.ascending("model", "active"));
+        instances.createIndex(Indexes.ascending("deactivatedAt"));
+    }
+
+    @Override
+    public void insert(Instance instance) {
+        instances.insertOne(new Document("_id", instance.id())
+                .append("model", instance.model())
+                .append("data", new Document(instance.data()))
+                .append("active", instance.active())
+                .append("createdAt", Date.from(instance.createdAt()))
+                .append("updatedAt", Date.from(instance.updatedAt()))
+                .append("deactivatedAt", instance.deactivatedAt() == null ? null : Date.from(instance.deactivatedAt())));
+    }
+
+    @Override
+    public Optional<Instance> find(String model, String id) {
+        return Optional.ofNullable(instances.find(Filters.and(Filters.eq("_id", id), Filters.eq("model", model))).first())
+                .map(MongoInstanceStore::toInstance);
+    }
+
+    @Override
+    public boolean update(String model, String id, Map<String, Object> values, Instant at) {
+        List<Bson> sets = new ArrayList<>();
+        values.forEach((k, v) -> sets.add(Updates.set("data." + k, v)));
+        sets.add(Updates.set("updatedAt", Date.from(at)));
+        return instances.updateOne(byId(model, id), Updates.combine(sets)).getMatchedCount() == 1;
+    }
+
+    @Override
+    public boolean setActive(String model, String id, boolean active, Instant at) {
+        return instances.updateOne(byId(model, id), Updates.combine(
+                Updates.set("active", active),
+                Updates.set("updatedAt", Date.from(at)),
+                Updates.set("deactivatedAt", active ? null : Date.from(at)))).getMatchedCount() == 1;
+    }
+
+    @Override
+    public boolean delete(String model, String id) {
+        return instances.deleteOne(byId(model, id)).getDeletedCount() == 1;
+    }
+
+    @Override
+    public Page query(InstanceQuery query) {
+        String sortField = query.sortBy() == null ? "_id" : "data." + query.sortBy();
+        List<Bson> filters = new ArrayList<>(filters(query.model(), query.conditions(), query.includeInactive()));
+        if (query.cursor() != null) {
+            filters.add(after(query, sortField));
+        }
+        Bson sort = query.descending()
+                ? Sorts.orderBy(Sorts.descending(sortField), Sorts.descending("_id"))
+                : Sorts.orderBy(Sorts.ascending(sortField), Sorts.ascending("_id"));
+        List<Instance> found = instances.find(Filters.and(filters)).sort(sort).limit(query.limit() + 1)
+                .map(MongoInstanceStore::toInstance).into(new ArrayList<>());
+        if (found.size() <= query.limit()) {
+            return new Page(found, null);
+        }
+        List<Instance> page = found.subList(0, query.limit());
+        Instance last = page.get(page.size() - 1);
+        Object lastValue = query.sortBy() == null ? last.id() : last.data().get(query.sortBy());
+        return new Page(List.copyOf(page), encodeCursor(lastValue, last.id()));
+    }
+
+    @Override
+    public long count(String model, List<Condition> conditions, boolean includeInactive) {
+        return instances.countDocuments(Filters.and(filters(model, conditions, includeInactive)));
+    }
+
+    @Override
+    public long countInactive(String model) {
+        return instances.countDocuments(Filters.and(Filters.eq("model", model), Filters.eq("active", false)));
+    }
+
+    @Override
+    public long deleteDeactivatedBefore(Instant cutoff) {
+        return instances.deleteMany(Filters.and(Filters.eq("active", false), Filters.lt("deactivatedAt", Date.from(cutoff))))
+                .getDeletedCount();
+    }
+
+    @Override
+    public void ensureIndexes(String model, List<String> indexedAttributes) {
+        for (String attribute : indexedAttributes) {
+            instances.createIndex(Indexes.ascending("model", "data." + attribute), new IndexOptions().sparse(false));
+        }
+    }
+
+    private static Bson byId(String model, String id) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("model", model));
+    }
+
+    private static List<Bson> filters(String model, List<Condition> conditions, boolean includeInactive) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("model", model));
+        if (!includeInactive) {
+            filters.add(Filters.eq("active", true));
+        }
+        for (Condition condition : conditions) {
+            String field = "data." + condition.attribute();
+            switch (condition) {
+                case Condition.Equals eq -> filters.add(Filters.eq(field, eq.value()));
+                case Condition.In in -> filters.add(Filters.in(field, in.values()));
+                case Condition.Range r -> {
+                    if (r.greaterThan() != null) filters.add(Filters.gt(field, r.greaterThan()));
+                    if (r.atLeast() != null) filters.add(Filters.gte(field, r.atLeast()));
+                    if (r.lessThan() != null) filters.add(Filters.lt(field, r.lessThan()));
+                    if (r.atMost() != null) filters.add(Filters.lte(field, r.atMost()));
+                }
+                case Condition.Matches m -> filters.add(Filters.regex(field,
+                        Pattern.compile(m.pattern(), m.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0)));
+            }
+        }
+        return filters;
+    }
+
+    private static Bson after(InstanceQuery query, String sortField) {
+        List<?> cursor = decodeCursor(query.cursor());
+        Object value = cursor.get(0);
+        String id = (String) cursor.get(1);
+        if (query.sortBy() == null) {
+            return query.descending() ? Filters.lt("_id", id) : Filters.gt("_id", id);
+        }
+        Bson beyond = query.descending() ? Filters.lt(sortField, value) : Filters.gt(sortField, value);
+        Bson tie = Filters.and(Filters.eq(sortField, value), query.descending() ? Filters.lt("_id", id) : Filters.gt("_id", id));
+        return Filters.or(beyond, tie);
+    }
+
+    static String encodeCursor(Object value, String id) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Json.write(java.util.Arrays.asList(value, id)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static List<?> decodeCursor(String cursor) {
+        try {
+            Object parsed = Json.read(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            if (parsed instanceof List<?> list && list.size() == 2 && list.get(1) instanceof String) {
+                return list;
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        throw io.lethe.engine.failure.InvalidInputException.of("/cursor", "is not a cursor this server gave out");
+    }
+
+    private static Instance toInstance(Document doc) {
+        Document data = doc.get("data", Document.class);
+        Date deactivated = doc.getDate("deactivatedAt");
+        return new Instance(doc.getString("_id"), doc.getString("model"), data == null ? Map.of() : plain(data),
+                doc.getBoolean("active", true), doc.getDate("createdAt").toInstant(), doc.getDate("updatedAt").toInstant(),
+                deactivated == null ? null : deactivated.toInstant());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> plain(Document data) {
+        return (Map<String, Object>) Json.read(data.toJson(org.bson.json.JsonWriterSettings.builder()
+                .outputMode(org.bson.json.JsonMode.RELAXED).build()));
+    }
+}

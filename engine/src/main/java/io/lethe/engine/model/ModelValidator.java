@@ -1,0 +1,91 @@
+package io.lethe.engine.model;
+
+import io.lethe.engine.failure.FieldError;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/** Checks model definitions and instance data against them, naming the attribute at fault and why. */
+public final class ModelValidator {
+
+    public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    public static final int MAX_ATTRIBUTES = 200;
+
+    private ModelValidator() {
+    }
+
+    /**
+     * Problems with a model definition. {@code modelExists} says whether a referenced model exists
+     * (a model may refer to itself).
+     */
+    public static List<FieldError> validate(Model model, Predicate<String> modelExists) {
+        List<FieldError> errors = new ArrayList<>();
+        if (model.name() == null || !NAME.matcher(model.name()).matches()) {
+            errors.add(new FieldError("/name", "must start with a letter and hold at most 64 letters, digits or '_'"));
+        }
+        if (model.attributes().size() > MAX_ATTRIBUTES) {
+            errors.add(new FieldError("/attributes", "at most " + MAX_ATTRIBUTES + " attributes"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < model.attributes().size(); i++) {
+            Attribute a = model.attributes().get(i);
+            String at = "/attributes/" + i;
+            if (a.name() == null || !NAME.matcher(a.name()).matches()) {
+                errors.add(new FieldError(at + "/name", "must start with a letter and hold at most 64 letters, digits or '_'"));
+            } else if (!seen.add(a.name())) {
+                errors.add(new FieldError(at + "/name", "'" + a.name() + "' is defined twice"));
+            }
+            if (a.type() == null) {
+                errors.add(new FieldError(at + "/type", "is required"));
+                continue;
+            }
+            if (a.type() == AttributeType.REFERENCE) {
+                if (a.reference() == null) {
+                    errors.add(new FieldError(at + "/reference", "a reference attribute names the model it refers to"));
+                } else if (!a.reference().equals(model.name()) && !modelExists.test(a.reference())) {
+                    errors.add(new FieldError(at + "/reference", "no model '" + a.reference() + "'"));
+                }
+            } else if (a.reference() != null) {
+                errors.add(new FieldError(at + "/reference", "only reference attributes name a model"));
+            }
+            if (a.defaultValue() != null && !a.type().accepts(a.defaultValue())) {
+                errors.add(new FieldError(at + "/defaultValue", "is not a valid " + a.type().label()));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * Problems with instance data. A {@code partial} update may omit required attributes but may
+     * not set them to null.
+     */
+    public static List<FieldError> validateData(Model model, Map<String, Object> data, boolean partial) {
+        List<FieldError> errors = new ArrayList<>();
+        for (var entry : data.entrySet()) {
+            var attribute = model.attribute(entry.getKey());
+            String at = "/" + entry.getKey();
+            if (attribute.isEmpty()) {
+                errors.add(new FieldError(at, "model '" + model.name() + "' has no attribute '" + entry.getKey() + "'"));
+            } else if (entry.getValue() == null) {
+                if (attribute.get().required()) {
+                    errors.add(new FieldError(at, "is required and cannot be null"));
+                }
+            } else if (!attribute.get().type().accepts(entry.getValue())) {
+                errors.add(new FieldError(at, "must be a " + attribute.get().type().label()
+                        + (attribute.get().type() == AttributeType.DATE ? " (ISO-8601 with offset, e.g. 2026-01-31T12:00:00Z)" : "")));
+            }
+        }
+        if (!partial) {
+            for (Attribute a : model.attributes()) {
+                if (a.required() && !data.containsKey(a.name())) {
+                    errors.add(new FieldError("/" + a.name(), "is required"));
+                }
+            }
+        }
+        return errors;
+    }
+}

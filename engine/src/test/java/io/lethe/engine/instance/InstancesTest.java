@@ -1,0 +1,183 @@
+package io.lethe.engine.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.model.MongoModelStore;
+import io.lethe.engine.model.Sensitivity;
+import io.lethe.engine.store.Database;
+import io.lethe.engine.store.DatabaseOptions;
+import io.lethe.engine.testkit.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InstancesTest {
+
+    @TempDir
+    static Path dir;
+
+    static Database database;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    final List<InstanceEvent> events = new ArrayList<>();
+    Instances instances;
+    String model;
+
+    @BeforeAll
+    static void open() {
+        database = Database.open(DatabaseOptions.embedded(dir));
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        var models = new MongoModelStore(database);
+        model = "person" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        models.save(Model.of(model,
+                Attribute.of("name", AttributeType.STRING).required(true).sensitivity(Sensitivity.PERSONAL),
+                Attribute.of("age", AttributeType.NUMBER).indexed(true),
+                Attribute.of("born", AttributeType.DATE),
+                Attribute.of("vip", AttributeType.BOOLEAN).defaultValue(false)));
+        InstanceEvents bus = new InstanceEvents();
+        bus.subscribe(events::add);
+        instances = new Instances(models, new MongoInstanceStore(database), bus, clock);
+    }
+
+    @Test
+    void shouldCreateWithDefaultsAndNormalisedDates() {
+        Instance ada = instances.create(model, Map.of("name", "Ada", "age", 36, "born", "1815-12-10T00:00:00+01:00"));
+
+        Instance read = instances.get(model, ada.id());
+        assertThat(read.data()).containsEntry("name", "Ada").containsEntry("age", 36).containsEntry("vip", false)
+                .containsEntry("born", "1815-12-09T23:00:00.000Z");
+        assertThat(read.active()).isTrue();
+        assertThat(events).extracting(InstanceEvent::type).containsExactly(InstanceEvent.Type.CREATED);
+    }
+
+    @Test
+    void shouldRefuseInvalidDataAndStoreNothing() {
+        assertThatThrownBy(() -> instances.create(model, Map.of("age", "old", "shoe", 42)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::pointer).containsExactlyInAnyOrder("/age", "/shoe", "/name"));
+
+        assertThat(instances.count(model, List.of(), true)).isZero();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void shouldUpdateOnlyTheGivenAttributes() {
+        Instance ada = instances.create(model, Map.of("name", "Ada", "age", 36));
+
+        Instance updated = instances.update(model, ada.id(), Map.of("age", 37));
+
+        assertThat(updated.data()).containsEntry("name", "Ada").containsEntry("age", 37);
+        assertThat(events).extracting(InstanceEvent::type).containsExactly(InstanceEvent.Type.CREATED, InstanceEvent.Type.UPDATED);
+        assertThatThrownBy(() -> instances.update(model, "nope", Map.of("age", 1))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void shouldQueryByEqualityRangeInAndRegexWithSorting() {
+        for (String name : List.of("Ada", "Alan", "Grace", "Edsger", "Barbara")) {
+            instances.create(model, Map.of("name", name, "age", name.length() * 10));
+        }
+
+        assertThat(names(InstanceQuery.all(model).where(new Condition.Equals("name", "Grace")))).containsExactly("Grace");
+        assertThat(names(InstanceQuery.all(model).where(new Condition.Range("age", null, 40, null, 60)).sortBy("age", false)))
+                .containsExactly("Alan", "Grace", "Edsger");
+        assertThat(names(InstanceQuery.all(model).where(new Condition.In("name", List.of("Ada", "Alan"))).sortBy("name", true)))
+                .containsExactly("Alan", "Ada");
+        assertThat(names(InstanceQuery.all(model).where(new Condition.Matches("name", "^a", true)).sortBy("name", false)))
+                .containsExactly("Ada", "Alan");
+        assertThatThrownBy(() -> instances.query(InstanceQuery.all(model).where(new Condition.Equals("shoe", 1))))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldPageThroughEverythingExactlyOnceWithACursor() {
+        for (int i = 0; i < 25; i++) {
+            instances.create(model, Map.of("name", "p" + i, "age", i % 4));
+        }
+        List<String> seen = new ArrayList<>();
+        InstanceQuery query = InstanceQuery.all(model).sortBy("age", false).limit(7);
+        Page page;
+        int pages = 0;
+        do {
+            page = instances.query(query);
+            page.items().forEach(i -> seen.add((String) i.data().get("name")));
+            query = query.after(page.nextCursor());
+            pages++;
+        } while (page.nextCursor() != null);
+
+        assertThat(pages).isEqualTo(4);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+        assertThatThrownBy(() -> instances.query(InstanceQuery.all(model).after("garbage")))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldHideDeactivatedInstancesButSayTheyAreStillStored() {
+        Instance ada = instances.create(model, Map.of("name", "Ada"));
+        instances.create(model, Map.of("name", "Alan"));
+
+        instances.deactivate(model, ada.id());
+
+        assertThat(names(InstanceQuery.all(model))).containsExactly("Alan");
+        assertThat(instances.countDeactivated(model)).isEqualTo(1);
+        assertThat(names(InstanceQuery.all(model).includingInactive())).containsExactlyInAnyOrder("Ada", "Alan");
+        assertThat(instances.get(model, ada.id()).data()).containsEntry("name", "Ada");
+
+        instances.reactivate(model, ada.id());
+        assertThat(instances.countDeactivated(model)).isZero();
+        assertThat(names(InstanceQuery.all(model))).containsExactlyInAnyOrder("Ada", "Alan");
+    }
+
+    @Test
+    void shouldGarbageCollectOnlyInstancesDeactivatedLongEnough() {
+        Instance old = instances.create(model, Map.of("name", "Old"));
+        instances.deactivate(model, old.id());
+        clock.advance(Duration.ofDays(20));
+        Instance recent = instances.create(model, Map.of("name", "Recent"));
+        instances.deactivate(model, recent.id());
+        clock.advance(Duration.ofDays(11));
+
+        long removed = instances.collectGarbage(Duration.ofDays(30));
+
+        assertThat(removed).isGreaterThanOrEqualTo(1);
+        assertThat(database.collection(MongoInstanceStore.COLLECTION).countDocuments(new Document("_id", old.id()))).isZero();
+        assertThat(instances.get(model, recent.id()).active()).isFalse();
+    }
+
+    @Test
+    void shouldDeleteForGood() {
+        Instance ada = instances.create(model, Map.of("name", "Ada"));
+
+        instances.delete(model, ada.id());
+
+        assertThatThrownBy(() -> instances.get(model, ada.id())).isInstanceOf(NotFoundException.class);
+        assertThat(events).extracting(InstanceEvent::type).containsExactly(InstanceEvent.Type.CREATED, InstanceEvent.Type.DELETED);
+    }
+
+    private List<String> names(InstanceQuery query) {
+        return instances.query(query).items().stream().map(i -> (String) i.data().get("name")).toList();
+    }
+}

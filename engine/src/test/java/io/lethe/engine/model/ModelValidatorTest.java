@@ -1,0 +1,57 @@
+package io.lethe.engine.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.engine.failure.FieldError;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelValidatorTest {
+
+    @Test
+    void shouldAcceptAWellFormedModel() {
+        Model customer = Model.of("customer",
+                Attribute.of("email", AttributeType.STRING).required(true).sensitivity(Sensitivity.PERSONAL).indexed(true),
+                Attribute.of("since", AttributeType.DATE).defaultValue("2026-01-01T00:00:00Z"),
+                Attribute.of("manager", AttributeType.REFERENCE).reference("customer"));
+
+        assertThat(ModelValidator.validate(customer, name -> false)).isEmpty();
+    }
+
+    @Test
+    void shouldNameEachAttributeAtFaultAndWhy() {
+        Model bad = Model.of("1bad",
+                Attribute.of("ok", AttributeType.STRING),
+                Attribute.of("ok", AttributeType.NUMBER),
+                Attribute.of("count", AttributeType.NUMBER).defaultValue("three"),
+                Attribute.of("owner", AttributeType.REFERENCE).reference("nobody"),
+                Attribute.of("plain", AttributeType.STRING).reference("customer"));
+
+        List<FieldError> errors = ModelValidator.validate(bad, name -> false);
+
+        assertThat(errors).extracting(FieldError::pointer).containsExactly(
+                "/name", "/attributes/1/name", "/attributes/2/defaultValue", "/attributes/3/reference", "/attributes/4/reference");
+        assertThat(errors.get(1).message()).contains("'ok' is defined twice");
+        assertThat(errors.get(3).message()).contains("no model 'nobody'");
+    }
+
+    @Test
+    void shouldCheckInstanceDataByType() {
+        Model m = Model.of("thing",
+                Attribute.of("name", AttributeType.STRING).required(true),
+                Attribute.of("n", AttributeType.NUMBER),
+                Attribute.of("when", AttributeType.DATE),
+                Attribute.of("tags", AttributeType.LIST));
+        Map<String, Object> data = new HashMap<>(Map.of("n", "x", "when", "yesterday", "tags", "a", "extra", 1));
+
+        assertThat(ModelValidator.validateData(m, data, false)).extracting(FieldError::pointer)
+                .containsExactlyInAnyOrder("/n", "/when", "/tags", "/extra", "/name");
+        assertThat(ModelValidator.validateData(m, Map.of("n", 2), true)).isEmpty();
+        data.clear();
+        data.put("name", null);
+        assertThat(ModelValidator.validateData(m, data, true)).extracting(FieldError::message)
+                .containsExactly("is required and cannot be null");
+    }
+}
