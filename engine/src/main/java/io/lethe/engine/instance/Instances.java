@@ -71,6 +71,14 @@ public final class Instances {
         return updated;
     }
 
+    /**
+     * Sets attributes without validation (a purge may null a required attribute); publishes no
+     * event, so triggers do not see purged values.
+     */
+    public void overwrite(String modelName, String id, Map<String, Object> values) {
+        store.update(modelName, id, values, clock.instant());
+    }
+
     /** The instance, active or not. */
     public Instance get(String modelName, String id) {
         return store.find(modelName, id).orElseThrow(() -> notFound(modelName, id));

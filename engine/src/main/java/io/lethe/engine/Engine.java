@@ -1,0 +1,191 @@
+package io.lethe.engine;
+
+import io.lethe.engine.block.ConditionBlock;
+import io.lethe.engine.block.FlowBlocks;
+import io.lethe.engine.block.HttpRequestBlock;
+import io.lethe.engine.block.InstanceBlocks;
+import io.lethe.engine.block.PurgeAttributesBlock;
+import io.lethe.engine.block.ScriptBlock;
+import io.lethe.engine.connector.ConnectorStore;
+import io.lethe.engine.connector.MongoConnectorStore;
+import io.lethe.engine.execution.ExecutionRecorder;
+import io.lethe.engine.execution.ExecutionResult;
+import io.lethe.engine.execution.ExecutionStore;
+import io.lethe.engine.execution.MongoExecutionStore;
+import io.lethe.engine.execution.SequenceRunner;
+import io.lethe.engine.execution.TriggerInfo;
+import io.lethe.engine.instance.InstanceEvents;
+import io.lethe.engine.instance.Instances;
+import io.lethe.engine.instance.MongoInstanceStore;
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.Models;
+import io.lethe.engine.model.MongoModelStore;
+import io.lethe.engine.retention.AttributePurge;
+import io.lethe.engine.script.ScriptEngine;
+import io.lethe.engine.script.ScriptSettings;
+import io.lethe.engine.secret.ServerSecrets;
+import io.lethe.engine.sequence.BlockRegistry;
+import io.lethe.engine.sequence.MongoSequenceStore;
+import io.lethe.engine.sequence.SequenceCompiler;
+import io.lethe.engine.sequence.Sequences;
+import io.lethe.engine.store.Database;
+import io.lethe.engine.trigger.HttpTriggers;
+import io.lethe.engine.trigger.InstanceTriggers;
+import io.lethe.engine.trigger.ScheduleTriggers;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine assembled: stores, services, the block registry with every built-in block, the
+ * runner and the triggers, over one {@link Database}. Built by the composition root; tests build
+ * it directly. Nothing here knows HTTP: the HTTP trigger index is consulted by the web layer.
+ */
+public final class Engine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
+    private final ServerSecrets secrets;
+    private final Models models;
+    private final Instances instances;
+    private final ConnectorStore connectors;
+    private final ScriptEngine scripts;
+    private final BlockRegistry blocks = new BlockRegistry();
+    private final Sequences sequences;
+    private final ExecutionStore executions;
+    private final ExecutionRecorder recorder;
+    private final SequenceRunner runner;
+    private final HttpTriggers httpTriggers = new HttpTriggers();
+    private final ScheduleTriggers scheduleTriggers;
+    private final InstanceTriggers instanceTriggers;
+    private final AttributePurge attributePurge;
+    private final ExecutorService background = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("lethe-triggered-", 0).factory());
+
+    public Engine(Database database, Clock clock, ScriptSettings scriptSettings) {
+        this.secrets = new ServerSecrets(database);
+        var instanceStore = new MongoInstanceStore(database);
+        var modelStore = new MongoModelStore(database);
+        this.models = new Models(modelStore, model -> instanceStore.ensureIndexes(model.name(),
+                model.attributes().stream().filter(Attribute::indexed).map(Attribute::name).toList()));
+        this.instances = new Instances(modelStore, instanceStore, new InstanceEvents(), clock);
+        this.connectors = new MongoConnectorStore(database, secrets);
+        this.scripts = new ScriptEngine(scriptSettings);
+        this.attributePurge = new AttributePurge(instances, secrets);
+        blocks.register(new ScriptBlock());
+        InstanceBlocks.all(instances).forEach(blocks::register);
+        blocks.register(new ConditionBlock());
+        FlowBlocks.all().forEach(blocks::register);
+        blocks.register(new HttpRequestBlock(connectors));
+        blocks.register(new PurgeAttributesBlock(attributePurge));
+        var lookups = new SequenceCompiler.Lookups(models::exists, this::sequenceExists, n -> connectors.find(n).isPresent());
+        this.sequences = new Sequences(new MongoSequenceStore(database), new SequenceCompiler(blocks, scripts), lookups);
+        this.executions = new MongoExecutionStore(database);
+        this.recorder = new ExecutionRecorder(executions, 50_000);
+        this.runner = new SequenceRunner(sequences::compiled, recorder, clock);
+        this.scheduleTriggers = new ScheduleTriggers(database, clock,
+                (name, tick) -> runInBackground(name, new TriggerInfo("schedule", tick.toString()), java.util.Map.of("tick", tick.toString())));
+        this.instanceTriggers = new InstanceTriggers(
+                (name, input) -> runInBackground(name, new TriggerInfo("instance", input.get("model") + " " + input.get("event")), input));
+        instances.events().subscribe(instanceTriggers::on);
+        sequences.onChange(all -> {
+            httpTriggers.rebuild(all);
+            scheduleTriggers.rebuild(all);
+            instanceTriggers.rebuild(all);
+        });
+        log.atInfo().addKeyValue("scriptEngine", scripts.implementationName()).log("engine ready");
+    }
+
+    private boolean sequenceExists(String name) {
+        return sequences != null && sequences.exists(name);
+    }
+
+    /** Starts the schedule ticker. */
+    public void start() {
+        scheduleTriggers.start();
+    }
+
+    /** Runs a sequence now on the caller's thread (manual runs, HTTP hooks). */
+    public ExecutionResult run(String sequence, TriggerInfo trigger, Object input) {
+        return runner.run(sequence, trigger, input);
+    }
+
+    private void runInBackground(String sequence, TriggerInfo trigger, Object input) {
+        background.execute(() -> {
+            try {
+                runner.run(sequence, trigger, input);
+            } catch (RuntimeException e) {
+                log.atError().setCause(e).addKeyValue("sequence", sequence).log("triggered run could not start");
+            }
+        });
+    }
+
+    public Models models() {
+        return models;
+    }
+
+    public Instances instances() {
+        return instances;
+    }
+
+    public ConnectorStore connectors() {
+        return connectors;
+    }
+
+    public Sequences sequences() {
+        return sequences;
+    }
+
+    public BlockRegistry blocks() {
+        return blocks;
+    }
+
+    public SequenceRunner runner() {
+        return runner;
+    }
+
+    public ExecutionStore executions() {
+        return executions;
+    }
+
+    public ExecutionRecorder recorder() {
+        return recorder;
+    }
+
+    public HttpTriggers httpTriggers() {
+        return httpTriggers;
+    }
+
+    public ScheduleTriggers scheduleTriggers() {
+        return scheduleTriggers;
+    }
+
+    public ScriptEngine scripts() {
+        return scripts;
+    }
+
+    public ServerSecrets secrets() {
+        return secrets;
+    }
+
+    public AttributePurge attributePurge() {
+        return attributePurge;
+    }
+
+    /** Stops triggers, lets triggered runs finish (up to 10 s), writes queued records, frees scripts. */
+    @Override
+    public void close() {
+        scheduleTriggers.close();
+        background.shutdown();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        recorder.close();
+        scripts.close();
+    }
+}

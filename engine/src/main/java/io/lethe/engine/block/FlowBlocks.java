@@ -1,0 +1,189 @@
+package io.lethe.engine.block;
+
+import io.lethe.engine.sequence.Block;
+import io.lethe.engine.sequence.BlockConfig;
+import io.lethe.engine.sequence.BlockRun;
+import io.lethe.engine.sequence.ConfigSchema;
+import io.lethe.engine.sequence.ConfigSchema.Kind;
+import io.lethe.engine.sequence.Outcome;
+import io.lethe.engine.sequence.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Blocks that shape the flow: loops, logging, the HTTP response, calling another sequence. */
+public final class FlowBlocks {
+
+    private FlowBlocks() {
+    }
+
+    public static List<Block<?>> all() {
+        return List.of(new ForEach(), new Log(), new Respond(), new CallSequence());
+    }
+
+    record ForEachConfig(Template items, String body) {
+    }
+
+    /** Runs the path starting at {@code body} once per item, with {@code item} and {@code index} in scope. */
+    static final class ForEach implements Block<ForEachConfig> {
+        static final int MAX_ITEMS = 10_000;
+
+        public String type() {
+            return "for-each";
+        }
+
+        public String description() {
+            return "Run a sub-path for each item of a list";
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .required("items", Kind.VALUE, "the list, e.g. {{steps.find.output}}")
+                    .required("body", Kind.BLOCK, "first block of the sub-path run per item ({{item}}, {{index}})")
+                    .build();
+        }
+
+        public ForEachConfig compile(BlockConfig c) {
+            return new ForEachConfig(c.template("items"), c.text("body", null));
+        }
+
+        public Outcome execute(ForEachConfig config, BlockRun run) {
+            Object items = run.input("items", config.items());
+            if (!(items instanceof List<?> list)) {
+                return Outcome.failed("items must resolve to a list, not " + (items == null ? "null" : items.getClass().getSimpleName()));
+            }
+            if (list.size() > MAX_ITEMS) {
+                return Outcome.failed("at most " + MAX_ITEMS + " items per loop");
+            }
+            List<Object> outputs = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                Map<String, Object> scope = new LinkedHashMap<>();
+                scope.put("item", list.get(i));
+                scope.put("index", i);
+                Outcome outcome = run.runPath(config.body(), scope);
+                if (outcome instanceof Outcome.Failed failed) {
+                    return Outcome.failed("item " + i + ": " + failed.message());
+                }
+                outputs.add(((Outcome.Next) outcome).output());
+            }
+            return Outcome.next(outputs);
+        }
+    }
+
+    record LogConfig(String level, Template message) {
+    }
+
+    /** Writes a line to the application log with the execution id. Do not log personal data. */
+    static final class Log implements Block<LogConfig> {
+        private static final Logger log = LoggerFactory.getLogger("io.lethe.sequence");
+
+        public String type() {
+            return "log";
+        }
+
+        public String description() {
+            return "Write a line to the application log";
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .choice("level", false, "log level (default info)", "debug", "info", "warn", "error")
+                    .required("message", Kind.TEXT, "the text, may hold {{...}}")
+                    .build();
+        }
+
+        public LogConfig compile(BlockConfig c) {
+            return new LogConfig(c.text("level", "info"), c.template("message"));
+        }
+
+        public Outcome execute(LogConfig config, BlockRun run) {
+            String message = String.valueOf(run.input("message", config.message()));
+            var event = switch (config.level()) {
+                case "debug" -> log.atDebug();
+                case "warn" -> log.atWarn();
+                case "error" -> log.atError();
+                default -> log.atInfo();
+            };
+            event.addKeyValue("executionId", run.executionId()).addKeyValue("sequence", run.sequenceName()).log(message);
+            return Outcome.next(message);
+        }
+    }
+
+    record RespondConfig(Template status, Template headers, Template body) {
+    }
+
+    /** Sets the HTTP response of an HTTP-triggered run (status, headers, body). */
+    static final class Respond implements Block<RespondConfig> {
+        public String type() {
+            return "respond";
+        }
+
+        public String description() {
+            return "Answer the HTTP request that triggered the run";
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .optional("status", Kind.NUMBER, "HTTP status (default 200)")
+                    .optional("headers", Kind.MAP, "response headers")
+                    .optional("body", Kind.VALUE, "the body: JSON value or text")
+                    .build();
+        }
+
+        public RespondConfig compile(BlockConfig c) {
+            return new RespondConfig(c.template("status"), c.template("headers"), c.template("body"));
+        }
+
+        public Outcome execute(RespondConfig config, BlockRun run) {
+            Object status = run.input("status", config.status());
+            int code;
+            try {
+                code = status == null ? 200 : status instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(status));
+            } catch (NumberFormatException e) {
+                return Outcome.failed("status must be a number, not '" + status + "'");
+            }
+            if (code < 100 || code > 599) {
+                return Outcome.failed("status must be between 100 and 599, not " + code);
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (run.input("headers", config.headers()) instanceof Map<?, ?> given) {
+                given.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+            }
+            Object body = run.input("body", config.body());
+            run.respond(code, headers, body);
+            return Outcome.next(body);
+        }
+    }
+
+    record CallConfig(String sequence, Template input) {
+    }
+
+    /** Runs another sequence to its end; its response body (or last output) is the output. */
+    static final class CallSequence implements Block<CallConfig> {
+        public String type() {
+            return "call-sequence";
+        }
+
+        public String description() {
+            return "Run another sequence and use its result";
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .required("sequence", Kind.SEQUENCE, "the sequence to run")
+                    .optional("input", Kind.VALUE, "its input, e.g. {\"email\": \"{{input.email}}\"}")
+                    .build();
+        }
+
+        public CallConfig compile(BlockConfig c) {
+            return new CallConfig(c.text("sequence", null), c.template("input"));
+        }
+
+        public Outcome execute(CallConfig config, BlockRun run) {
+            return run.callSequence(config.sequence(), run.input("input", config.input()));
+        }
+    }
+}

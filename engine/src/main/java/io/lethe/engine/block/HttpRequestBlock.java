@@ -1,0 +1,148 @@
+package io.lethe.engine.block;
+
+import io.lethe.engine.connector.ConnectorAccount;
+import io.lethe.engine.connector.ConnectorStore;
+import io.lethe.engine.json.Json;
+import io.lethe.engine.sequence.Block;
+import io.lethe.engine.sequence.BlockConfig;
+import io.lethe.engine.sequence.BlockRun;
+import io.lethe.engine.sequence.ConfigSchema;
+import io.lethe.engine.sequence.ConfigSchema.Kind;
+import io.lethe.engine.sequence.Outcome;
+import io.lethe.engine.sequence.Template;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Calls an outside service through a connector account: the account's base URL and secret headers
+ * are added here and never appear in the block's recorded inputs. Non-2xx answers are failures
+ * (wire {@code error} to handle them); the output is {@code {status, headers, body}}.
+ */
+public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
+
+    record Config(String connector, String method, Template path, Template query, Template headers, Template body, Duration timeout) {
+    }
+
+    private static final Set<String> SECRET_RESPONSE_HEADERS = Set.of("set-cookie", "authorization", "www-authenticate");
+    private final ConnectorStore connectors;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public HttpRequestBlock(ConnectorStore connectors) {
+        this.connectors = connectors;
+    }
+
+    @Override
+    public String type() {
+        return "http-request";
+    }
+
+    @Override
+    public String description() {
+        return "Call an outside service with a connector account";
+    }
+
+    @Override
+    public ConfigSchema schema() {
+        return ConfigSchema.builder()
+                .required("connector", Kind.CONNECTOR, "the connector account (base URL and credentials)")
+                .choice("method", false, "HTTP method (default GET)", "GET", "POST", "PUT", "PATCH", "DELETE")
+                .optional("path", Kind.TEXT, "path below the base URL, e.g. /customers/{{input.id}}")
+                .optional("query", Kind.MAP, "query parameters")
+                .optional("headers", Kind.MAP, "extra request headers (not secrets: use the connector account)")
+                .optional("body", Kind.VALUE, "request body, sent as JSON")
+                .optional("timeoutMs", Kind.NUMBER, "timeout in milliseconds (default 10000)")
+                .build();
+    }
+
+    @Override
+    public Config compile(BlockConfig c) {
+        return new Config(c.text("connector", null), c.text("method", "GET"), c.template("path"), c.template("query"),
+                c.template("headers"), c.template("body"), Duration.ofMillis(c.number("timeoutMs", 10_000)));
+    }
+
+    @Override
+    public Outcome execute(Config config, BlockRun run) throws Exception {
+        ConnectorAccount account = connectors.find(config.connector())
+                .orElse(null);
+        if (account == null) {
+            return Outcome.failed("no connector account '" + config.connector() + "'");
+        }
+        URI uri = uri(account.baseUrl(), String.valueOf(orEmpty(run.input("path", config.path()))), run.input("query", config.query()));
+        if (!sameOrigin(URI.create(account.baseUrl()), uri)) {
+            return Outcome.failed("path leaves the connector's base URL");
+        }
+        Object body = run.input("body", config.body());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(config.timeout().compareTo(run.remaining()) < 0 ? config.timeout() : run.remaining())
+                .method(config.method(), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (run.input("headers", config.headers()) instanceof Map<?, ?> headers) {
+            headers.forEach((k, v) -> request.header(String.valueOf(k), String.valueOf(v)));
+        }
+        account.secretHeaders().forEach(request::setHeader);
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("status", response.statusCode());
+        Map<String, String> responseHeaders = new LinkedHashMap<>();
+        response.headers().map().forEach((k, v) -> {
+            if (!SECRET_RESPONSE_HEADERS.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                responseHeaders.put(k, String.join(", ", v));
+            }
+        });
+        output.put("headers", responseHeaders);
+        output.put("body", parse(response));
+        if (response.statusCode() / 100 != 2) {
+            return Outcome.failed("HTTP " + response.statusCode() + " from connector '" + account.name() + "'");
+        }
+        return Outcome.next(output);
+    }
+
+    private static Object orEmpty(Object value) {
+        return value == null ? "" : value;
+    }
+
+    private static URI uri(String base, String path, Object query) {
+        StringBuilder url = new StringBuilder(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        if (!path.isEmpty()) {
+            url.append(path.startsWith("/") ? "" : "/").append(path);
+        }
+        if (query instanceof Map<?, ?> params && !params.isEmpty()) {
+            StringBuilder q = new StringBuilder();
+            params.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&")
+                    .append(URLEncoder.encode(String.valueOf(k), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)));
+            url.append(q);
+        }
+        return URI.create(url.toString()).normalize();
+    }
+
+    private static boolean sameOrigin(URI base, URI target) {
+        return base.getScheme().equals(target.getScheme()) && base.getHost().equals(target.getHost())
+                && base.getPort() == target.getPort()
+                && target.getPath().startsWith(base.getPath() == null ? "" : base.getPath());
+    }
+
+    private static Object parse(HttpResponse<String> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (type.contains("json") && !response.body().isBlank()) {
+            try {
+                return Json.read(response.body());
+            } catch (IllegalArgumentException e) {
+                return response.body();
+            }
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,205 @@
+package io.lethe.engine.block;
+
+import io.lethe.engine.instance.InstanceQuery;
+import io.lethe.engine.instance.Instances;
+import io.lethe.engine.sequence.Block;
+import io.lethe.engine.sequence.BlockConfig;
+import io.lethe.engine.sequence.BlockRun;
+import io.lethe.engine.sequence.ConfigSchema;
+import io.lethe.engine.sequence.ConfigSchema.Kind;
+import io.lethe.engine.sequence.Outcome;
+import io.lethe.engine.sequence.Template;
+import java.util.List;
+import java.util.Map;
+
+/** The blocks that create, update, query, deactivate and delete instances. */
+public final class InstanceBlocks {
+
+    private InstanceBlocks() {
+    }
+
+    /** All instance blocks over {@code instances}. */
+    public static List<Block<?>> all(Instances instances) {
+        return List.of(new Create(instances), new Update(instances), new Query(instances),
+                new Deactivate(instances), new Delete(instances));
+    }
+
+    record Target(String model, Template id, Template values) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value, String what) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw io.lethe.engine.failure.InvalidInputException.of("/" + what, "must resolve to an object");
+    }
+
+    static final class Create implements Block<Target> {
+        private final Instances instances;
+
+        Create(Instances instances) {
+            this.instances = instances;
+        }
+
+        public String type() {
+            return "create-instance";
+        }
+
+        public String description() {
+            return "Create an instance of a model";
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .required("model", Kind.MODEL, "the model")
+                    .required("values", Kind.MAP, "attribute values, e.g. {\"email\": \"{{input.email}}\"}")
+                    .build();
+        }
+
+        public Target compile(BlockConfig c) {
+            return new Target(c.text("model", null), null, c.template("values"));
+        }
+
+        public Outcome execute(Target t, BlockRun run) {
+            return Outcome.next(instances.create(t.model(), map(run.input("values", t.values()), "values")).toPlain());
+        }
+    }
+
+    static final class Update implements Block<Target> {
+        private final Instances instances;
+
+        Update(Instances instances) {
+            this.instances = instances;
+        }
+
+        public String type() {
+            return "update-instance";
+        }
+
+        public String description() {
+            return "Set attributes of an instance";
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .required("model", Kind.MODEL, "the model")
+                    .required("id", Kind.TEXT, "the instance id, e.g. {{steps.find.output[0].id}}")
+                    .required("values", Kind.MAP, "attributes to set")
+                    .build();
+        }
+
+        public Target compile(BlockConfig c) {
+            return new Target(c.text("model", null), c.template("id"), c.template("values"));
+        }
+
+        public Outcome execute(Target t, BlockRun run) {
+            String id = String.valueOf(run.input("id", t.id()));
+            return Outcome.next(instances.update(t.model(), id, map(run.input("values", t.values()), "values")).toPlain());
+        }
+    }
+
+    record QueryConfig(String model, Template where, String sortBy, boolean descending, int limit) {
+    }
+
+    static final class Query implements Block<QueryConfig> {
+        private final Instances instances;
+
+        Query(Instances instances) {
+            this.instances = instances;
+        }
+
+        public String type() {
+            return "query-instances";
+        }
+
+        public String description() {
+            return "Find active instances of a model";
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .required("model", Kind.MODEL, "the model")
+                    .optional("where", Kind.MAP, "{attr: value} or {attr: {op: value}}, op: eq, in, gt, gte, lt, lte, regex")
+                    .optional("sortBy", Kind.TEXT, "attribute to sort by")
+                    .optional("descending", Kind.BOOLEAN, "sort descending")
+                    .optional("limit", Kind.NUMBER, "at most this many (default 100, max 1000)")
+                    .build();
+        }
+
+        public QueryConfig compile(BlockConfig c) {
+            return new QueryConfig(c.text("model", null), c.template("where"), c.text("sortBy", null),
+                    Boolean.TRUE.equals(c.raw("descending")), (int) c.number("limit", 100));
+        }
+
+        public Outcome execute(QueryConfig q, BlockRun run) {
+            var query = new InstanceQuery(q.model(), Where.conditions(run.input("where", q.where())), q.sortBy(),
+                    q.descending(), q.limit(), null, false);
+            return Outcome.next(instances.query(query).items().stream().map(i -> (Object) i.toPlain()).toList());
+        }
+    }
+
+    static final class Deactivate implements Block<Target> {
+        private final Instances instances;
+
+        Deactivate(Instances instances) {
+            this.instances = instances;
+        }
+
+        public String type() {
+            return "deactivate-instance";
+        }
+
+        public String description() {
+            return "Hide an instance (its data stays stored until deleted or collected)";
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .required("model", Kind.MODEL, "the model")
+                    .required("id", Kind.TEXT, "the instance id")
+                    .build();
+        }
+
+        public Target compile(BlockConfig c) {
+            return new Target(c.text("model", null), c.template("id"), null);
+        }
+
+        public Outcome execute(Target t, BlockRun run) {
+            return Outcome.next(instances.deactivate(t.model(), String.valueOf(run.input("id", t.id()))).toPlain());
+        }
+    }
+
+    static final class Delete implements Block<Target> {
+        private final Instances instances;
+
+        Delete(Instances instances) {
+            this.instances = instances;
+        }
+
+        public String type() {
+            return "delete-instance";
+        }
+
+        public String description() {
+            return "Delete an instance for good";
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .required("model", Kind.MODEL, "the model")
+                    .required("id", Kind.TEXT, "the instance id")
+                    .build();
+        }
+
+        public Target compile(BlockConfig c) {
+            return new Target(c.text("model", null), c.template("id"), null);
+        }
+
+        public Outcome execute(Target t, BlockRun run) {
+            String id = String.valueOf(run.input("id", t.id()));
+            instances.delete(t.model(), id);
+            return Outcome.next(Map.of("id", id, "deleted", true));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.lethe.engine.block;
+
+import io.lethe.engine.script.CompiledScript;
+import io.lethe.engine.script.ScriptOutcome;
+import io.lethe.engine.sequence.Block;
+import io.lethe.engine.sequence.BlockConfig;
+import io.lethe.engine.sequence.BlockRun;
+import io.lethe.engine.sequence.ConfigSchema;
+import io.lethe.engine.sequence.ConfigSchema.Kind;
+import io.lethe.engine.sequence.Outcome;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Runs JavaScript: a function body over {@code input}, {@code steps} and {@code context}; its return value is the output. */
+public final class ScriptBlock implements Block<ScriptBlock.Config> {
+
+    record Config(CompiledScript script, Duration timeout) {
+    }
+
+    @Override
+    public String type() {
+        return "script";
+    }
+
+    @Override
+    public String description() {
+        return "Run JavaScript (sandboxed); return the output";
+    }
+
+    @Override
+    public ConfigSchema schema() {
+        return ConfigSchema.builder()
+                .required("source", Kind.CODE, "function body over input, steps, context (item, index, execution); return the output")
+                .optional("timeoutMs", Kind.NUMBER, "wall-clock limit in milliseconds (default 1000)")
+                .build();
+    }
+
+    @Override
+    public Config compile(BlockConfig config) {
+        var settings = config.scripts().settings();
+        long timeout = config.number("timeoutMs", settings.defaultTimeout().toMillis());
+        if (timeout <= 0 || timeout > settings.maxTimeout().toMillis()) {
+            config.error("timeoutMs", "must be between 1 and " + settings.maxTimeout().toMillis());
+        }
+        return new Config(config.script("source"), Duration.ofMillis(timeout));
+    }
+
+    @Override
+    public Outcome execute(Config config, BlockRun run) {
+        Map<String, Object> scope = run.scope();
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("execution", scope.get("execution"));
+        if (scope.containsKey("item")) {
+            context.put("item", scope.get("item"));
+            context.put("index", scope.get("index"));
+        }
+        Duration limit = config.timeout().compareTo(run.remaining()) < 0 ? config.timeout() : run.remaining();
+        ScriptOutcome outcome = config.script().run(scope.get("input"), scope.get("steps"), context, limit);
+        run.console(outcome.console());
+        return switch (outcome) {
+            case ScriptOutcome.Returned r -> Outcome.next(r.value());
+            case ScriptOutcome.Failed f -> Outcome.failed(f.line() > 0 ? "line " + f.line() + ": " + f.message() : f.message());
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package io.lethe.engine.block;
+
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.instance.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code where} object of instance blocks: {@code {attr: value}} for equality or
+ * {@code {attr: {op: value}}} with op one of eq, in, gt, gte, lt, lte, regex.
+ */
+final class Where {
+
+    private Where() {
+    }
+
+    static List<Condition> conditions(Object resolved) {
+        List<Condition> conditions = new ArrayList<>();
+        if (resolved == null) {
+            return conditions;
+        }
+        if (!(resolved instanceof Map<?, ?> where)) {
+            throw InvalidInputException.of("/where", "must be an object of attribute conditions");
+        }
+        for (var entry : where.entrySet()) {
+            String attribute = String.valueOf(entry.getKey());
+            if (entry.getValue() instanceof Map<?, ?> ops) {
+                for (var op : ops.entrySet()) {
+                    conditions.add(condition(attribute, String.valueOf(op.getKey()), op.getValue()));
+                }
+            } else {
+                conditions.add(new Condition.Equals(attribute, entry.getValue()));
+            }
+        }
+        return conditions;
+    }
+
+    private static Condition condition(String attribute, String op, Object value) {
+        return switch (op) {
+            case "eq" -> new Condition.Equals(attribute, value);
+            case "in" -> new Condition.In(attribute, value instanceof List<?> l ? new ArrayList<>(l) : List.of(value));
+            case "gt" -> new Condition.Range(attribute, value, null, null, null);
+            case "gte" -> new Condition.Range(attribute, null, value, null, null);
+            case "lt" -> new Condition.Range(attribute, null, null, value, null);
+            case "lte" -> new Condition.Range(attribute, null, null, null, value);
+            case "regex" -> new Condition.Matches(attribute, String.valueOf(value), false);
+            default -> throw InvalidInputException.of("/where/" + attribute + "/" + op,
+                    "unknown operator (eq, in, gt, gte, lt, lte, regex)");
+        };
+    }
+}

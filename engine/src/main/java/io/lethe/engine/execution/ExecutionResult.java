@@ -1,0 +1,24 @@
+package io.lethe.engine.execution;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The end of a run.
+ *
+ * @param output   the last block's output on the path taken
+ * @param response set when a {@code respond} block ran
+ * @param path     {@code blockId:outcome} for every block run, in order
+ */
+public record ExecutionResult(
+        String executionId,
+        ExecutionStatus status,
+        Object output,
+        String error,
+        Optional<HttpReply> response,
+        List<String> path) {
+
+    public boolean succeeded() {
+        return status == ExecutionStatus.SUCCEEDED;
+    }
+}

@@ -1,0 +1,18 @@
+package io.lethe.engine.execution;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Execution records. */
+public interface ExecutionStore {
+
+    void insertAll(List<ExecutionRecord> records);
+
+    Optional<ExecutionRecord> find(String id);
+
+    /** Newest first; {@code sequence}/{@code status} may be null for any; {@code before} pages back in time. */
+    List<ExecutionRecord> list(String sequence, ExecutionStatus status, Instant before, int limit);
+
+    long count(String sequence);
+}

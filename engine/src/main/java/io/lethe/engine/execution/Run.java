@@ -1,0 +1,178 @@
+package io.lethe.engine.execution;
+
+import io.lethe.engine.sequence.BlockRun;
+import io.lethe.engine.sequence.CompiledBlock;
+import io.lethe.engine.sequence.CompiledSequence;
+import io.lethe.engine.sequence.Outcome;
+import io.lethe.engine.sequence.Template;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The state of one run: walks the block graph from the entry, following the outcomes taken. */
+final class Run {
+
+    static final int MAX_BLOCK_RUNS = 10_000;
+
+    private final SequenceRunner runner;
+    private final CompiledSequence sequence;
+    private final String id;
+    private final Object input;
+    private final Instant deadline;
+    private final int depth;
+    private final List<String> path = Collections.synchronizedList(new ArrayList<>());
+    private volatile HttpReply response;
+    private int blockRuns;
+
+    Run(SequenceRunner runner, CompiledSequence sequence, String id, Object input, Instant deadline, int depth) {
+        this.runner = runner;
+        this.sequence = sequence;
+        this.id = id;
+        this.input = input;
+        this.deadline = deadline;
+        this.depth = depth;
+    }
+
+    ExecutionResult execute() {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("input", input);
+        scope.put("steps", new LinkedHashMap<String, Object>());
+        scope.put("execution", Map.of("id", id, "sequence", sequence.name()));
+        Outcome outcome = walk(sequence.definition().entry(), scope, "");
+        return switch (outcome) {
+            case Outcome.Next next -> new ExecutionResult(id, ExecutionStatus.SUCCEEDED, next.output(), null,
+                    Optional.ofNullable(response), List.copyOf(path));
+            case Outcome.Failed failed -> new ExecutionResult(id, ExecutionStatus.FAILED, null, failed.message(),
+                    Optional.ofNullable(response), List.copyOf(path));
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private Outcome walk(String start, Map<String, Object> scope, String frame) {
+        Map<String, Object> steps = (Map<String, Object>) scope.get("steps");
+        Object last = null;
+        String current = start;
+        while (current != null) {
+            if (++blockRuns > MAX_BLOCK_RUNS) {
+                return Outcome.failed("more than " + MAX_BLOCK_RUNS + " blocks run: is there a loop in the wiring?");
+            }
+            if (!runner.clock().instant().isBefore(deadline)) {
+                return Outcome.failed("sequence timed out after " + sequence.definition().settings().timeoutMs() + " ms");
+            }
+            CompiledBlock block = sequence.block(current);
+            Step step = new Step(scope, frame);
+            Instant started = runner.clock().instant();
+            Outcome outcome;
+            try {
+                outcome = block.execute(step);
+            } catch (Exception e) {
+                outcome = Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+            Duration took = Duration.between(started, runner.clock().instant());
+            String outcomeName = outcome instanceof Outcome.Next n ? n.name() : Outcome.ERROR;
+            Object output = outcome instanceof Outcome.Next n ? n.output() : null;
+            String error = outcome instanceof Outcome.Failed f ? f.message() : null;
+            path.add(frame + block.id() + ":" + outcomeName);
+            for (ExecutionListener listener : runner.listeners()) {
+                listener.blockFinished(new ExecutionListener.BlockFinished(id, sequence.name(), block.id(),
+                        block.definition().type(), frame, step.inputs, outcomeName, output, error, step.console,
+                        started, took));
+            }
+            if (outcome instanceof Outcome.Failed failed) {
+                String recovery = block.next(Outcome.ERROR);
+                if (recovery == null) {
+                    return Outcome.failed("block '" + block.id() + "' failed: " + failed.message());
+                }
+                steps.put(block.id(), Map.of("error", failed.message()));
+                current = recovery;
+            } else {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("output", output);
+                steps.put(block.id(), result);
+                last = output;
+                current = block.next(outcomeName);
+            }
+        }
+        return Outcome.next(last);
+    }
+
+    /** What one block sees while it runs. */
+    private final class Step implements BlockRun {
+        private final Map<String, Object> scope;
+        private final String frame;
+        final Map<String, Object> inputs = new LinkedHashMap<>();
+        List<String> console = List.of();
+
+        Step(Map<String, Object> scope, String frame) {
+            this.scope = scope;
+            this.frame = frame;
+        }
+
+        @Override
+        public Object input(String name, Template template) {
+            Object value = template.resolve(scope);
+            inputs.put(name, value);
+            return value;
+        }
+
+        @Override
+        public Map<String, Object> scope() {
+            return scope;
+        }
+
+        @Override
+        public String executionId() {
+            return id;
+        }
+
+        @Override
+        public String sequenceName() {
+            return sequence.name();
+        }
+
+        @Override
+        public Duration remaining() {
+            Duration left = Duration.between(runner.clock().instant(), deadline);
+            return left.isNegative() ? Duration.ZERO : left;
+        }
+
+        @Override
+        public void console(List<String> lines) {
+            console = List.copyOf(lines);
+        }
+
+        @Override
+        public void respond(int status, Map<String, String> headers, Object body) {
+            response = new HttpReply(status, headers, body);
+        }
+
+        @Override
+        public Outcome runPath(String blockId, Map<String, Object> extraScope) {
+            Map<String, Object> child = new LinkedHashMap<>(scope);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> steps = new LinkedHashMap<>((Map<String, Object>) scope.get("steps"));
+            child.put("steps", steps);
+            child.putAll(extraScope);
+            String childFrame = frame + extraScope.getOrDefault("frame", "loop") + "[" + extraScope.getOrDefault("index", "") + "]/";
+            return walk(blockId, child, childFrame);
+        }
+
+        @Override
+        public Outcome callSequence(String name, Object callInput) {
+            if (depth + 1 >= SequenceRunner.MAX_CALL_DEPTH) {
+                return Outcome.failed("sequences call each other more than " + SequenceRunner.MAX_CALL_DEPTH + " deep");
+            }
+            ExecutionResult result = runner.run(runner.compiled(name), new TriggerInfo("call", sequence.name()),
+                    callInput, id, depth + 1);
+            if (!result.succeeded()) {
+                return Outcome.failed("sequence '" + name + "' failed: " + result.error());
+            }
+            return Outcome.next(result.response().map(HttpReply::body).orElse(result.output()));
+        }
+    }
+}

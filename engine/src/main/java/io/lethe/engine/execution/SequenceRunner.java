@@ -1,0 +1,75 @@
+package io.lethe.engine.execution;
+
+import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.instance.Ids;
+import io.lethe.engine.sequence.CompiledSequence;
+import io.lethe.engine.sequence.RecordMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * Runs sequences: any number at once, each on its caller's (virtual) thread. Every run tells the
+ * listeners what happens and, per the sequence's record mode, leaves an execution record written
+ * in the background.
+ */
+public final class SequenceRunner {
+
+    static final int MAX_CALL_DEPTH = 8;
+
+    private final Function<String, Optional<CompiledSequence>> sequences;
+    private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutionRecorder recorder;
+    private final Clock clock;
+
+    public SequenceRunner(Function<String, Optional<CompiledSequence>> sequences, ExecutionRecorder recorder, Clock clock) {
+        this.sequences = sequences;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    public void addListener(ExecutionListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Runs the current version of the named sequence with {@code input}. */
+    public ExecutionResult run(String sequence, TriggerInfo trigger, Object input) {
+        return run(compiled(sequence), trigger, input, null, 0);
+    }
+
+    CompiledSequence compiled(String name) {
+        return sequences.apply(name).orElseThrow(() -> new NotFoundException("no sequence '" + name + "'"));
+    }
+
+    ExecutionResult run(CompiledSequence sequence, TriggerInfo trigger, Object input, String parentId, int depth) {
+        String id = Ids.next();
+        Instant started = clock.instant();
+        Object copiedInput = io.lethe.engine.json.Json.copy(input);
+        listeners.forEach(l -> l.executionStarted(new ExecutionListener.Started(
+                id, parentId, sequence.name(), sequence.version(), trigger, copiedInput, started)));
+        Run run = new Run(this, sequence, id, copiedInput, started.plusMillis(sequence.definition().settings().timeoutMs()), depth);
+        ExecutionResult result = run.execute();
+        Instant ended = clock.instant();
+        Duration duration = Duration.between(started, ended);
+        listeners.forEach(l -> l.executionFinished(new ExecutionListener.Finished(
+                id, parentId, sequence.name(), sequence.version(), trigger, result, started, duration)));
+        RecordMode mode = sequence.definition().settings().record();
+        if (mode == RecordMode.SUMMARY || (mode == RecordMode.FAILURES && !result.succeeded())) {
+            recorder.record(new ExecutionRecord(id, parentId, sequence.name(), sequence.version(), trigger.type(),
+                    trigger.detail(), result.status(), started, ended, duration.toMillis(), result.error(), result.path()));
+        }
+        return result;
+    }
+
+    List<ExecutionListener> listeners() {
+        return listeners;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

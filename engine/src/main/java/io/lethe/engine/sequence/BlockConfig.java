@@ -1,0 +1,77 @@
+package io.lethe.engine.sequence;
+
+import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.script.CompiledScript;
+import io.lethe.engine.script.ScriptEngine;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One block's config during {@link Block#compile}: typed access to its fields (already checked
+ * against the block's schema) and a place to report further problems at the right JSON pointer.
+ */
+public final class BlockConfig {
+
+    private final Map<String, Object> raw;
+    private final String pointer;
+    private final List<FieldError> errors;
+    private final ScriptEngine scripts;
+    private final List<AutoCloseable> resources;
+
+    BlockConfig(Map<String, Object> raw, String pointer, List<FieldError> errors, ScriptEngine scripts,
+            List<AutoCloseable> resources) {
+        this.raw = raw;
+        this.pointer = pointer;
+        this.errors = errors;
+        this.scripts = scripts;
+        this.resources = resources;
+    }
+
+    public boolean has(String name) {
+        return raw.get(name) != null;
+    }
+
+    public Object raw(String name) {
+        return raw.get(name);
+    }
+
+    /** The field as a template (a constant null when absent). */
+    public Template template(String name) {
+        return Template.compile(raw.get(name), pointer + "/" + name, errors);
+    }
+
+    /** A literal text field, or {@code fallback} when absent. */
+    public String text(String name, String fallback) {
+        Object value = raw.get(name);
+        return value instanceof String s ? s : fallback;
+    }
+
+    /** A literal number field, or {@code fallback} when absent. */
+    public long number(String name, long fallback) {
+        Object value = raw.get(name);
+        return value instanceof Number n ? n.longValue() : fallback;
+    }
+
+    /** A JavaScript function body field, compiled into a pooled sandboxed script. */
+    public CompiledScript script(String name) {
+        return keep(scripts.compile(text(name, "")));
+    }
+
+    /** A JavaScript expression field, compiled as a script returning its value. */
+    public CompiledScript expression(String name) {
+        return keep(scripts.compile("return (" + text(name, "undefined") + "\n);"));
+    }
+
+    public ScriptEngine scripts() {
+        return scripts;
+    }
+
+    public void error(String name, String message) {
+        errors.add(new FieldError(pointer + "/" + name, message));
+    }
+
+    private CompiledScript keep(CompiledScript script) {
+        resources.add(script);
+        return script;
+    }
+}

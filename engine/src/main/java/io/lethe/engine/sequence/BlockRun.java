@@ -1,0 +1,34 @@
+package io.lethe.engine.sequence;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** What a running block can see and do. */
+public interface BlockRun {
+
+    /** Resolves {@code template} against the run's scope and records the value as the block's input {@code name}. */
+    Object input(String name, Template template);
+
+    /** {@code input} (the trigger input), {@code steps} (earlier blocks' outputs), {@code item}/{@code index} in loops. */
+    Map<String, Object> scope();
+
+    String executionId();
+
+    String sequenceName();
+
+    /** Time left before the sequence's timeout. */
+    Duration remaining();
+
+    /** Lines a script printed, kept with the block's trace and logged with the execution id. */
+    void console(List<String> lines);
+
+    /** Sets the HTTP response of an HTTP-triggered run. */
+    void respond(int status, Map<String, String> headers, Object body);
+
+    /** Runs the blocks from {@code blockId} with extra scope entries (loops); returns the last output. */
+    Outcome runPath(String blockId, Map<String, Object> extraScope);
+
+    /** Runs another sequence to its end with {@code input}; returns its response body, else its last output. */
+    Outcome callSequence(String name, Object input);
+}

@@ -1,0 +1,32 @@
+package io.lethe.engine.sequence;
+
+import java.util.List;
+import java.util.Map;
+
+/** A validated sequence with every block compiled, as the runner uses it. Closing frees script contexts. */
+public record CompiledSequence(Sequence definition, Map<String, CompiledBlock> blocks, List<AutoCloseable> resources)
+        implements AutoCloseable {
+
+    public String name() {
+        return definition.name();
+    }
+
+    public int version() {
+        return definition.version();
+    }
+
+    public CompiledBlock block(String id) {
+        return blocks.get(id);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // best effort: a script pool that fails to close holds only memory
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.lethe.engine.sequence;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.script.ScriptEngine;
+import io.lethe.engine.script.ScriptProblem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a sequence completely and compiles it: unknown block types, unknown or missing config
+ * fields, bad expressions, JavaScript syntax errors (parsed, never run), dangling wires and bad
+ * triggers are all reported at once, each with the JSON pointer of the field at fault.
+ */
+public final class SequenceCompiler {
+
+    public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+    public static final int MAX_BLOCKS = 200;
+    static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    private static final Pattern HOOK_PATH = Pattern.compile("(/[A-Za-z0-9._~:-]+)+/?|/");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> EVENTS = Set.of("created", "updated", "deactivated", "reactivated", "deleted");
+
+    /** Whether names used in configs exist. */
+    public record Lookups(Predicate<String> model, Predicate<String> sequence, Predicate<String> connector) {
+    }
+
+    private final BlockRegistry registry;
+    private final ScriptEngine scripts;
+
+    public SequenceCompiler(BlockRegistry registry, ScriptEngine scripts) {
+        this.registry = registry;
+        this.scripts = scripts;
+    }
+
+    public CompiledSequence compile(Sequence sequence, Lookups lookups) {
+        List<FieldError> errors = new ArrayList<>();
+        List<AutoCloseable> resources = new ArrayList<>();
+        if (sequence.name() == null || !NAME.matcher(sequence.name()).matches()) {
+            errors.add(new FieldError("/name", "must start with a letter and hold at most 64 letters, digits, '_' or '-'"));
+        }
+        if (sequence.blocks().isEmpty() || sequence.blocks().size() > MAX_BLOCKS) {
+            errors.add(new FieldError("/blocks", "must hold between 1 and " + MAX_BLOCKS + " blocks"));
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < sequence.blocks().size(); i++) {
+            String id = sequence.blocks().get(i).id();
+            if (id == null || !NAME.matcher(id).matches()) {
+                errors.add(new FieldError("/blocks/" + i + "/id", "must start with a letter and hold at most 64 letters, digits, '_' or '-'"));
+            } else if (!ids.add(id)) {
+                errors.add(new FieldError("/blocks/" + i + "/id", "'" + id + "' is used twice"));
+            }
+        }
+        if (sequence.entry() == null || !ids.contains(sequence.entry())) {
+            errors.add(new FieldError("/entry", "must be the id of one of the blocks"));
+        }
+        Map<String, CompiledBlock> compiled = new LinkedHashMap<>();
+        for (int i = 0; i < sequence.blocks().size(); i++) {
+            BlockDefinition definition = sequence.blocks().get(i);
+            String at = "/blocks/" + i;
+            var block = registry.find(String.valueOf(definition.type()));
+            if (block.isEmpty()) {
+                errors.add(new FieldError(at + "/type", "unknown block type '" + definition.type() + "'"));
+                continue;
+            }
+            checkWires(definition, block.get(), ids, at, errors);
+            int before = errors.size();
+            checkConfig(definition.config(), block.get().schema(), ids, lookups, at + "/config", errors);
+            if (errors.size() == before) {
+                Object config = block.get().compile(new BlockConfig(definition.config(), at + "/config", errors, scripts, resources));
+                if (definition.id() != null) {
+                    compiled.put(definition.id(), new CompiledBlock(definition, block.get(), config));
+                }
+            }
+        }
+        checkTriggers(sequence.triggers(), lookups, errors);
+        if (sequence.settings().timeoutMs() > SequenceSettings.MAX_TIMEOUT_MS) {
+            errors.add(new FieldError("/settings/timeoutMs", "at most " + SequenceSettings.MAX_TIMEOUT_MS));
+        }
+        CompiledSequence result = new CompiledSequence(sequence, Map.copyOf(compiled), List.copyOf(resources));
+        if (!errors.isEmpty()) {
+            result.close();
+            throw new InvalidInputException(errors);
+        }
+        return result;
+    }
+
+    private static void checkWires(BlockDefinition definition, Block<?> block, Set<String> ids, String at, List<FieldError> errors) {
+        for (var wire : definition.next().entrySet()) {
+            if (!block.outcomes().contains(wire.getKey()) && !Outcome.ERROR.equals(wire.getKey())) {
+                errors.add(new FieldError(at + "/next/" + wire.getKey(), "a " + block.type() + " block has no outcome '"
+                        + wire.getKey() + "' (it has " + String.join(", ", new java.util.TreeSet<>(block.outcomes())) + ", error)"));
+            } else if (!ids.contains(wire.getValue())) {
+                errors.add(new FieldError(at + "/next/" + wire.getKey(), "no block '" + wire.getValue() + "'"));
+            }
+        }
+    }
+
+    private void checkConfig(Map<String, Object> config, ConfigSchema schema, Set<String> ids, Lookups lookups,
+            String at, List<FieldError> errors) {
+        for (String key : config.keySet()) {
+            if (schema.field(key).isEmpty()) {
+                errors.add(new FieldError(at + "/" + key, "unknown field"));
+            }
+        }
+        for (ConfigSchema.Field field : schema.fields()) {
+            Object value = config.get(field.name());
+            String pointer = at + "/" + field.name();
+            if (value == null) {
+                if (field.required()) {
+                    errors.add(new FieldError(pointer, "is required"));
+                }
+                continue;
+            }
+            String problem = switch (field.kind()) {
+                case NUMBER -> value instanceof Number || isExpression(value) ? null : "must be a number or a {{...}} expression";
+                case BOOLEAN -> value instanceof Boolean || isExpression(value) ? null : "must be true, false or a {{...}} expression";
+                case MAP -> value instanceof Map<?, ?> ? null : "must be an object";
+                case VALUE -> null;
+                case TEXT -> value instanceof String ? null : "must be text";
+                case CHOICE -> field.choices().contains(value) ? null : "must be one of " + String.join(", ", field.choices());
+                case CODE -> value instanceof String s ? syntax(scripts.check(s)) : "must be JavaScript source text";
+                case EXPRESSION -> value instanceof String s ? syntax(scripts.check("return (" + s + "\n);")) : "must be a JavaScript expression";
+                case MODEL -> exists(value, lookups.model(), "model");
+                case SEQUENCE -> exists(value, lookups.sequence(), "sequence");
+                case CONNECTOR -> exists(value, lookups.connector(), "connector account");
+                case BLOCK -> value instanceof String s && ids.contains(s) ? null : "must be the id of a block of this sequence";
+            };
+            if (problem != null) {
+                errors.add(new FieldError(pointer, problem));
+            } else if (field.kind() != ConfigSchema.Kind.CODE && field.kind() != ConfigSchema.Kind.EXPRESSION) {
+                Template.compile(value, pointer, errors); // reports bad {{...}} expressions
+            }
+        }
+    }
+
+    private static String syntax(List<ScriptProblem> problems) {
+        return problems.isEmpty() ? null : problems.stream()
+                .map(p -> "JavaScript syntax error at line " + p.line() + ", column " + p.column() + ": " + p.message())
+                .findFirst().orElse(null);
+    }
+
+    private static String exists(Object value, Predicate<String> lookup, String what) {
+        if (!(value instanceof String name)) {
+            return "must name a " + what;
+        }
+        return lookup.test(name) ? null : "no " + what + " '" + name + "'";
+    }
+
+    private static boolean isExpression(Object value) {
+        return value instanceof String s && Template.EXPRESSION.matcher(s).find();
+    }
+
+    private static void checkTriggers(List<Trigger> triggers, Lookups lookups, List<FieldError> errors) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < triggers.size(); i++) {
+            String at = "/triggers/" + i;
+            switch (triggers.get(i)) {
+                case Trigger.Http http -> {
+                    if (http.method() == null || !METHODS.contains(http.method())) {
+                        errors.add(new FieldError(at + "/method", "must be one of GET, POST, PUT, PATCH, DELETE"));
+                    }
+                    if (http.path() == null || !HOOK_PATH.matcher(http.path()).matches()) {
+                        errors.add(new FieldError(at + "/path", "must be a path such as /orders/:id (letters, digits, . _ ~ : -)"));
+                    } else if (seen.put(http.method() + " " + http.path(), i) != null) {
+                        errors.add(new FieldError(at, "the same method and path twice"));
+                    }
+                }
+                case Trigger.Schedule schedule -> {
+                    try {
+                        CRON.parse(String.valueOf(schedule.cron())).validate();
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new FieldError(at + "/cron", "not a cron expression (minute hour day month weekday): " + e.getMessage()));
+                    }
+                }
+                case Trigger.InstanceEvent event -> {
+                    if (event.model() == null || !lookups.model().test(event.model())) {
+                        errors.add(new FieldError(at + "/model", "no model '" + event.model() + "'"));
+                    }
+                    if (event.events() == null || event.events().isEmpty() || !EVENTS.containsAll(event.events())) {
+                        errors.add(new FieldError(at + "/events", "must list some of created, updated, deactivated, reactivated, deleted"));
+                    }
+                }
+            }
+        }
+    }
+}

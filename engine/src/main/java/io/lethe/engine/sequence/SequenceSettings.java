@@ -1,0 +1,20 @@
+package io.lethe.engine.sequence;
+
+/**
+ * @param record    what execution records keep
+ * @param timeoutMs the longest a run may take before it fails
+ */
+public record SequenceSettings(RecordMode record, long timeoutMs) {
+
+    public static final long DEFAULT_TIMEOUT_MS = 30_000;
+    public static final long MAX_TIMEOUT_MS = 600_000;
+
+    public SequenceSettings {
+        record = record == null ? RecordMode.SUMMARY : record;
+        timeoutMs = timeoutMs <= 0 ? DEFAULT_TIMEOUT_MS : timeoutMs;
+    }
+
+    public static SequenceSettings defaults() {
+        return new SequenceSettings(RecordMode.SUMMARY, DEFAULT_TIMEOUT_MS);
+    }
+}

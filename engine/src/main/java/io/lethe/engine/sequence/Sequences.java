@@ -1,0 +1,94 @@
+package io.lethe.engine.sequence;
+
+import io.lethe.engine.failure.NotFoundException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Saving and finding sequences: every save is checked and compiled first (nothing invalid is
+ * stored), and the compiled form is cached for the runner. Listeners (trigger indexes) hear of
+ * every change.
+ */
+public final class Sequences {
+
+    private final SequenceStore store;
+    private final SequenceCompiler compiler;
+    private final SequenceCompiler.Lookups lookups;
+    private final Map<String, CompiledSequence> compiled = new ConcurrentHashMap<>();
+    private final List<Consumer<List<Sequence>>> changeListeners = new CopyOnWriteArrayList<>();
+
+    public Sequences(SequenceStore store, SequenceCompiler compiler, SequenceCompiler.Lookups lookups) {
+        this.store = store;
+        this.compiler = compiler;
+        this.lookups = lookups;
+    }
+
+    /** Called with all current sequences now and after every change. */
+    public void onChange(Consumer<List<Sequence>> listener) {
+        changeListeners.add(listener);
+        listener.accept(store.list());
+    }
+
+    /**
+     * Checks, compiles and stores a sequence; returns it with its new version.
+     *
+     * @throws io.lethe.engine.failure.InvalidInputException listing every problem; nothing is stored
+     */
+    public Sequence save(Sequence sequence) {
+        CompiledSequence checked = compiler.compile(sequence.withVersion(0), lookups);
+        checked.close();
+        Sequence saved = store.save(sequence);
+        replace(saved.name(), compiler.compile(saved, lookups));
+        changed();
+        return saved;
+    }
+
+    public Optional<Sequence> find(String name) {
+        return store.find(name);
+    }
+
+    public Sequence get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("no sequence '" + name + "'"));
+    }
+
+    public List<Sequence> list() {
+        return store.list();
+    }
+
+    public boolean exists(String name) {
+        return compiled.containsKey(name) || store.find(name).isPresent();
+    }
+
+    public void delete(String name) {
+        if (!store.delete(name)) {
+            throw new NotFoundException("no sequence '" + name + "'");
+        }
+        replace(name, null);
+        changed();
+    }
+
+    /** The compiled current version, compiled on first use after a restart. */
+    public Optional<CompiledSequence> compiled(String name) {
+        CompiledSequence cached = compiled.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return store.find(name).map(s -> compiled.computeIfAbsent(name, n -> compiler.compile(s, lookups)));
+    }
+
+    private void replace(String name, CompiledSequence next) {
+        CompiledSequence previous = next == null ? compiled.remove(name) : compiled.put(name, next);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    private void changed() {
+        List<Sequence> all = store.list();
+        changeListeners.forEach(l -> l.accept(all));
+    }
+}

@@ -1,0 +1,27 @@
+package io.lethe.engine.sequence;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/** What starts a sequence besides a manual run. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Trigger.Http.class, name = "http"),
+    @JsonSubTypes.Type(value = Trigger.Schedule.class, name = "schedule"),
+    @JsonSubTypes.Type(value = Trigger.InstanceEvent.class, name = "instance")
+})
+public sealed interface Trigger {
+
+    /** A request to {@code METHOD /hooks<path>}; {@code :name} segments become {@code input.params.name}. */
+    record Http(String method, String path) implements Trigger {
+    }
+
+    /** A Unix cron expression (minute hour day-of-month month day-of-week), in UTC. */
+    record Schedule(String cron) implements Trigger {
+    }
+
+    /** Instance events of a model: any of created, updated, deactivated, reactivated, deleted. */
+    record InstanceEvent(String model, List<String> events) implements Trigger {
+    }
+}

@@ -1,0 +1,71 @@
+package io.lethe.engine.trigger;
+
+import io.lethe.engine.sequence.Sequence;
+import io.lethe.engine.sequence.Trigger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which sequence answers {@code METHOD /hooks/<path>}: exact segments first, then {@code :name}
+ * segments, which are captured as parameters. Rebuilt whenever sequences change.
+ */
+public final class HttpTriggers {
+
+    /** A hook found for a request, with its captured path parameters. */
+    public record Match(String sequence, Map<String, String> params) {
+    }
+
+    private record Route(String method, String[] segments, String sequence) {
+    }
+
+    private volatile List<Route> routes = List.of();
+
+    /** Replaces the index with the HTTP triggers of {@code sequences}. */
+    public void rebuild(List<Sequence> sequences) {
+        List<Route> next = new ArrayList<>();
+        for (Sequence sequence : sequences) {
+            for (Trigger trigger : sequence.triggers()) {
+                if (trigger instanceof Trigger.Http http) {
+                    next.add(new Route(http.method(), split(http.path()), sequence.name()));
+                }
+            }
+        }
+        // Exact routes win over parameterised ones: fewer ':' segments first.
+        next.sort((a, b) -> Long.compare(params(a), params(b)));
+        routes = List.copyOf(next);
+    }
+
+    public Optional<Match> match(String method, String path) {
+        String[] segments = split(path);
+        for (Route route : routes) {
+            if (route.method().equals(method) && route.segments().length == segments.length) {
+                Map<String, String> params = new LinkedHashMap<>();
+                boolean matches = true;
+                for (int i = 0; i < segments.length && matches; i++) {
+                    String expected = route.segments()[i];
+                    if (expected.startsWith(":")) {
+                        params.put(expected.substring(1), segments[i]);
+                    } else {
+                        matches = expected.equals(segments[i]);
+                    }
+                }
+                if (matches) {
+                    return Optional.of(new Match(route.sequence(), params));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static long params(Route route) {
+        return java.util.Arrays.stream(route.segments()).filter(s -> s.startsWith(":")).count();
+    }
+
+    private static String[] split(String path) {
+        String trimmed = path.replaceAll("^/+|/+$", "");
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
+    }
+}
