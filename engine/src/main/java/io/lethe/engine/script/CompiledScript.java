@@ -124,10 +124,20 @@ public final class CompiledScript implements AutoCloseable {
             return new ScriptOutcome.Failed("script exceeded " + engine.settings().statementLimit() + " statements", 0, console);
         }
         int line = 0;
-        if (e.getSourceLocation() != null && !e.isSyntaxError()) {
-            line = Math.max(0, e.getSourceLocation().getStartLine() - engine.lineOffset());
-        } else if (e.getSourceLocation() != null) {
-            line = e.getSourceLocation().getStartLine();
+        if (e.isSyntaxError()) {
+            line = e.getSourceLocation() == null ? 0 : e.getSourceLocation().getStartLine();
+        } else {
+            // A thrown value has no location of its own: take the innermost guest frame.
+            var location = e.getSourceLocation();
+            if (location == null) {
+                for (var frame : e.getPolyglotStackTrace()) {
+                    if (frame.isGuestFrame() && frame.getSourceLocation() != null) {
+                        location = frame.getSourceLocation();
+                        break;
+                    }
+                }
+            }
+            line = location == null ? 0 : Math.max(0, location.getStartLine() - engine.lineOffset());
         }
         return new ScriptOutcome.Failed(e.getMessage(), line, console);
     }

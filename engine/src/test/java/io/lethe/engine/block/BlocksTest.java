@@ -1,0 +1,182 @@
+package io.lethe.engine.block;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.engine.execution.ExecutionResult;
+import io.lethe.engine.instance.InstanceQuery;
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.model.Sensitivity;
+import io.lethe.engine.sequence.BlockDefinition;
+import io.lethe.engine.testkit.EngineFixture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each built-in block, run through real sequences on the engine. */
+class BlocksTest {
+
+    @TempDir
+    static Path dir;
+
+    static EngineFixture lethe;
+    String model;
+
+    @BeforeAll
+    static void start() {
+        lethe = new EngineFixture(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        lethe.close();
+    }
+
+    @BeforeEach
+    void model() {
+        model = EngineFixture.unique("customer");
+        lethe.model(Model.of(model,
+                Attribute.of("email", AttributeType.STRING).required(true).sensitivity(Sensitivity.PERSONAL),
+                Attribute.of("name", AttributeType.STRING).sensitivity(Sensitivity.PERSONAL),
+                Attribute.of("score", AttributeType.NUMBER)));
+    }
+
+    @Test
+    void scriptShouldTransformInputAndSeeEarlierSteps() {
+        String seq = lethe.sequence(List.of(
+                BlockDefinition.of("first", "script", Map.of("source", "return { n: input.n * 2 };")).then("second"),
+                BlockDefinition.of("second", "script", Map.of("source", "console.log('seen', steps.first.output.n); return steps.first.output.n + 1;"))));
+
+        ExecutionResult result = lethe.run(seq, Map.of("n", 20));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.output()).isEqualTo(41);
+        assertThat(result.path()).containsExactly("first:next", "second:next");
+    }
+
+    @Test
+    void instanceBlocksShouldCreateUpdateQueryDeactivateAndDelete() {
+        String seq = lethe.sequence(List.of(
+                BlockDefinition.of("create", "create-instance", Map.of("model", model,
+                        "values", Map.of("email", "{{input.email}}", "score", "{{input.score}}"))).then("update"),
+                BlockDefinition.of("update", "update-instance", Map.of("model", model,
+                        "id", "{{steps.create.output.id}}", "values", Map.of("name", "Ada {{input.email}}"))).then("find"),
+                BlockDefinition.of("find", "query-instances", Map.of("model", model,
+                        "where", Map.of("score", Map.of("gte", 10)), "sortBy", "email")).then("hide"),
+                BlockDefinition.of("hide", "deactivate-instance", Map.of("model", model, "id", "{{steps.find.output[0].id}}"))));
+
+        ExecutionResult result = lethe.run(seq, Map.of("email", "ada@example.org", "score", 12));
+
+        assertThat(result.succeeded()).as(result.error()).isTrue();
+        var instances = lethe.engine.instances();
+        assertThat(instances.countDeactivated(model)).isEqualTo(1);
+        var stored = instances.query(InstanceQuery.all(model).includingInactive()).items().get(0);
+        assertThat(stored.data()).containsEntry("email", "ada@example.org").containsEntry("score", 12)
+                .containsEntry("name", "Ada ada@example.org");
+
+        String delete = lethe.sequence(List.of(BlockDefinition.of("rm", "delete-instance", Map.of("model", model, "id", "{{input.id}}"))));
+        assertThat(lethe.run(delete, Map.of("id", stored.id())).succeeded()).isTrue();
+        assertThat(instances.count(model, List.of(), true)).isZero();
+    }
+
+    @Test
+    void conditionShouldBranch() {
+        String seq = lethe.sequence(List.of(
+                BlockDefinition.of("check", "condition", Map.of("expression", "input.age >= 18")).then("true", "adult").then("false", "minor"),
+                BlockDefinition.of("adult", "respond", Map.of("body", "adult")),
+                BlockDefinition.of("minor", "respond", Map.of("status", 403, "body", "minor"))));
+
+        assertThat(lethe.run(seq, Map.of("age", 30)).response().orElseThrow().body()).isEqualTo("adult");
+        var minor = lethe.run(seq, Map.of("age", 12)).response().orElseThrow();
+        assertThat(minor.status()).isEqualTo(403);
+        assertThat(minor.body()).isEqualTo("minor");
+    }
+
+    @Test
+    void forEachShouldRunItsBodyPerItem() {
+        String seq = lethe.sequence(List.of(
+                BlockDefinition.of("loop", "for-each", Map.of("items", "{{input.emails}}", "body", "make")).then("count"),
+                BlockDefinition.of("make", "create-instance", Map.of("model", model, "values", Map.of("email", "{{item}}", "score", "{{index}}"))),
+                BlockDefinition.of("count", "script", Map.of("source", "return steps.loop.output.map(i => i.data.email);"))));
+
+        ExecutionResult result = lethe.run(seq, Map.of("emails", List.of("a@x.org", "b@x.org", "c@x.org")));
+
+        assertThat(result.succeeded()).as(result.error()).isTrue();
+        assertThat(result.output()).isEqualTo(List.of("a@x.org", "b@x.org", "c@x.org"));
+        assertThat(lethe.engine.instances().count(model, List.of(), false)).isEqualTo(3);
+        assertThat(result.path()).contains("loop[2]/make:next");
+    }
+
+    @Test
+    void callSequenceShouldUseTheOtherSequencesResponse() {
+        String callee = lethe.sequence(List.of(BlockDefinition.of("answer", "respond", Map.of("body", Map.of("greeting", "hi {{input.who}}")))));
+        String caller = lethe.sequence(List.of(BlockDefinition.of("call", "call-sequence", Map.of("sequence", callee, "input", Map.of("who", "{{input.name}}")))));
+
+        ExecutionResult result = lethe.run(caller, Map.of("name", "Grace"));
+
+        assertThat(result.output()).isEqualTo(Map.of("greeting", "hi Grace"));
+    }
+
+    @Test
+    void aFailedBlockShouldFollowItsErrorWireOrFailTheRun() {
+        String handled = lethe.sequence(List.of(
+                BlockDefinition.of("boom", "script", Map.of("source", "throw new Error('nope');")).then("error", "recover"),
+                BlockDefinition.of("recover", "respond", Map.of("status", 502, "body", "{{steps.boom.error}}"))));
+        String unhandled = lethe.sequence(List.of(BlockDefinition.of("boom", "script", Map.of("source", "\nthrow new Error('nope');"))));
+
+        ExecutionResult recovered = lethe.run(handled, null);
+        ExecutionResult failed = lethe.run(unhandled, null);
+
+        assertThat(recovered.succeeded()).isTrue();
+        assertThat(recovered.response().orElseThrow().status()).isEqualTo(502);
+        assertThat(String.valueOf(recovered.response().orElseThrow().body())).contains("nope");
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.error()).contains("block 'boom' failed").contains("line 2").contains("nope");
+    }
+
+    @Test
+    void logShouldResolveItsMessage() {
+        String seq = lethe.sequence(List.of(BlockDefinition.of("say", "log", Map.of("level", "warn", "message", "order {{input.id}} done"))));
+
+        assertThat(lethe.run(seq, Map.of("id", 7)).output()).isEqualTo("order 7 done");
+    }
+
+    @Test
+    void purgeAttributesShouldOverwriteMatchingInstancesIncludingDeactivatedOnes() {
+        var instances = lethe.engine.instances();
+        var a = instances.create(model, Map.of("email", "gone@example.org", "name", "Gone", "score", 1));
+        instances.create(model, Map.of("email", "gone@example.org", "name", "Twice", "score", 2));
+        var kept = instances.create(model, Map.of("email", "kept@example.org", "name", "Kept", "score", 3));
+        instances.deactivate(model, a.id());
+        String seq = lethe.sequence(List.of(BlockDefinition.of("forget", "purge-attributes", Map.of("model", model,
+                "where", Map.of("email", "{{input.email}}"), "attributes", Map.of("email", "hmac", "name", "mask")))));
+
+        ExecutionResult result = lethe.run(seq, Map.of("email", "gone@example.org"));
+
+        assertThat(result.output()).isEqualTo(Map.of("overwritten", 2L, "deleted", 0L));
+        var all = instances.query(InstanceQuery.all(model).includingInactive()).items();
+        assertThat(all).extracting(i -> i.data().get("name")).containsExactlyInAnyOrder("[purged]", "[purged]", "Kept");
+        var hashes = all.stream().filter(i -> !i.id().equals(kept.id())).map(i -> i.data().get("email")).distinct().toList();
+        assertThat(hashes).singleElement().asString().startsWith("hmac:");
+        assertThat(lethe.database.collection("instances").find().into(new java.util.ArrayList<>()).toString())
+                .doesNotContain("gone@example.org").doesNotContain("Twice");
+    }
+
+    @Test
+    void purgeAttributesShouldDeleteInstancesWithTheDeleteStrategy() {
+        var instances = lethe.engine.instances();
+        instances.create(model, Map.of("email", "gone@example.org"));
+        instances.create(model, Map.of("email", "kept@example.org"));
+        String seq = lethe.sequence(List.of(BlockDefinition.of("forget", "purge-attributes", Map.of("model", model,
+                "where", Map.of("email", "gone@example.org"), "attributes", Map.of("email", "delete")))));
+
+        assertThat(lethe.run(seq, null).output()).isEqualTo(Map.of("overwritten", 0L, "deleted", 1L));
+        assertThat(instances.count(model, List.of(), true)).isEqualTo(1);
+    }
+}

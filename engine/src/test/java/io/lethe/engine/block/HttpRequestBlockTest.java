@@ -1,0 +1,94 @@
+package io.lethe.engine.block;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.lethe.engine.connector.ConnectorAccount;
+import io.lethe.engine.execution.ExecutionListener;
+import io.lethe.engine.execution.ExecutionResult;
+import io.lethe.engine.sequence.BlockDefinition;
+import io.lethe.engine.testkit.EngineFixture;
+import io.lethe.engine.testkit.RawBytes;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HttpRequestBlockTest {
+
+    @TempDir
+    Path dir;
+
+    EngineFixture lethe;
+    HttpServer outside;
+    final List<String> receivedKeys = new CopyOnWriteArrayList<>();
+    final List<String> receivedPaths = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        lethe = new EngineFixture(dir);
+        outside = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        outside.createContext("/api/", exchange -> {
+            receivedKeys.add(exchange.getRequestHeaders().getFirst("X-Api-Key"));
+            receivedPaths.add(exchange.getRequestURI().toString());
+            byte[] body = exchange.getRequestURI().getPath().endsWith("/missing")
+                    ? "{\"error\":\"no\"}".getBytes(StandardCharsets.UTF_8)
+                    : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                            .replace("}", ",\"seen\":true}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/missing") ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        outside.start();
+        lethe.engine.connectors().save(new ConnectorAccount("crm", "test CRM",
+                "http://127.0.0.1:" + outside.getAddress().getPort() + "/api", Map.of("X-Api-Key", "secret-key-123")));
+    }
+
+    @AfterEach
+    void stop() {
+        outside.stop(0);
+        lethe.close();
+    }
+
+    @Test
+    void shouldCallThroughTheConnectorWithItsSecretButNeverExposeIt() {
+        List<Object> tracedInputs = new CopyOnWriteArrayList<>();
+        lethe.engine.runner().addListener(new ExecutionListener() {
+            @Override
+            public void blockFinished(BlockFinished event) {
+                tracedInputs.add(event.inputs());
+            }
+        });
+        String seq = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of(
+                "connector", "crm", "method", "POST", "path", "/customers/{{input.id}}",
+                "query", Map.of("q", "a b"), "body", Map.of("id", "{{input.id}}")))));
+
+        ExecutionResult result = lethe.run(seq, Map.of("id", "c42"));
+
+        assertThat(result.succeeded()).as(result.error()).isTrue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> output = (Map<String, Object>) result.output();
+        assertThat(output).containsEntry("status", 200).containsEntry("body", Map.of("id", "c42", "seen", true));
+        assertThat(receivedKeys).containsExactly("secret-key-123");
+        assertThat(receivedPaths).containsExactly("/api/customers/c42?q=a+b");
+        assertThat(tracedInputs.toString()).doesNotContain("secret-key-123");
+        assertThat(RawBytes.filesContaining(dir, "secret-key-123")).as("secret encrypted at rest").isEmpty();
+    }
+
+    @Test
+    void shouldFailOnNon2xxAndRefuseToLeaveTheBaseUrl() {
+        String missing = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm", "path", "/missing"))));
+        String escape = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm", "path", "/../../admin"))));
+
+        assertThat(lethe.run(missing, null).error()).contains("HTTP 404");
+        assertThat(lethe.run(escape, null).error()).contains("leaves the connector's base URL");
+        assertThat(receivedPaths).containsExactly("/api/missing");
+    }
+}

@@ -1,0 +1,137 @@
+package io.lethe.engine.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.engine.sequence.BlockDefinition;
+import io.lethe.engine.sequence.RecordMode;
+import io.lethe.engine.sequence.Sequence;
+import io.lethe.engine.sequence.SequenceSettings;
+import io.lethe.engine.testkit.EngineFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExecutionsTest {
+
+    @TempDir
+    static Path dir;
+
+    static EngineFixture lethe;
+
+    @BeforeAll
+    static void start() {
+        lethe = new EngineFixture(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        lethe.close();
+    }
+
+    private String save(RecordMode mode, long timeoutMs, BlockDefinition... blocks) {
+        Sequence sequence = Sequence.of(EngineFixture.unique("exec"), blocks[0].id(), List.of(blocks))
+                .withSettings(new SequenceSettings(mode, timeoutMs));
+        return lethe.engine.sequences().save(sequence).name();
+    }
+
+    @Test
+    void shouldRecordASummaryWithoutInputsOrOutputs() {
+        String seq = save(RecordMode.SUMMARY, 0, BlockDefinition.of("echo", "script", Map.of("source", "return input.email;")));
+
+        ExecutionResult result = lethe.run(seq, Map.of("email", "private@example.org"));
+        lethe.engine.recorder().flush(Duration.ofSeconds(5));
+
+        ExecutionRecord record = lethe.engine.executions().find(result.executionId()).orElseThrow();
+        assertThat(record.sequence()).isEqualTo(seq);
+        assertThat(record.version()).isEqualTo(1);
+        assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(record.trigger()).isEqualTo("manual");
+        assertThat(record.path()).containsExactly("echo:next");
+        assertThat(record.durationMs()).isNotNegative();
+        assertThat(lethe.database.collection("executions").find(new org.bson.Document("_id", result.executionId()))
+                .first().toJson()).doesNotContain("private@example.org");
+    }
+
+    @Test
+    void shouldRecordOnlyFailuresOrNothingWhenAskedTo() {
+        String failuresOnly = save(RecordMode.FAILURES, 0,
+                BlockDefinition.of("maybe", "script", Map.of("source", "if (input.fail) throw new Error('bad'); return 1;")));
+        String none = save(RecordMode.NONE, 0, BlockDefinition.of("x", "script", Map.of("source", "throw new Error('bad');")));
+
+        lethe.run(failuresOnly, Map.of("fail", false));
+        lethe.run(failuresOnly, Map.of("fail", true));
+        lethe.run(none, null);
+        lethe.engine.recorder().flush(Duration.ofSeconds(5));
+
+        assertThat(lethe.engine.executions().list(failuresOnly, null, null, 10))
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED));
+        assertThat(lethe.engine.executions().count(none)).isZero();
+    }
+
+    @Test
+    void shouldFailARunThatExceedsTheSequenceTimeout() {
+        String slow = save(RecordMode.SUMMARY, 300,
+                BlockDefinition.of("spin", "script", Map.of("source", "while (true) {}", "timeoutMs", 5000)));
+
+        ExecutionResult result = lethe.run(slow, null);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.error()).contains("timed out");
+    }
+
+    @Test
+    void shouldTellListenersAboutEveryBlockInOrderWithResolvedInputs() {
+        List<ExecutionListener.BlockFinished> blocks = new CopyOnWriteArrayList<>();
+        List<ExecutionListener.Finished> finished = new CopyOnWriteArrayList<>();
+        lethe.engine.runner().addListener(new ExecutionListener() {
+            @Override
+            public void blockFinished(BlockFinished event) {
+                blocks.add(event);
+            }
+
+            @Override
+            public void executionFinished(Finished event) {
+                finished.add(event);
+            }
+        });
+        String seq = save(RecordMode.SUMMARY, 0,
+                BlockDefinition.of("say", "log", Map.of("message", "hello {{input.name}}")).then("answer"),
+                BlockDefinition.of("answer", "respond", Map.of("status", 201, "body", "{{steps.say.output}}")));
+
+        ExecutionResult result = lethe.run(seq, Map.of("name", "Ada"));
+
+        var mine = blocks.stream().filter(b -> b.executionId().equals(result.executionId())).toList();
+        assertThat(mine).extracting(ExecutionListener.BlockFinished::blockId).containsExactly("say", "answer");
+        assertThat(mine.get(0).inputs()).containsEntry("message", "hello Ada");
+        assertThat(mine.get(1).inputs()).containsEntry("status", 201).containsEntry("body", "hello Ada");
+        assertThat(finished).anySatisfy(f -> assertThat(f.executionId()).isEqualTo(result.executionId()));
+    }
+
+    @Test
+    void shouldRunManySequencesAtOnce() throws Exception {
+        String seq = save(RecordMode.SUMMARY, 0,
+                BlockDefinition.of("double", "script", Map.of("source", "return input.n * 2;")));
+        List<Future<ExecutionResult>> runs = new ArrayList<>();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 300; i++) {
+                int n = i;
+                runs.add(callers.submit(() -> lethe.run(seq, Map.of("n", n))));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                assertThat(runs.get(i).get().output()).isEqualTo(i * 2);
+            }
+        }
+        lethe.engine.recorder().flush(Duration.ofSeconds(10));
+        assertThat(lethe.engine.executions().count(seq)).isEqualTo(300);
+    }
+}

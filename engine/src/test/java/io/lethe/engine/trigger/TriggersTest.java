@@ -1,0 +1,98 @@
+package io.lethe.engine.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.sequence.BlockDefinition;
+import io.lethe.engine.sequence.Sequence;
+import io.lethe.engine.sequence.Trigger;
+import io.lethe.engine.testkit.EngineFixture;
+import io.lethe.engine.testkit.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TriggersTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldMatchHttpHooksExactBeforeParameterised() {
+        HttpTriggers hooks = new HttpTriggers();
+        hooks.rebuild(List.of(
+                sequence("byId", new Trigger.Http("GET", "/orders/:id")),
+                sequence("latest", new Trigger.Http("GET", "/orders/latest")),
+                sequence("create", new Trigger.Http("POST", "/orders"))));
+
+        assertThat(hooks.match("GET", "/orders/latest")).hasValueSatisfying(m -> assertThat(m.sequence()).isEqualTo("latest"));
+        assertThat(hooks.match("GET", "/orders/42")).hasValueSatisfying(m -> {
+            assertThat(m.sequence()).isEqualTo("byId");
+            assertThat(m.params()).containsEntry("id", "42");
+        });
+        assertThat(hooks.match("POST", "/orders/")).hasValueSatisfying(m -> assertThat(m.sequence()).isEqualTo("create"));
+        assertThat(hooks.match("DELETE", "/orders/42")).isEmpty();
+        assertThat(hooks.match("GET", "/orders/42/items")).isEmpty();
+    }
+
+    @Test
+    void shouldFireEachScheduledTickInExactlyOneOfTwoEnginesSharingADatabase() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:30Z"));
+        try (EngineFixture lethe = new EngineFixture(dir, clock)) {
+            List<String> firedByA = new CopyOnWriteArrayList<>();
+            List<String> firedByB = new CopyOnWriteArrayList<>();
+            ScheduleTriggers a = new ScheduleTriggers(lethe.database, clock, (seq, tick) -> firedByA.add(seq + "@" + tick));
+            ScheduleTriggers b = new ScheduleTriggers(lethe.database, clock, (seq, tick) -> firedByB.add(seq + "@" + tick));
+            List<Sequence> sequences = List.of(sequence("everyMinute", new Trigger.Schedule("* * * * *")));
+            a.rebuild(sequences);
+            b.rebuild(sequences);
+
+            for (int minute = 0; minute < 3; minute++) {
+                clock.advance(Duration.ofMinutes(1));
+                a.tick();
+                b.tick();
+            }
+
+            assertThat(firedByA.size() + firedByB.size()).isEqualTo(3);
+            assertThat(concat(firedByA, firedByB)).containsExactlyInAnyOrder(
+                    "everyMinute@2026-11-25T10:01:00Z", "everyMinute@2026-11-25T10:02:00Z", "everyMinute@2026-11-25T10:03:00Z");
+        }
+    }
+
+    @Test
+    void shouldRunSequencesOnInstanceEvents() throws Exception {
+        try (EngineFixture lethe = new EngineFixture(dir)) {
+            String model = EngineFixture.unique("order");
+            lethe.model(Model.of(model, Attribute.of("total", AttributeType.NUMBER), Attribute.of("audited", AttributeType.BOOLEAN)));
+            lethe.engine.sequences().save(Sequence.of(EngineFixture.unique("audit"), "mark", List.of(
+                    BlockDefinition.of("mark", "update-instance", Map.of("model", model, "id", "{{input.instance.id}}",
+                            "values", Map.of("audited", true)))), new Trigger.InstanceEvent(model, List.of("created"))));
+
+            var order = lethe.engine.instances().create(model, Map.of("total", 10));
+
+            long deadline = System.currentTimeMillis() + 5000;
+            while (!Boolean.TRUE.equals(lethe.engine.instances().get(model, order.id()).data().get("audited"))
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(lethe.engine.instances().get(model, order.id()).data()).containsEntry("audited", true);
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        var all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Sequence sequence(String name, Trigger trigger) {
+        return Sequence.of(name, "x", List.of(BlockDefinition.of("x", "log", Map.of("message", "hi"))), trigger);
+    }
+}
