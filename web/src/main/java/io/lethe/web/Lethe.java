@@ -1,6 +1,9 @@
 package io.lethe.web;
 
-import io.lethe.engine.secret.ServerSecrets;
+import io.lethe.engine.Engine;
+import io.lethe.engine.script.ScriptSettings;
+import io.lethe.web.hooks.HookRoute;
+import java.time.Clock;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.store.DatabaseUnavailableException;
 import io.lethe.web.auth.AuthRoutes;
@@ -46,13 +49,15 @@ public final class Lethe implements AutoCloseable {
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final Database database;
+    private final Engine engine;
     private final Vertx vertx;
     private final Blocking blocking;
     private final int port;
     private final boolean fileLogs;
 
-    private Lethe(Database database, Vertx vertx, Blocking blocking, int port, boolean fileLogs) {
+    private Lethe(Database database, Engine engine, Vertx vertx, Blocking blocking, int port, boolean fileLogs) {
         this.database = database;
+        this.engine = engine;
         this.vertx = vertx;
         this.blocking = blocking;
         this.port = port;
@@ -78,11 +83,14 @@ public final class Lethe implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         Blocking blocking = new Blocking();
+        Engine engine = null;
         try {
+            engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults());
+            engine.runner().addListener(new ExecutionMetrics(registry));
             UserStore users = new MongoUserStore(database);
             PasswordHasher hasher = new PasswordHasher();
             BootstrapAdmin.ensure(users, hasher, config.adminPassword(), console);
-            TokenService tokens = new TokenService(vertx, new ServerSecrets(database).key("token-signing"));
+            TokenService tokens = new TokenService(vertx, engine.secrets().key("token-signing"));
 
             Router router = Router.router(vertx);
             router.route().handler(CorrelationId::assign);
@@ -96,19 +104,24 @@ public final class Lethe implements AutoCloseable {
             router.route("/api/*").handler(blocking.filter(ctx -> CurrentUser.resolve(ctx, users)));
             auth.mount(router, blocking);
             new UserRoutes(users, hasher).mount(router, blocking);
+            new HookRoute(engine).mount(router, blocking, MAX_BODY_BYTES);
             router.route().failureHandler(Problems::handle);
             router.errorHandler(404, Problems::handle);
             router.errorHandler(405, Problems::handle);
 
             int port = config.port() == 0 ? freePort() : config.port();
             deploy(vertx, router, config.host(), port);
-            Lethe lethe = new Lethe(database, vertx, blocking, port, config.fileLogs());
+            engine.start();
+            Lethe lethe = new Lethe(database, engine, vertx, blocking, port, config.fileLogs());
             log.atInfo().addKeyValue("port", port).addKeyValue("database", database.mode().label())
                     .log("Lethe started in {} ms", java.time.Duration.between(started, Instant.now()).toMillis());
             return lethe;
         } catch (RuntimeException e) {
             vertx.close();
             blocking.close();
+            if (engine != null) {
+                engine.close();
+            }
             database.close();
             if (config.fileLogs()) {
                 LogSetup.stop();
@@ -146,6 +159,10 @@ public final class Lethe implements AutoCloseable {
         return database;
     }
 
+    public Engine engine() {
+        return engine;
+    }
+
     /** Stops taking requests, finishes work in flight, then closes the database (no lost writes). */
     @Override
     public void close() {
@@ -157,6 +174,7 @@ public final class Lethe implements AutoCloseable {
             log.warn("error while stopping the HTTP server", e.getCause());
         }
         blocking.close();
+        engine.close();
         database.close();
         log.info("Lethe stopped");
         if (fileLogs) {

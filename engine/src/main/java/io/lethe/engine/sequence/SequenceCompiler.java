@@ -125,7 +125,7 @@ public final class SequenceCompiler {
             String problem = switch (field.kind()) {
                 case NUMBER -> value instanceof Number || isExpression(value) ? null : "must be a number or a {{...}} expression";
                 case BOOLEAN -> value instanceof Boolean || isExpression(value) ? null : "must be true, false or a {{...}} expression";
-                case MAP -> value instanceof Map<?, ?> ? null : "must be an object";
+                case MAP -> value instanceof Map<?, ?> || isExpression(value) ? null : "must be an object or a {{...}} expression";
                 case VALUE -> null;
                 case TEXT -> value instanceof String ? null : "must be text";
                 case CHOICE -> field.choices().contains(value) ? null : "must be one of " + String.join(", ", field.choices());

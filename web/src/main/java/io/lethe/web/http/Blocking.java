@@ -3,7 +3,6 @@ package io.lethe.web.http;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +34,10 @@ public final class Blocking implements AutoCloseable {
         public static Reply noContent() {
             return new Reply(204, null);
         }
+    }
+
+    /** A plain-text body, sent as is. */
+    public record Text(String text) {
     }
 
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
@@ -80,10 +83,14 @@ public final class Blocking implements AutoCloseable {
     private static void send(RoutingContext ctx, Reply reply) {
         if (reply.body() == null) {
             ctx.response().setStatusCode(reply.status()).end();
+        } else if (reply.body() instanceof Text text) {
+            ctx.response().setStatusCode(reply.status()).end(text.text());
         } else {
             ctx.response().setStatusCode(reply.status())
                     .putHeader("Content-Type", "application/json")
-                    .end(Json.encode(reply.body()));
+                    .end(reply.body() instanceof io.vertx.core.json.JsonObject || reply.body() instanceof io.vertx.core.json.JsonArray
+                            ? reply.body().toString()
+                            : io.lethe.engine.json.Json.write(reply.body()));
         }
     }
 

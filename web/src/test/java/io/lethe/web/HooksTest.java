@@ -1,0 +1,123 @@
+package io.lethe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.model.Sensitivity;
+import io.lethe.engine.sequence.BlockDefinition;
+import io.lethe.engine.sequence.Sequence;
+import io.lethe.engine.sequence.Trigger;
+import io.lethe.web.testkit.TestServer;
+import io.lethe.web.testkit.TestServer.Response;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: sequences saved through the engine's Java API answer HTTP requests on a real server. */
+class HooksTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir);
+        var engine = server.lethe().engine();
+        engine.models().save(Model.of("customer",
+                Attribute.of("email", AttributeType.STRING).required(true).sensitivity(Sensitivity.PERSONAL),
+                Attribute.of("name", AttributeType.STRING).sensitivity(Sensitivity.PERSONAL)));
+        engine.sequences().save(Sequence.of("signup", "clean", List.of(
+                BlockDefinition.of("clean", "script", Map.of("source",
+                        "return { email: input.body.email.trim().toLowerCase(), name: input.body.name.toUpperCase() };")).then("store"),
+                BlockDefinition.of("store", "create-instance", Map.of("model", "customer",
+                        "values", "{{steps.clean.output}}")).then("answer"),
+                BlockDefinition.of("answer", "respond", Map.of("status", 201,
+                        "headers", Map.of("Location", "/hooks/customers/{{steps.store.output.id}}"),
+                        "body", Map.of("id", "{{steps.store.output.id}}", "name", "{{steps.store.output.data.name}}")))),
+                new Trigger.Http("POST", "/customers")));
+        engine.sequences().save(Sequence.of("lookup", "find", List.of(
+                BlockDefinition.of("find", "query-instances", Map.of("model", "customer", "where", Map.of("email", "{{input.params.email}}"))).then("answer"),
+                BlockDefinition.of("answer", "respond", Map.of("body", "{{steps.find.output}}"))),
+                new Trigger.Http("GET", "/customers/:email")));
+        engine.sequences().save(Sequence.of("quiet", "note", List.of(BlockDefinition.of("note", "log", Map.of("message", "ping"))),
+                new Trigger.Http("POST", "/ping")));
+        engine.sequences().save(Sequence.of("echo", "answer", List.of(BlockDefinition.of("answer", "respond", Map.of("body", "{{input.headers}}"))),
+                new Trigger.Http("GET", "/echo")));
+        engine.sequences().save(Sequence.of("broken", "boom", List.of(BlockDefinition.of("boom", "script",
+                Map.of("source", "throw new Error('secret detail ' + input.query.who);"))), new Trigger.Http("GET", "/broken")));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldRunASequenceFromAnHttpRequestThroughAScriptIntoAnInstanceAndRespond() {
+        Response created = server.post("/hooks/customers", null,
+                new JsonObject().put("email", "  Ada@Example.ORG ").put("name", "Ada"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().getString("name")).isEqualTo("ADA");
+        String id = created.json().getString("id");
+        assertThat(created.header("Location")).isEqualTo("/hooks/customers/" + id);
+        var stored = server.lethe().engine().instances().get("customer", id);
+        assertThat(stored.data()).containsEntry("email", "ada@example.org");
+
+        Response found = server.get("/hooks/customers/ada@example.org", null);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body()).contains(id);
+
+        String executionId = created.header("X-Lethe-Execution");
+        server.lethe().engine().recorder().flush(Duration.ofSeconds(5));
+        var record = server.lethe().engine().executions().find(executionId).orElseThrow();
+        assertThat(record.sequence()).isEqualTo("signup");
+        assertThat(record.version()).isEqualTo(1);
+        assertThat(record.trigger()).isEqualTo("http");
+        assertThat(record.path()).containsExactly("clean:next", "store:next", "answer:next");
+    }
+
+    @Test
+    void shouldAnswer204WithoutARespondBlockAnd404ForUnknownHooks() {
+        assertThat(server.send("POST", "/hooks/ping", null, null).status()).isEqualTo(204);
+
+        Response unknown = server.get("/hooks/nothing-here", null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void shouldNotPassCredentialsIntoTheSequence() {
+        Response echoed = server.get("/hooks/echo", "a-bearer-token");
+
+        assertThat(echoed.status()).isEqualTo(200);
+        assertThat(echoed.json().containsKey("authorization")).isFalse();
+        assertThat(echoed.body()).doesNotContain("a-bearer-token");
+    }
+
+    @Test
+    void shouldAnswer500WithTheExecutionIdButNotTheErrorOfAFailedRun() {
+        Response failed = server.get("/hooks/broken?who=Ada", null);
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.json().getString("executionId")).isEqualTo(failed.header("X-Lethe-Execution"));
+        assertThat(failed.body()).doesNotContain("secret detail");
+    }
+
+    @Test
+    void shouldCountExecutionsInMetrics() {
+        server.send("POST", "/hooks/ping", null, null);
+
+        assertThat(server.get("/metrics", null).body()).contains("lethe_executions_seconds_count{sequence=\"quiet\",status=\"succeeded\",trigger=\"http\"}");
+    }
+}
