@@ -32,7 +32,10 @@ import io.lethe.engine.store.Database;
 import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.engine.trigger.InstanceTriggers;
 import io.lethe.engine.trigger.ScheduleTriggers;
+import io.lethe.engine.job.Housekeeping;
+import io.lethe.engine.job.JobRuns;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +65,17 @@ public final class Engine implements AutoCloseable {
     private final ScheduleTriggers scheduleTriggers;
     private final InstanceTriggers instanceTriggers;
     private final AttributePurge attributePurge;
+    private final JobRuns jobRuns;
+    private final Housekeeping housekeeping;
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("lethe-triggered-", 0).factory());
 
     public Engine(Database database, Clock clock, ScriptSettings scriptSettings) {
+        this(database, clock, scriptSettings, Housekeeping.DEFAULT_RETENTION);
+    }
+
+    /** @param deactivatedRetention how long deactivated instances are kept before garbage collection */
+    public Engine(Database database, Clock clock, ScriptSettings scriptSettings, Duration deactivatedRetention) {
         this.secrets = new ServerSecrets(database);
         var instanceStore = new MongoInstanceStore(database);
         var modelStore = new MongoModelStore(database);
@@ -91,6 +101,8 @@ public final class Engine implements AutoCloseable {
         this.instanceTriggers = new InstanceTriggers(
                 (name, input) -> runInBackground(name, new TriggerInfo("instance", input.get("model") + " " + input.get("event")), input));
         instances.events().subscribe(instanceTriggers::on);
+        this.jobRuns = new JobRuns(database);
+        this.housekeeping = new Housekeeping(database, instances, scheduleTriggers, jobRuns, clock, deactivatedRetention);
         sequences.onChange(all -> {
             httpTriggers.rebuild(all);
             scheduleTriggers.rebuild(all);
@@ -103,9 +115,18 @@ public final class Engine implements AutoCloseable {
         return sequences != null && sequences.exists(name);
     }
 
-    /** Starts the schedule ticker. */
+    /** Starts the schedule ticker and hourly housekeeping. */
     public void start() {
         scheduleTriggers.start();
+        housekeeping.start();
+    }
+
+    public Housekeeping housekeeping() {
+        return housekeeping;
+    }
+
+    public JobRuns jobRuns() {
+        return jobRuns;
     }
 
     /** Runs a sequence now on the caller's thread (manual runs, HTTP hooks). */
@@ -179,6 +200,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         scheduleTriggers.close();
+        housekeeping.close();
         background.shutdown();
         try {
             background.awaitTermination(10, TimeUnit.SECONDS);

@@ -85,7 +85,7 @@ public final class Lethe implements AutoCloseable {
         Blocking blocking = new Blocking();
         Engine engine = null;
         try {
-            engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults());
+            engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.deactivatedRetention());
             engine.runner().addListener(new ExecutionMetrics(registry));
             UserStore users = new MongoUserStore(database);
             PasswordHasher hasher = new PasswordHasher();

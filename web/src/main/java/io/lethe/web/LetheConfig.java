@@ -2,13 +2,15 @@ package io.lethe.web;
 
 import io.lethe.engine.store.DatabaseOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Everything the composition root needs to start, resolved from flags and {@code LETHE_*}
  * environment variables by {@link ServeCommand}.
  *
- * @param fileLogs whether to write JSON log segments under {@code <data>/logs} (off in most tests)
+ * @param fileLogs             whether to write JSON log segments under {@code <data>/logs} (off in most tests)
+ * @param deactivatedRetention how long deactivated instances are kept before garbage collection
  */
 public record LetheConfig(
         String host,
@@ -16,7 +18,14 @@ public record LetheConfig(
         Path dataDir,
         Optional<String> mongoUri,
         Optional<String> adminPassword,
-        boolean fileLogs) {
+        boolean fileLogs,
+        Duration deactivatedRetention) {
+
+    /** The defaults for everything but where to listen and store. */
+    public static LetheConfig of(String host, int port, Path dataDir, Optional<String> mongoUri,
+            Optional<String> adminPassword, boolean fileLogs) {
+        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, Duration.ofDays(30));
+    }
 
     public Path logsDir() {
         return dataDir.resolve("logs");

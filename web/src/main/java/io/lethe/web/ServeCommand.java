@@ -37,8 +37,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Use this MongoDB instead of the embedded database (LETHE_MONGO_URI).")
     String mongoUri;
 
+    @Option(names = "--deactivated-retention-days", defaultValue = "${env:LETHE_DEACTIVATED_RETENTION_DAYS:-30}",
+            description = "Days deactivated instances are kept before garbage collection (default ${DEFAULT-VALUE}).")
+    int retentionDays;
+
     @Override
     public Integer call() {
+        if (retentionDays < 1) {
+            throw new ParameterException(spec.commandLine(), "--deactivated-retention-days must be at least 1, not " + retentionDays);
+        }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
@@ -47,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         LetheConfig config = new LetheConfig(host, port, data.toAbsolutePath().normalize(),
                 Optional.ofNullable(mongoUri).filter(u -> !u.isBlank()),
-                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true);
+                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, java.time.Duration.ofDays(retentionDays));
         Lethe lethe = Lethe.start(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -40,7 +40,7 @@ class LifecycleTest {
     @Test
     void shouldPrintAGeneratedAdminPasswordOnceAndNeverLogIt() throws IOException {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        LetheConfig config = new LetheConfig("127.0.0.1", 0, dir, Optional.empty(), Optional.empty(), true);
+        LetheConfig config = LetheConfig.of("127.0.0.1", 0, dir, Optional.empty(), Optional.empty(), true);
         String password;
         try (Lethe lethe = Lethe.start(config, new PrintStream(console, true, StandardCharsets.UTF_8))) {
             Matcher printed = Pattern.compile("password: (\\S+)").matcher(console.toString(StandardCharsets.UTF_8));

@@ -42,7 +42,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void start() {
-        lethe = Lethe.start(new LetheConfig("127.0.0.1", 0, dataDir, Optional.empty(), Optional.of(ADMIN_PASSWORD), fileLogs),
+        lethe = Lethe.start(LetheConfig.of("127.0.0.1", 0, dataDir, Optional.empty(), Optional.of(ADMIN_PASSWORD), fileLogs),
                 new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 

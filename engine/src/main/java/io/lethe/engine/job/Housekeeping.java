@@ -1,0 +1,85 @@
+package io.lethe.engine.job;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import io.lethe.engine.instance.Instances;
+import io.lethe.engine.store.Database;
+import io.lethe.engine.trigger.ScheduleTriggers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hourly background work, run by one process per hour (a lease in {@code leases}): garbage-collects
+ * instances deactivated longer than the retention age (default 30 days) and sweeps old leases.
+ * Each run is recorded in {@link JobRuns} with its counts.
+ */
+public final class Housekeeping implements AutoCloseable {
+
+    public static final String JOB = "deactivated-instance-gc";
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final Instances instances;
+    private final ScheduleTriggers schedules;
+    private final JobRuns runs;
+    private final MongoCollection<Document> leases;
+    private final Clock clock;
+    private final Duration retention;
+    private ScheduledExecutorService timer;
+
+    public Housekeeping(Database database, Instances instances, ScheduleTriggers schedules, JobRuns runs, Clock clock, Duration retention) {
+        this.instances = instances;
+        this.schedules = schedules;
+        this.runs = runs;
+        this.leases = database.collection(ScheduleTriggers.LEASES);
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("lethe-housekeeping").unstarted(r));
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                runIfDue();
+            } catch (RuntimeException e) {
+                log.atError().setCause(e).log("housekeeping failed");
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /** Runs unless another process already did this hour; returns whether it ran. */
+    public boolean runIfDue() {
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        try {
+            leases.insertOne(new Document("_id", "housekeeping@" + hour).append("at", Date.from(hour)));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+        Instant started = clock.instant();
+        long removed = instances.collectGarbage(retention);
+        long leasesSwept = schedules.sweep();
+        runs.record(new JobRuns.JobRun(JOB, started, clock.instant(), Map.of("removed", removed, "leasesSwept", leasesSwept)));
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.lethe.engine.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.testkit.EngineFixture;
+import io.lethe.engine.testkit.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HousekeepingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldCollectOldDeactivatedInstancesOncePerHourAndRecordTheCount() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
+        try (EngineFixture lethe = new EngineFixture(dir, clock)) {
+            lethe.model(Model.of("note", Attribute.of("text", AttributeType.STRING)));
+            var instances = lethe.engine.instances();
+            var old = instances.create("note", Map.of("text", "old"));
+            instances.deactivate("note", old.id());
+            clock.advance(Duration.ofDays(31));
+            var recent = instances.create("note", Map.of("text", "recent"));
+            instances.deactivate("note", recent.id());
+
+            boolean ran = lethe.engine.housekeeping().runIfDue();
+            boolean again = lethe.engine.housekeeping().runIfDue();
+
+            assertThat(ran).isTrue();
+            assertThat(again).as("second run in the same hour").isFalse();
+            assertThat(instances.count("note", List.of(), true)).isEqualTo(1);
+            assertThat(lethe.engine.jobRuns().latest(Housekeeping.JOB, 5)).singleElement()
+                    .satisfies(run -> assertThat(run.counts()).containsEntry("removed", 1L));
+        }
+    }
+}
