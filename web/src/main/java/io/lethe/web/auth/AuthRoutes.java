@@ -1,8 +1,11 @@
 package io.lethe.web.auth;
 
-import io.lethe.web.http.Blocking;
-import io.lethe.web.http.Blocking.Reply;
-import io.lethe.web.http.JsonBody;
+import io.lethe.http.Blocking.Reply;
+import io.lethe.http.Blocking;
+import io.lethe.http.JsonBody;
+import io.lethe.http.auth.CurrentUser;
+import io.lethe.http.auth.Role;
+import io.lethe.http.auth.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -34,6 +37,16 @@ public final class AuthRoutes {
         router.post("/api/auth/logout").handler(blocking.handler(this::logout));
     }
 
+    /** Loads the user behind a verified token; refuses revoked tokens and removed users with 401. */
+    public User resolve(RoutingContext ctx) {
+        var principal = ctx.user().principal();
+        String username = principal.getString("sub");
+        int version = principal.getInteger("ver", -1);
+        return users.find(username)
+                .filter(u -> u.tokenVersion() == version)
+                .orElseThrow(() -> new HttpException(401, "the token was revoked or its user no longer exists"));
+    }
+
     private Reply login(RoutingContext ctx) {
         JsonBody body = JsonBody.of(ctx, Set.of("username", "password"));
         String username = body.requiredString("username");
@@ -59,7 +72,7 @@ public final class AuthRoutes {
     static JsonObject describe(User user) {
         return new JsonObject()
                 .put("username", user.username())
-                .put("roles", new JsonArray(UserStore.labels(user.roles()).stream().toList()))
+                .put("roles", new JsonArray(Role.labels(user.roles()).stream().toList()))
                 .put("createdAt", user.createdAt().toString());
     }
 }

@@ -1,6 +1,8 @@
 package io.lethe.web.auth;
 
 import io.lethe.engine.failure.ConflictException;
+import io.lethe.http.auth.Role;
+import io.lethe.http.auth.User;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;

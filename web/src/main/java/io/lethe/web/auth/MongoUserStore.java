@@ -7,6 +7,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.store.Database;
+import io.lethe.http.auth.Role;
+import io.lethe.http.auth.User;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -71,7 +73,7 @@ public final class MongoUserStore implements UserStore {
     private static Document toDocument(User user) {
         return new Document("_id", user.username())
                 .append("passwordHash", user.passwordHash())
-                .append("roles", new ArrayList<>(UserStore.labels(user.roles())))
+                .append("roles", new ArrayList<>(Role.labels(user.roles())))
                 .append("tokenVersion", user.tokenVersion())
                 .append("createdAt", Date.from(user.createdAt()));
     }

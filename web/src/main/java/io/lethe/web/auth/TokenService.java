@@ -1,5 +1,6 @@
 package io.lethe.web.auth;
 
+import io.lethe.http.auth.User;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

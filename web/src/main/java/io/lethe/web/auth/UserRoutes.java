@@ -2,9 +2,12 @@ package io.lethe.web.auth;
 
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.NotFoundException;
-import io.lethe.web.http.Blocking;
-import io.lethe.web.http.Blocking.Reply;
-import io.lethe.web.http.JsonBody;
+import io.lethe.http.Blocking.Reply;
+import io.lethe.http.Blocking;
+import io.lethe.http.JsonBody;
+import io.lethe.http.auth.CurrentUser;
+import io.lethe.http.auth.Role;
+import io.lethe.http.auth.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,5 +1,7 @@
 package io.lethe.web.auth;
 
+import io.lethe.http.auth.Role;
+import io.lethe.http.auth.User;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +29,5 @@ public interface UserStore {
     /** The users whose role set is exactly what is stored; used for "last admin" checks. */
     default boolean isLastWithRole(String username, Role role) {
         return find(username).map(u -> u.has(role)).orElse(false) && countWithRole(role) <= 1;
-    }
-
-    static Set<String> labels(Set<Role> roles) {
-        return roles.stream().map(Role::label).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 }

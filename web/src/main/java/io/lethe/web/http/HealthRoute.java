@@ -1,7 +1,8 @@
 package io.lethe.web.http;
 
 import io.lethe.engine.store.Database;
-import io.lethe.web.http.Blocking.Reply;
+import io.lethe.http.Blocking.Reply;
+import io.lethe.http.Blocking;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.lethe.web.http;
+package io.lethe.http;
 
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;

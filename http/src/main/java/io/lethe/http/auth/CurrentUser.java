@@ -1,4 +1,4 @@
-package io.lethe.web.auth;
+package io.lethe.http.auth;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -6,10 +6,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.Arrays;
 import java.util.Set;
 
-/**
- * The signed-in user of a request, resolved from the verified token against the user store,
- * and the per-route role guard.
- */
+/** The signed-in user of a request (set by authentication) and the per-route role guard. */
 public final class CurrentUser {
 
     private static final String KEY = "lethe.user";
@@ -17,14 +14,8 @@ public final class CurrentUser {
     private CurrentUser() {
     }
 
-    /** Blocking step after token verification: loads the user, refuses stale or orphan tokens. */
-    public static void resolve(RoutingContext ctx, UserStore users) {
-        var principal = ctx.user().principal();
-        String username = principal.getString("sub");
-        int version = principal.getInteger("ver", -1);
-        User user = users.find(username)
-                .filter(u -> u.tokenVersion() == version)
-                .orElseThrow(() -> new HttpException(401, "the token was revoked or its user no longer exists"));
+    /** Set by the authentication step once the user behind the token is known. */
+    public static void set(RoutingContext ctx, User user) {
         ctx.put(KEY, user);
     }
 
@@ -45,7 +36,7 @@ public final class CurrentUser {
                 ctx.next();
             } else {
                 ctx.fail(new HttpException(403, "requires one of the roles: "
-                        + String.join(", ", UserStore.labels(allowed))));
+                        + String.join(", ", Role.labels(allowed))));
             }
         };
     }

@@ -1,4 +1,4 @@
-package io.lethe.web.http;
+package io.lethe.http;
 
 import io.vertx.core.Context;
 import io.vertx.core.Handler;

@@ -1,4 +1,4 @@
-package io.lethe.web.auth;
+package io.lethe.http.auth;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -15,6 +15,11 @@ public enum Role {
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Sorted labels, e.g. {@code [admin, designer]}. */
+    public static java.util.SortedSet<String> labels(java.util.Collection<Role> roles) {
+        return roles.stream().map(Role::label).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
     public static Optional<Role> parse(String label) {

@@ -1,4 +1,4 @@
-package io.lethe.web.auth;
+package io.lethe.http.auth;
 
 import java.time.Instant;
 import java.util.Set;
