@@ -1,0 +1,34 @@
+package io.lethe.engine.retention;
+
+import java.util.Set;
+
+/**
+ * A store that holds data a purge may have to forget (the service-provider interface every store
+ * implements; the purge subsystem only orchestrates). For a scope it {@link #handles}:
+ *
+ * <ul>
+ *   <li>{@link #plan} counts what would change, changing nothing;</li>
+ *   <li>{@link #execute} changes or removes it and is idempotent: running it again after a crash
+ *       or a completed run is safe and finds nothing more to do;</li>
+ *   <li>{@link #verify} rescans and returns what still matches, which must be 0 after execute.</li>
+ * </ul>
+ *
+ * Implementations never log or return the purged values.
+ */
+public interface PurgeTarget {
+
+    /** A stable name shown in plans and receipts, e.g. {@code instances}. */
+    String name();
+
+    /** The database collections this target covers (so a test can prove every collection has one). */
+    Set<String> collections();
+
+    /** Whether this target has anything to do for this kind of scope; if not it is reported as not applicable. */
+    boolean handles(PurgeScope scope);
+
+    long plan(PurgeScope scope);
+
+    PurgeCounts execute(PurgeScope scope);
+
+    long verify(PurgeScope scope);
+}

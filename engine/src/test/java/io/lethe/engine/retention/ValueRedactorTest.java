@@ -1,0 +1,39 @@
+package io.lethe.engine.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ValueRedactorTest {
+
+    private final ValueRedactor redactor = new ValueRedactor("ada@example.org");
+
+    @Test
+    void shouldFindTheValueAtAnyDepthIgnoringCase() {
+        Object doc = Map.of("blocks", List.of(Map.of("config", Map.of("source", "if (x === 'ADA@example.org') {}"))));
+
+        assertThat(redactor.occursIn(doc)).isTrue();
+        assertThat(redactor.occursIn(Map.of("other", "grace@example.org", "n", 1))).isFalse();
+        assertThat(redactor.occursIn(Map.of("ada@example.org", 1))).as("map keys").isTrue();
+    }
+
+    @Test
+    void shouldReplaceEveryOccurrenceAndKeepTheRest() {
+        Object doc = Map.of("email", "Ada@Example.org", "note", "mail ada@example.org or ADA@EXAMPLE.ORG",
+                "list", List.of("ada@example.org", 3), "n", 7);
+
+        Object redacted = redactor.redact(doc);
+
+        assertThat(redacted).isEqualTo(Map.of("email", "[redacted]", "note", "mail [redacted] or [redacted]",
+                "list", List.of("[redacted]", 3), "n", 7));
+        assertThat(redactor.occursIn(redacted)).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnEmptyValue() {
+        assertThatThrownBy(() -> new ValueRedactor(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
