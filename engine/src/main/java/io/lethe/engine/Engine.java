@@ -33,6 +33,9 @@ import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.engine.trigger.InstanceTriggers;
 import io.lethe.engine.trigger.ScheduleTriggers;
 import io.lethe.engine.job.Housekeeping;
+import io.lethe.engine.transfer.ExportRegister;
+import io.lethe.engine.version.MongoVersionStore;
+import io.lethe.engine.version.VersionStore;
 import io.lethe.engine.job.JobRuns;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +69,8 @@ public final class Engine implements AutoCloseable {
     private final InstanceTriggers instanceTriggers;
     private final AttributePurge attributePurge;
     private final JobRuns jobRuns;
+    private final VersionStore versions;
+    private final ExportRegister exports;
     private final Housekeeping housekeeping;
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("lethe-triggered-", 0).factory());
@@ -102,6 +107,8 @@ public final class Engine implements AutoCloseable {
                 (name, input) -> runInBackground(name, new TriggerInfo("instance", input.get("model") + " " + input.get("event")), input));
         instances.events().subscribe(instanceTriggers::on);
         this.jobRuns = new JobRuns(database);
+        this.versions = new MongoVersionStore(database);
+        this.exports = new ExportRegister(database);
         this.housekeeping = new Housekeeping(database, instances, scheduleTriggers, jobRuns, clock, deactivatedRetention);
         sequences.onChange(all -> {
             httpTriggers.rebuild(all);
@@ -123,6 +130,14 @@ public final class Engine implements AutoCloseable {
 
     public Housekeeping housekeeping() {
         return housekeeping;
+    }
+
+    public VersionStore versions() {
+        return versions;
+    }
+
+    public ExportRegister exports() {
+        return exports;
     }
 
     public JobRuns jobRuns() {

@@ -40,6 +40,10 @@ public final class Blocking implements AutoCloseable {
     public record Text(String text) {
     }
 
+    /** Bytes sent as is with a content type (e.g. an export whose hash was recorded). */
+    public record Raw(byte[] bytes, String contentType) {
+    }
+
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("lethe-api-", 0).factory());
 
@@ -85,6 +89,9 @@ public final class Blocking implements AutoCloseable {
             ctx.response().setStatusCode(reply.status()).end();
         } else if (reply.body() instanceof Text text) {
             ctx.response().setStatusCode(reply.status()).end(text.text());
+        } else if (reply.body() instanceof Raw raw) {
+            ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", raw.contentType())
+                    .end(io.vertx.core.buffer.Buffer.buffer(raw.bytes()));
         } else {
             ctx.response().setStatusCode(reply.status())
                     .putHeader("Content-Type", "application/json")

@@ -37,6 +37,25 @@ public final class JsonBody {
         return new JsonBody(object, allowed);
     }
 
+    /** The body as plain maps and lists (for bodies parsed into records with {@code Json.parse}). */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> plainObject(RoutingContext ctx) {
+        var buffer = ctx.body().buffer();
+        if (buffer == null || buffer.length() == 0) {
+            throw InvalidInputException.of("", "a JSON object body is required");
+        }
+        Object parsed;
+        try {
+            parsed = io.lethe.engine.json.Json.read(buffer.toString());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("", "the request body is not valid JSON");
+        }
+        if (!(parsed instanceof java.util.Map<?, ?> map)) {
+            throw InvalidInputException.of("", "must be a JSON object");
+        }
+        return new java.util.LinkedHashMap<>((java.util.Map<String, Object>) map);
+    }
+
     public Optional<String> optionalString(String field) {
         Object value = json.getValue(field);
         if (value == null) {

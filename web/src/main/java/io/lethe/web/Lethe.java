@@ -1,11 +1,14 @@
 package io.lethe.web;
 
+import io.lethe.designer.DesignerApi;
 import io.lethe.engine.Engine;
 import io.lethe.engine.script.ScriptSettings;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.store.DatabaseUnavailableException;
+import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
 import io.lethe.http.CorrelationId;
+import io.lethe.http.OpenApi;
 import io.lethe.http.Problems;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.web.auth.AuthRoutes;
@@ -24,6 +27,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
@@ -54,8 +58,10 @@ public final class Lethe implements AutoCloseable {
     private final Blocking blocking;
     private final int port;
     private final boolean fileLogs;
+    private final Router router;
 
-    private Lethe(Database database, Engine engine, Vertx vertx, Blocking blocking, int port, boolean fileLogs) {
+    private Lethe(Database database, Engine engine, Vertx vertx, Blocking blocking, int port, boolean fileLogs, Router router) {
+        this.router = router;
         this.database = database;
         this.engine = engine;
         this.vertx = vertx;
@@ -98,12 +104,17 @@ public final class Lethe implements AutoCloseable {
             router.get("/metrics").handler(ctx -> ctx.response()
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
             router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+            ApiRouter api = new ApiRouter(router);
+            String version = io.lethe.web.http.Version.current();
+            api.open(HttpMethod.GET, "/api/openapi.json", "Documentation", "This OpenAPI document")
+                    .handler(ctx -> ctx.json(OpenApi.document(version, api.operations())));
             AuthRoutes auth = new AuthRoutes(users, hasher, tokens);
-            auth.mountPublic(router, blocking);
+            auth.mountPublic(api, blocking);
             router.route("/api/*").handler(JWTAuthHandler.create(tokens.provider()));
             router.route("/api/*").handler(blocking.filter(ctx -> CurrentUser.set(ctx, auth.resolve(ctx))));
-            auth.mount(router, blocking);
-            new UserRoutes(users, hasher).mount(router, blocking);
+            auth.mount(api, blocking);
+            new UserRoutes(users, hasher).mount(api, blocking);
+            new DesignerApi(engine, Clock.systemUTC(), config.deactivatedRetention()).mount(api, blocking);
             new HookRoute(engine).mount(router, blocking, MAX_BODY_BYTES);
             router.route().failureHandler(Problems::handle);
             router.errorHandler(404, Problems::handle);
@@ -112,7 +123,7 @@ public final class Lethe implements AutoCloseable {
             int port = config.port() == 0 ? freePort() : config.port();
             deploy(vertx, router, config.host(), port);
             engine.start();
-            Lethe lethe = new Lethe(database, engine, vertx, blocking, port, config.fileLogs());
+            Lethe lethe = new Lethe(database, engine, vertx, blocking, port, config.fileLogs(), router);
             log.atInfo().addKeyValue("port", port).addKeyValue("database", database.mode().label())
                     .log("Lethe started in {} ms", java.time.Duration.between(started, Instant.now()).toMillis());
             return lethe;
@@ -157,6 +168,17 @@ public final class Lethe implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Method and path of every route with a method (the API surface), e.g. {@code GET /api/models/:name}. */
+    public java.util.List<String> routes() {
+        java.util.List<String> routes = new java.util.ArrayList<>();
+        for (var route : router.getRoutes()) {
+            if (route.getPath() != null && route.methods() != null) {
+                route.methods().forEach(m -> routes.add(m.name() + " " + route.getPath()));
+            }
+        }
+        return routes;
     }
 
     public Engine engine() {

@@ -133,7 +133,7 @@ public final class InstanceBlocks {
         }
 
         public Outcome execute(QueryConfig q, BlockRun run) {
-            var query = new InstanceQuery(q.model(), Where.conditions(run.input("where", q.where())), q.sortBy(),
+            var query = new InstanceQuery(q.model(), io.lethe.engine.instance.Conditions.parse(run.input("where", q.where())), q.sortBy(),
                     q.descending(), q.limit(), null, false);
             return Outcome.next(instances.query(query).items().stream().map(i -> (Object) i.toPlain()).toList());
         }

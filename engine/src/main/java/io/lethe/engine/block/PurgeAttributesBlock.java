@@ -69,7 +69,7 @@ public final class PurgeAttributesBlock implements Block<PurgeAttributesBlock.Co
 
     @Override
     public Outcome execute(Config config, BlockRun run) {
-        var result = purge.purge(config.model(), Where.conditions(run.input("where", config.where())), config.strategies());
+        var result = purge.purge(config.model(), io.lethe.engine.instance.Conditions.parse(run.input("where", config.where())), config.strategies());
         return Outcome.next(Map.of("overwritten", result.overwritten(), "deleted", result.deleted()));
     }
 }

@@ -39,9 +39,67 @@ public final class Json {
         return MAPPER.convertValue(value, Object.class);
     }
 
+    /** A record as a plain map. */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> plainMap(Object value) {
+        return (java.util.Map<String, Object>) MAPPER.convertValue(value, java.util.Map.class);
+    }
+
     /** Plain maps and lists as {@code type}; mismatches become {@link IllegalArgumentException}. */
     public static <T> T convert(Object plain, Class<T> type) {
         return MAPPER.convertValue(plain, type);
+    }
+
+    /**
+     * Plain maps and lists (a request body) as {@code type}, strictly: unknown fields and mistyped
+     * values become an {@link io.lethe.engine.failure.InvalidInputException} naming the field.
+     */
+    public static <T> T parse(Object plain, Class<T> type) {
+        try {
+            return MAPPER.convertValue(plain, type);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+                StringBuilder pointer = new StringBuilder();
+                for (var ref : mapping.getPath()) {
+                    pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+                }
+                throw io.lethe.engine.failure.InvalidInputException.of(pointer.toString(), reason(mapping));
+            }
+            throw e;
+        }
+    }
+
+    private static String reason(com.fasterxml.jackson.databind.JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null) {
+            return root.getMessage();
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            return "must be " + describe(m.getTargetType());
+        }
+        return String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("invalid value");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == int.class || type == long.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     /** A deep copy made of fresh maps and lists, so no caller shares structure with another. */

@@ -18,13 +18,18 @@ public final class Models {
     }
 
     public Model save(Model model) {
-        var errors = ModelValidator.validate(model, name -> store.find(name).isPresent());
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        validate(model, name -> false);
         store.save(model);
         indexer.accept(model);
         return model;
+    }
+
+    /** Checks a model as {@link #save} would; {@code alsoExists} names models about to be created (an import). */
+    public void validate(Model model, java.util.function.Predicate<String> alsoExists) {
+        var errors = ModelValidator.validate(model, name -> alsoExists.test(name) || store.find(name).isPresent());
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     public Optional<Model> find(String name) {

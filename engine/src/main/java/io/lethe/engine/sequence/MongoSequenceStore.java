@@ -35,7 +35,7 @@ public final class MongoSequenceStore implements SequenceStore {
 
     @Override
     public Sequence save(Sequence sequence) {
-        int version = find(sequence.name()).map(Sequence::version).orElse(0) + 1;
+        int version = sequence.version() > 0 ? sequence.version() : find(sequence.name()).map(Sequence::version).orElse(0) + 1;
         Sequence saved = sequence.withVersion(version);
         @SuppressWarnings("unchecked")
         Document doc = new Document((Map<String, Object>) Json.toPlain(saved));

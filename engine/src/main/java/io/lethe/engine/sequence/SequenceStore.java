@@ -10,7 +10,7 @@ public interface SequenceStore {
 
     List<Sequence> list();
 
-    /** Saves and returns the sequence with its new version number (previous + 1). */
+    /** Saves and returns the sequence with its version: as given when positive, else previous + 1. */
     Sequence save(Sequence sequence);
 
     boolean delete(String name);

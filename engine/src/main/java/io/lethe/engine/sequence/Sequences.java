@@ -47,6 +47,18 @@ public final class Sequences {
         return saved;
     }
 
+    /**
+     * Checks a sequence as {@link #save} would, storing nothing; {@code extra} lookups may add
+     * names about to be created (an import).
+     */
+    public void validate(Sequence sequence, SequenceCompiler.Lookups extra) {
+        SequenceCompiler.Lookups both = extra == null ? lookups : new SequenceCompiler.Lookups(
+                n -> lookups.model().test(n) || extra.model().test(n),
+                n -> lookups.sequence().test(n) || extra.sequence().test(n),
+                n -> lookups.connector().test(n) || extra.connector().test(n));
+        compiler.compile(sequence.withVersion(0), both).close();
+    }
+
     public Optional<Sequence> find(String name) {
         return store.find(name);
     }

@@ -1,14 +1,15 @@
 package io.lethe.web.auth;
 
+import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.Blocking;
 import io.lethe.http.JsonBody;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
 import io.lethe.http.auth.User;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Set;
@@ -27,14 +28,17 @@ public final class AuthRoutes {
     }
 
     /** {@code POST /api/auth/login} is public; mount before authentication. */
-    public void mountPublic(Router router, Blocking blocking) {
-        router.post("/api/auth/login").handler(blocking.handler(this::login));
+    public void mountPublic(ApiRouter api, Blocking blocking) {
+        api.open(HttpMethod.POST, "/api/auth/login", "Authentication", "Sign in: {username, password} gives a bearer token")
+                .handler(blocking.handler(this::login));
     }
 
     /** Routes for any signed-in user. */
-    public void mount(Router router, Blocking blocking) {
-        router.get("/api/auth/me").handler(ctx -> ctx.json(describe(CurrentUser.of(ctx))));
-        router.post("/api/auth/logout").handler(blocking.handler(this::logout));
+    public void mount(ApiRouter api, Blocking blocking) {
+        api.route(HttpMethod.GET, "/api/auth/me", "Authentication", "Who am I")
+                .handler(ctx -> ctx.json(describe(CurrentUser.of(ctx))));
+        api.action("/api/auth/logout", "Authentication", "Revoke every token of the caller")
+                .handler(blocking.handler(this::logout));
     }
 
     /** Loads the user behind a verified token; refuses revoked tokens and removed users with 401. */

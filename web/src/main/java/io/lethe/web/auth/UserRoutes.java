@@ -2,14 +2,14 @@ package io.lethe.web.auth;
 
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.NotFoundException;
+import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.Blocking;
 import io.lethe.http.JsonBody;
-import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
 import io.lethe.http.auth.User;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -31,13 +31,17 @@ public final class UserRoutes {
         this.hasher = hasher;
     }
 
-    public void mount(Router router, Blocking blocking) {
-        router.route("/api/users*").handler(CurrentUser.requireAny(Role.ADMIN));
-        router.get("/api/users").handler(blocking.handler(ctx -> Reply.ok(list())));
-        router.post("/api/users").handler(blocking.handler(this::create));
-        router.get("/api/users/:username").handler(blocking.handler(ctx -> Reply.ok(AuthRoutes.describe(existing(ctx)))));
-        router.patch("/api/users/:username").handler(blocking.handler(this::update));
-        router.delete("/api/users/:username").handler(blocking.handler(this::delete));
+    public void mount(ApiRouter api, Blocking blocking) {
+        String tag = "Users";
+        api.route(HttpMethod.GET, "/api/users", tag, "List users", Role.ADMIN).handler(blocking.handler(ctx -> Reply.ok(list())));
+        api.route(HttpMethod.POST, "/api/users", tag, "Create a user {username, password, roles}", Role.ADMIN)
+                .handler(blocking.handler(this::create));
+        api.route(HttpMethod.GET, "/api/users/:username", tag, "Get a user", Role.ADMIN)
+                .handler(blocking.handler(ctx -> Reply.ok(AuthRoutes.describe(existing(ctx)))));
+        api.route(HttpMethod.PATCH, "/api/users/:username", tag, "Change roles and/or password", Role.ADMIN)
+                .handler(blocking.handler(this::update));
+        api.route(HttpMethod.DELETE, "/api/users/:username", tag, "Delete a user (never the last admin)", Role.ADMIN)
+                .handler(blocking.handler(this::delete));
     }
 
     private JsonArray list() {

@@ -82,6 +82,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Response send(String method, String path, String token, String body) {
+        return send(method, path, token, body, null);
+    }
+
+    /** With an {@code If-Match} header when {@code ifMatch} is not null. */
+    public Response send(String method, String path, String token, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lethe.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -89,6 +94,9 @@ public final class TestServer implements AutoCloseable {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

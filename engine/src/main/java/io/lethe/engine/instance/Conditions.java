@@ -1,21 +1,21 @@
-package io.lethe.engine.block;
+package io.lethe.engine.instance;
 
 import io.lethe.engine.failure.InvalidInputException;
-import io.lethe.engine.instance.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code where} object of instance blocks: {@code {attr: value}} for equality or
+ * A {@code where} object (instance blocks, the instance API, purge scopes): {@code {attr: value}} for equality or
  * {@code {attr: {op: value}}} with op one of eq, in, gt, gte, lt, lte, regex.
  */
-final class Where {
+public final class Conditions {
 
-    private Where() {
+    private Conditions() {
     }
 
-    static List<Condition> conditions(Object resolved) {
+    /** The conditions of a parsed {@code where} object; null means none. */
+    public static List<Condition> parse(Object resolved) {
         List<Condition> conditions = new ArrayList<>();
         if (resolved == null) {
             return conditions;

@@ -1,0 +1,128 @@
+package io.lethe.designer.instance;
+
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.instance.Condition;
+import io.lethe.engine.instance.Conditions;
+import io.lethe.engine.instance.Instance;
+import io.lethe.engine.instance.InstanceQuery;
+import io.lethe.engine.instance.Instances;
+import io.lethe.engine.instance.Page;
+import io.lethe.engine.json.Json;
+import io.lethe.http.ApiRouter;
+import io.lethe.http.Blocking;
+import io.lethe.http.Blocking.Reply;
+import io.lethe.http.JsonBody;
+import io.lethe.http.auth.CurrentUser;
+import io.lethe.http.auth.Role;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/models/{model}/instances}: query with paging, create, update, deactivate and
+ * reactivate, delete. Deactivated instances are hidden; only admins may read them
+ * ({@code ?includeInactive=true}), and {@code /stats} says how many are still stored.
+ */
+public final class InstanceRoutes {
+
+    static final String BASE = "/api/models/:model/instances";
+    private final Instances instances;
+    private final Duration retention;
+
+    public InstanceRoutes(Instances instances, Duration retention) {
+        this.instances = instances;
+        this.retention = retention;
+    }
+
+    public void mount(ApiRouter api, Blocking blocking) {
+        String tag = "Instances";
+        api.route(HttpMethod.GET, BASE, tag, "Query instances (?where=JSON&sortBy=&desc=&limit=&cursor=&includeInactive= (admin))",
+                Role.DESIGNER, Role.ADMIN).handler(blocking.handler(this::query));
+        api.route(HttpMethod.GET, "/api/models/:model/stats", tag, "Active and deactivated (still stored) instance counts",
+                Role.DESIGNER, Role.ADMIN).handler(blocking.handler(this::stats));
+        api.route(HttpMethod.POST, BASE, tag, "Create an instance", Role.DESIGNER).handler(blocking.handler(ctx -> {
+            Instance created = instances.create(model(ctx), JsonBody.plainObject(ctx));
+            ctx.response().putHeader("Location", "/api/models/" + created.model() + "/instances/" + created.id());
+            return Reply.created(created.toPlain());
+        }));
+        api.route(HttpMethod.GET, BASE + "/:id", tag, "Get an instance (deactivated ones: admins only)", Role.DESIGNER, Role.ADMIN)
+                .handler(blocking.handler(ctx -> Reply.ok(visible(ctx, instances.get(model(ctx), ctx.pathParam("id"))).toPlain())));
+        api.route(HttpMethod.PATCH, BASE + "/:id", tag, "Set some attributes", Role.DESIGNER)
+                .handler(blocking.handler(ctx -> Reply.ok(instances.update(model(ctx), ctx.pathParam("id"), JsonBody.plainObject(ctx)).toPlain())));
+        api.action(BASE + "/:id/deactivate", tag, "Hide an instance (its data stays until deleted or collected)", Role.DESIGNER)
+                .handler(blocking.handler(ctx -> Reply.ok(instances.deactivate(model(ctx), ctx.pathParam("id")).toPlain())));
+        api.action(BASE + "/:id/reactivate", tag, "Show a deactivated instance again", Role.DESIGNER, Role.ADMIN)
+                .handler(blocking.handler(ctx -> Reply.ok(instances.reactivate(model(ctx), ctx.pathParam("id")).toPlain())));
+        api.route(HttpMethod.DELETE, BASE + "/:id", tag, "Delete an instance for good", Role.DESIGNER)
+                .handler(blocking.handler(ctx -> {
+                    instances.delete(model(ctx), ctx.pathParam("id"));
+                    return Reply.noContent();
+                }));
+    }
+
+    private Reply query(RoutingContext ctx) {
+        var q = ctx.queryParams();
+        boolean includeInactive = "true".equals(q.get("includeInactive"));
+        if (includeInactive && !CurrentUser.of(ctx).has(Role.ADMIN)) {
+            throw new io.vertx.ext.web.handler.HttpException(403, "only admins may read deactivated instances");
+        }
+        int limit = q.get("limit") == null ? 50 : number(q.get("limit"), "/limit");
+        if (limit < 1 || limit > InstanceQuery.MAX_LIMIT) {
+            throw InvalidInputException.of("/limit", "must be between 1 and " + InstanceQuery.MAX_LIMIT);
+        }
+        Page page = instances.query(new InstanceQuery(model(ctx), where(q.get("where")), q.get("sortBy"),
+                "true".equals(q.get("desc")), limit, q.get("cursor"), includeInactive));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", page.items().stream().map(Instance::toPlain).toList());
+        answer.put("nextCursor", page.nextCursor());
+        return Reply.ok(answer);
+    }
+
+    private Reply stats(RoutingContext ctx) {
+        String model = model(ctx);
+        long deactivated = instances.countDeactivated(model);
+        return Reply.ok(Map.of("active", instances.count(model, List.of(), false), "deactivated", deactivated,
+                "note", "deactivated instances still hold their data until deleted, purged or garbage-collected "
+                        + retention.toDays() + " days after deactivation"));
+    }
+
+    private static Instance visible(RoutingContext ctx, Instance instance) {
+        if (!instance.active() && !CurrentUser.of(ctx).has(Role.ADMIN)) {
+            throw new NotFoundException("no " + instance.model() + " instance '" + instance.id() + "'");
+        }
+        return instance;
+    }
+
+    /** {@code where} as JSON: {@code {"age": {"gte": 18}, "country": "NL", "tag": {"in": ["a","b"]}}}. */
+    static List<Condition> where(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        Object parsed;
+        try {
+            parsed = Json.read(json);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("/where", "must be a JSON object");
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw InvalidInputException.of("/where", "must be a JSON object");
+        }
+        return Conditions.parse(map);
+    }
+
+    private static int number(String text, String pointer) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(pointer, "must be a number");
+        }
+    }
+
+    private static String model(RoutingContext ctx) {
+        return ctx.pathParam("model");
+    }
+}

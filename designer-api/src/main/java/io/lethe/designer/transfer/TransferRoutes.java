@@ -1,0 +1,224 @@
+package io.lethe.designer.transfer;
+
+import io.lethe.designer.connector.ConnectorRoutes;
+import io.lethe.designer.version.VersionedSaves;
+import io.lethe.engine.Engine;
+import io.lethe.engine.connector.ConnectorAccount;
+import io.lethe.engine.failure.ConflictException;
+import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.json.Json;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.sequence.Sequence;
+import io.lethe.engine.sequence.SequenceCompiler;
+import io.lethe.engine.transfer.ExportEntry;
+import io.lethe.engine.version.Version;
+import io.lethe.http.ApiRouter;
+import io.lethe.http.Blocking;
+import io.lethe.http.Blocking.Reply;
+import io.lethe.http.JsonBody;
+import io.lethe.http.auth.CurrentUser;
+import io.lethe.http.auth.Role;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Export designs as one JSON bundle (models, sequences, connector accounts without secrets), each
+ * export recorded in the export register; import a bundle all-or-nothing: every problem and every
+ * name clash is reported and nothing is written unless all is well.
+ */
+public final class TransferRoutes {
+
+    public static final String FORMAT = "lethe-bundle/1";
+    private final Engine engine;
+    private final VersionedSaves saves;
+    private final Clock clock;
+
+    public TransferRoutes(Engine engine, VersionedSaves saves, Clock clock) {
+        this.engine = engine;
+        this.saves = saves;
+        this.clock = clock;
+    }
+
+    public void mount(ApiRouter api, Blocking blocking) {
+        String tag = "Export and import";
+        api.route(HttpMethod.GET, "/api/export", tag,
+                "Export a bundle (?models=a,b&sequences=&connectors=; all when none named); recorded in the export register",
+                Role.DESIGNER).handler(blocking.handler(this::export));
+        api.route(HttpMethod.POST, "/api/import", tag, "Import a bundle, all or nothing", Role.DESIGNER)
+                .handler(blocking.handler(this::importBundle));
+        api.route(HttpMethod.GET, "/api/exports", tag, "The export register: every export made, newest first", Role.DESIGNER, Role.ADMIN)
+                .handler(blocking.handler(ctx -> Reply.ok(engine.exports().list(null).stream().map(TransferRoutes::describe).toList())));
+    }
+
+    private Reply export(RoutingContext ctx) {
+        var q = ctx.queryParams();
+        boolean all = q.get("models") == null && q.get("sequences") == null && q.get("connectors") == null;
+        List<Model> models = pick(engine.models().list(), Model::name, q.get("models"), all);
+        List<Sequence> sequences = pick(engine.sequences().list(), Sequence::name, q.get("sequences"), all);
+        List<ConnectorAccount> connectors = pick(engine.connectors().list(), ConnectorAccount::name, q.get("connectors"), all);
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("format", FORMAT);
+        bundle.put("exportedAt", clock.instant().toString());
+        bundle.put("models", models.stream().map(Json::toPlain).toList());
+        bundle.put("sequences", sequences.stream().map(Json::toPlain).toList());
+        bundle.put("connectors", connectors.stream().map(ConnectorRoutes::versionDocument).toList());
+        byte[] bytes = Json.write(bundle).getBytes(StandardCharsets.UTF_8);
+        engine.exports().record(new ExportEntry(io.lethe.engine.instance.Ids.next(), CurrentUser.of(ctx).username(),
+                clock.instant(), names(models, Model::name), names(sequences, Sequence::name),
+                names(connectors, ConnectorAccount::name), sha256(bytes), bytes.length));
+        ctx.response().putHeader("Content-Disposition", "attachment; filename=\"lethe-export.json\"");
+        return new Reply(200, new Blocking.Raw(bytes, "application/json"));
+    }
+
+    private Reply importBundle(RoutingContext ctx) {
+        Map<String, Object> body = JsonBody.plainObject(ctx);
+        List<FieldError> errors = new ArrayList<>();
+        for (String key : body.keySet()) {
+            if (!Set.of("format", "exportedAt", "models", "sequences", "connectors").contains(key)) {
+                errors.add(new FieldError("/" + key, "unknown field"));
+            }
+        }
+        if (!FORMAT.equals(body.get("format"))) {
+            errors.add(new FieldError("/format", "must be " + FORMAT));
+        }
+        List<Model> models = parseAll(body, "models", Model.class, errors);
+        List<Sequence> sequences = parseAll(body, "sequences", Sequence.class, errors);
+        List<ConnectorAccount> connectors = parseConnectors(body, errors);
+        List<String> clashes = new ArrayList<>();
+        models.stream().filter(m -> engine.models().exists(m.name())).forEach(m -> clashes.add("model " + m.name()));
+        sequences.stream().filter(s -> engine.sequences().exists(s.name())).forEach(s -> clashes.add("sequence " + s.name()));
+        connectors.stream().filter(c -> engine.connectors().find(c.name()).isPresent()).forEach(c -> clashes.add("connector " + c.name()));
+        if (errors.isEmpty() && !clashes.isEmpty()) {
+            throw new ConflictException("names in the bundle already exist; rename or delete them first", Map.of("clashes", clashes));
+        }
+        Set<String> modelNames = models.stream().map(Model::name).collect(Collectors.toSet());
+        Set<String> sequenceNames = sequences.stream().map(Sequence::name).collect(Collectors.toSet());
+        Set<String> connectorNames = connectors.stream().map(ConnectorAccount::name).collect(Collectors.toSet());
+        for (int i = 0; i < models.size(); i++) {
+            Model model = models.get(i);
+            check(errors, "/models/" + i, () -> engine.models().validate(model, modelNames::contains));
+        }
+        for (int i = 0; i < connectors.size(); i++) {
+            ConnectorAccount connector = connectors.get(i);
+            check(errors, "/connectors/" + i, () -> ConnectorRoutes.validate(connector));
+        }
+        var extra = new SequenceCompiler.Lookups(modelNames::contains, sequenceNames::contains, connectorNames::contains);
+        for (int i = 0; i < sequences.size(); i++) {
+            Sequence sequence = sequences.get(i);
+            check(errors, "/sequences/" + i, () -> engine.sequences().validate(sequence, extra));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String author = CurrentUser.of(ctx).username();
+        for (ConnectorAccount c : connectors) {
+            saves.record(Version.CONNECTOR, c.name(), 1, ConnectorRoutes.versionDocument(c), author, "imported");
+            engine.connectors().save(c);
+        }
+        for (Model m : models) {
+            saves.record(Version.MODEL, m.name(), 1, Json.plainMap(m), author, "imported");
+            engine.models().save(m);
+        }
+        for (Sequence s : sequences) {
+            Sequence numbered = s.withVersion(1);
+            saves.record(Version.SEQUENCE, s.name(), 1, Json.plainMap(numbered), author, "imported");
+            engine.sequences().save(numbered);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("models", List.copyOf(modelNames));
+        answer.put("sequences", List.copyOf(sequenceNames));
+        answer.put("connectors", List.copyOf(connectorNames));
+        answer.put("connectorsNeedingSecrets", connectors.stream().map(ConnectorAccount::name).toList());
+        return Reply.created(answer);
+    }
+
+    private static <T> List<T> parseAll(Map<String, Object> body, String key, Class<T> type, List<FieldError> errors) {
+        List<T> parsed = new ArrayList<>();
+        Object list = body.getOrDefault(key, List.of());
+        if (!(list instanceof List<?> items)) {
+            errors.add(new FieldError("/" + key, "must be an array"));
+            return parsed;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            int index = i;
+            check(errors, "/" + key + "/" + i, () -> parsed.add(Json.parse(items.get(index), type)));
+        }
+        return parsed;
+    }
+
+    private static List<ConnectorAccount> parseConnectors(Map<String, Object> body, List<FieldError> errors) {
+        List<ConnectorAccount> parsed = new ArrayList<>();
+        Object list = body.getOrDefault("connectors", List.of());
+        if (!(list instanceof List<?> items)) {
+            errors.add(new FieldError("/connectors", "must be an array"));
+            return parsed;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof Map<?, ?> c) {
+                parsed.add(new ConnectorAccount(String.valueOf(c.get("name")), (String) c.get("description"),
+                        String.valueOf(c.get("baseUrl")), Map.of()));
+            } else {
+                errors.add(new FieldError("/connectors/" + i, "must be an object"));
+            }
+        }
+        return parsed;
+    }
+
+    private static void check(List<FieldError> errors, String prefix, Runnable validation) {
+        try {
+            validation.run();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(err -> errors.add(new FieldError(prefix + err.pointer(), err.message())));
+        }
+    }
+
+    private static <T> List<T> pick(List<T> all, Function<T, String> name, String wanted, boolean everything) {
+        if (everything) {
+            return all;
+        }
+        Set<String> names = wanted == null ? Set.of() : Set.of(wanted.split(","));
+        List<String> missing = names.stream().filter(n -> all.stream().noneMatch(t -> name.apply(t).equals(n))).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.of("/", "not found: " + String.join(", ", missing));
+        }
+        return all.stream().filter(t -> names.contains(name.apply(t))).toList();
+    }
+
+    private static <T> List<String> names(List<T> items, Function<T, String> name) {
+        return items.stream().map(name).toList();
+    }
+
+    private static Map<String, Object> describe(ExportEntry e) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", e.id());
+        d.put("exportedBy", e.exportedBy());
+        d.put("exportedAt", e.exportedAt().toString());
+        d.put("models", e.models());
+        d.put("sequences", e.sequences());
+        d.put("connectors", e.connectors());
+        d.put("sha256", e.sha256());
+        d.put("bytes", e.bytes());
+        return d;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.lethe.http;
+
+import io.lethe.http.auth.CurrentUser;
+import io.lethe.http.auth.Role;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Declares API routes and documents them in one step, so the OpenAPI document cannot drift from
+ * the routes: each declaration adds the role guard and an {@link Operation} for {@link OpenApi}.
+ */
+public final class ApiRouter {
+
+    /**
+     * One documented route. {@code roles} empty means any signed-in user; {@code open} means no
+     * authentication at all.
+     */
+    public record Operation(HttpMethod method, String path, String tag, String summary, Set<Role> roles, boolean open,
+            boolean body) {
+    }
+
+    private final Router router;
+    private final List<Operation> operations = new ArrayList<>();
+
+    public ApiRouter(Router router) {
+        this.router = router;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public List<Operation> operations() {
+        return List.copyOf(operations);
+    }
+
+    /** A route for signed-in users holding one of {@code roles} (any signed-in user when none). */
+    public Route route(HttpMethod method, String path, String tag, String summary, Role... roles) {
+        return declare(method, path, tag, summary, hasBody(method), roles);
+    }
+
+    /** A POST that takes no body (an action on a resource, e.g. deactivate). */
+    public Route action(String path, String tag, String summary, Role... roles) {
+        return declare(HttpMethod.POST, path, tag, summary, false, roles);
+    }
+
+    private Route declare(HttpMethod method, String path, String tag, String summary, boolean body, Role... roles) {
+        operations.add(new Operation(method, path, tag, summary, Set.copyOf(Arrays.asList(roles)), false, body));
+        Route route = router.route(method, path);
+        if (roles.length > 0) {
+            route.handler(CurrentUser.requireAny(roles));
+        }
+        return route;
+    }
+
+    /** A route needing no authentication (declare it before the authentication handler). */
+    public Route open(HttpMethod method, String path, String tag, String summary) {
+        operations.add(new Operation(method, path, tag, summary, Set.of(), true, hasBody(method)));
+        return router.route(method, path);
+    }
+
+    private static boolean hasBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    }
+}

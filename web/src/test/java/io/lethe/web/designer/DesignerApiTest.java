@@ -1,0 +1,240 @@
+package io.lethe.web.designer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.web.testkit.TestServer;
+import io.lethe.web.testkit.TestServer.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** REST round trips a designer makes with curl alone, against a real server. */
+class DesignerApiTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestServer server;
+    static String designer;
+    static String admin;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir.resolve("a"));
+        admin = server.adminToken();
+        server.post("/api/users", admin, new JsonObject().put("username", "dora")
+                .put("password", "a-long-enough-password").put("roles", new JsonArray().add("designer")));
+        designer = server.login("dora", "a-long-enough-password");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static JsonObject customerModel(String name) {
+        return new JsonObject().put("name", name).put("comment", "first cut").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "email").put("type", "string").put("required", true).put("sensitivity", "personal"))
+                .add(new JsonObject().put("name", "tier").put("type", "string")));
+    }
+
+    static JsonObject signupSequence(String name, String model, String greeting) {
+        return new JsonObject().put("name", name).put("entry", "shape")
+                .put("blocks", new JsonArray()
+                        .add(new JsonObject().put("id", "shape").put("type", "script")
+                                .put("config", new JsonObject().put("source", "return { email: input.body.email.toLowerCase() };"))
+                                .put("next", new JsonObject().put("next", "store")))
+                        .add(new JsonObject().put("id", "store").put("type", "create-instance")
+                                .put("config", new JsonObject().put("model", model).put("values", "{{steps.shape.output}}"))
+                                .put("next", new JsonObject().put("next", "answer")))
+                        .add(new JsonObject().put("id", "answer").put("type", "respond")
+                                .put("config", new JsonObject().put("status", 201).put("body", greeting + " {{steps.store.output.data.email}}"))))
+                .put("triggers", new JsonArray().add(new JsonObject().put("type", "http").put("method", "POST").put("path", "/" + name)));
+    }
+
+    @Test
+    void shouldBuildRunEditDiffRestoreAndTransferASequenceWithCurlAlone() {
+        // a model and a sequence with a script block and an HTTP trigger
+        assertThat(server.post("/api/models", designer, customerModel("client")).status()).isEqualTo(201);
+        Response created = server.post("/api/sequences", designer, signupSequence("join", "client", "welcome"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+
+        // call the hook, see the execution with the version that ran
+        Response hook = server.post("/hooks/join", null, new JsonObject().put("body", "ignored").put("email", "ADA@X.ORG"));
+        assertThat(hook.status()).isEqualTo(201);
+        assertThat(hook.body()).isEqualTo("welcome ada@x.org");
+        server.lethe().engine().recorder().flush(java.time.Duration.ofSeconds(5));
+        Response execution = server.get("/api/executions/" + hook.header("X-Lethe-Execution"), designer);
+        assertThat(execution.json().getInteger("version")).isEqualTo(1);
+        assertThat(execution.json().getString("status")).isEqualTo("succeeded");
+
+        // edit with If-Match, stale edit refused
+        Response edited = server.send("PUT", "/api/sequences/join", designer,
+                signupSequence("join", "client", "hello").put("comment", "friendlier").encode(), "\"1\"");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.header("ETag")).isEqualTo("\"2\"");
+        Response stale = server.send("PUT", "/api/sequences/join", designer, signupSequence("join", "client", "hey").encode(), "\"1\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().getInteger("currentVersion")).isEqualTo(2);
+        assertThat(server.send("PUT", "/api/sequences/join", designer, signupSequence("join", "client", "hey").encode()).status())
+                .as("no If-Match").isEqualTo(428);
+
+        // versions, a structured diff, restore as a new version
+        JsonArray versions = new JsonArray(server.get("/api/sequences/join/versions", designer).body());
+        assertThat(versions.stream().map(v -> ((JsonObject) v).getInteger("number"))).containsExactly(2, 1);
+        assertThat(versions.getJsonObject(0).getString("author")).isEqualTo("dora");
+        assertThat(versions.getJsonObject(0).getString("comment")).isEqualTo("friendlier");
+        JsonArray changes = server.get("/api/sequences/join/diff?from=1&to=2", designer).json().getJsonArray("changes");
+        assertThat(changes.stream().map(c -> ((JsonObject) c).getString("path")))
+                .contains("/blocks/answer/config/body").doesNotContain("/blocks/shape/config/source");
+        Response restored = server.send("POST", "/api/sequences/join/versions/1/restore", designer, null);
+        assertThat(restored.header("ETag")).isEqualTo("\"3\"");
+        assertThat(server.post("/hooks/join", null, new JsonObject().put("email", "b@x.org")).body()).isEqualTo("welcome b@x.org");
+        assertThat(server.get("/api/sequences/join/diff?from=1&to=3", designer).json().getJsonArray("changes")
+                .stream().map(c -> ((JsonObject) c).getString("path"))).containsOnly("/version");
+
+        // export, recorded with its hash; import into another Lethe reproduces the sequence
+        Response export = server.get("/api/export?models=client&sequences=join", designer);
+        assertThat(export.status()).isEqualTo(200);
+        JsonArray register = new JsonArray(server.get("/api/exports", designer).body());
+        assertThat(register.getJsonObject(0).getString("sha256")).isEqualTo(sha256(export.body()));
+        assertThat(register.getJsonObject(0).getString("exportedBy")).isEqualTo("dora");
+        try (TestServer other = TestServer.start(dir.resolve("b"))) {
+            String otherAdmin = other.adminToken();
+            Response imported = other.send("POST", "/api/import", otherAdmin, export.body());
+            assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+            JsonObject original = server.get("/api/sequences/join", designer).json();
+            JsonObject copy = other.get("/api/sequences/join", otherAdmin).json();
+            assertThat(copy.getJsonArray("blocks")).isEqualTo(original.getJsonArray("blocks"));
+            assertThat(copy.getJsonArray("triggers")).isEqualTo(original.getJsonArray("triggers"));
+            assertThat(other.post("/hooks/join", null, new JsonObject().put("email", "c@x.org")).body()).isEqualTo("welcome c@x.org");
+            Response again = other.send("POST", "/api/import", otherAdmin, export.body());
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.json().getJsonArray("clashes")).contains("model client", "sequence join");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnInvalidModelWithEveryPointerAndWriteNothing() {
+        JsonObject bad = new JsonObject().put("name", "9lives").put("colour", "red").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "x").put("type", "banana")));
+
+        Response refused = server.post("/api/models", designer, bad);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isIn("/colour", "/attributes/0/type");
+        assertThat(server.get("/api/models/9lives", designer).status()).isEqualTo(404);
+        Response typed = server.post("/api/models", designer, new JsonObject().put("name", "fine").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "x").put("type", "banana"))));
+        assertThat(typed.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEqualTo("/attributes/0/type");
+        assertThat(typed.json().getJsonArray("errors").getJsonObject(0).getString("message")).contains("unknown attribute type 'banana'");
+    }
+
+    @Test
+    void shouldQueryInstancesWithPagingAndHideDeactivatedOnesFromDesigners() {
+        server.post("/api/models", designer, customerModel("member"));
+        String hidden = null;
+        for (int i = 0; i < 5; i++) {
+            Response r = server.post("/api/models/member/instances", designer,
+                    new JsonObject().put("email", "m" + i + "@x.org").put("tier", i % 2 == 0 ? "gold" : "basic"));
+            assertThat(r.status()).isEqualTo(201);
+            hidden = r.json().getString("id");
+        }
+        Response page1 = server.get("/api/models/member/instances?limit=2&sortBy=email&where=" + enc("{\"tier\":\"gold\"}"), designer);
+        assertThat(page1.json().getJsonArray("items")).hasSize(2);
+        Response page2 = server.get("/api/models/member/instances?limit=2&sortBy=email&where=" + enc("{\"tier\":\"gold\"}")
+                + "&cursor=" + page1.json().getString("nextCursor"), designer);
+        assertThat(page2.json().getJsonArray("items")).hasSize(1);
+        assertThat(page2.json().getString("nextCursor")).isNull();
+
+        server.send("POST", "/api/models/member/instances/" + hidden + "/deactivate", designer, null);
+
+        assertThat(server.get("/api/models/member/stats", designer).json().getLong("deactivated")).isEqualTo(1);
+        assertThat(server.get("/api/models/member/instances/" + hidden, designer).status()).isEqualTo(404);
+        assertThat(server.get("/api/models/member/instances/" + hidden, admin).status()).isEqualTo(200);
+        assertThat(server.get("/api/models/member/instances?includeInactive=true", designer).status()).isEqualTo(403);
+        assertThat(server.get("/api/models/member/instances?includeInactive=true", admin).json().getJsonArray("items")).hasSize(5);
+        assertThat(server.get("/api/models/member/instances?where=" + enc("{\"tier\":{\"near\":1}}"), designer).status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldRefuseToDeleteAModelInUseUnlessAnAdminForcesIt() {
+        server.post("/api/models", designer, customerModel("guest"));
+        server.post("/api/sequences", designer, signupSequence("guestbook", "guest", "hi"));
+        server.post("/api/models/guest/instances", designer, new JsonObject().put("email", "g@x.org"));
+
+        Response refused = server.send("DELETE", "/api/models/guest", designer, null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().getLong("instances")).isEqualTo(1);
+        assertThat(refused.json().getJsonArray("sequences")).containsExactly("guestbook");
+        assertThat(server.send("DELETE", "/api/models/guest?force=true", designer, null).status()).isEqualTo(403);
+
+        assertThat(server.send("DELETE", "/api/models/guest?force=true", admin, null).status()).isEqualTo(204);
+        assertThat(server.get("/api/models/guest", designer).status()).isEqualTo(404);
+        assertThat(server.lethe().database().collection("instances").countDocuments(new org.bson.Document("model", "guest"))).isZero();
+    }
+
+    @Test
+    void shouldNeverShowConnectorSecretsInAnswersOrVersions() {
+        Response created = server.post("/api/connectors", designer, new JsonObject().put("name", "crm")
+                .put("baseUrl", "https://crm.example.org/api").put("secretHeaders", new JsonObject().put("X-Api-Key", "s3cr3t-value")));
+        assertThat(created.status()).isEqualTo(201);
+        Response renamed = server.send("PUT", "/api/connectors/crm", designer,
+                new JsonObject().put("baseUrl", "https://crm.example.org/v2").encode(), "\"1\"");
+        assertThat(renamed.status()).isEqualTo(200);
+
+        String everything = server.get("/api/connectors", designer).body() + server.get("/api/connectors/crm", designer).body()
+                + server.get("/api/connectors/crm/versions/1", designer).body() + server.get("/api/connectors/crm/versions/2", designer).body()
+                + server.get("/api/export", designer).body();
+        assertThat(everything).doesNotContain("s3cr3t-value").contains("X-Api-Key");
+        assertThat(server.lethe().engine().connectors().find("crm").orElseThrow().secretHeaders())
+                .as("a save without secretHeaders keeps them").containsEntry("X-Api-Key", "s3cr3t-value");
+        assertThat(server.post("/api/connectors", designer, new JsonObject().put("name", "bad").put("baseUrl", "ftp://x")).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void shouldListThePaletteWithConfigSchemas() {
+        JsonArray palette = new JsonArray(server.get("/api/block-types", designer).body());
+
+        JsonObject script = palette.stream().map(JsonObject.class::cast).filter(b -> b.getString("type").equals("script")).findFirst().orElseThrow();
+        assertThat(script.getJsonObject("configSchema").getJsonArray("required")).contains("source");
+        assertThat(palette).hasSize(13);
+    }
+
+    @Test
+    void shouldImportNothingWhenAnyPartOfTheBundleIsInvalid() {
+        JsonObject bundle = new JsonObject().put("format", "lethe-bundle/1")
+                .put("models", new JsonArray().add(customerModel("fresh").copy().put("comment", null)))
+                .put("sequences", new JsonArray().add(signupSequence("freshflow", "fresh", "x")
+                        .put("blocks", new JsonArray().add(new JsonObject().put("id", "shape").put("type", "nope")))));
+        bundle.getJsonArray("models").getJsonObject(0).remove("comment");
+
+        Response refused = server.post("/api/import", designer, bundle);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("pointer")))
+                .contains("/sequences/0/blocks/0/type");
+        assertThat(server.get("/api/models/fresh", designer).status()).isEqualTo(404);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
