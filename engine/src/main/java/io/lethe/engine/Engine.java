@@ -10,6 +10,7 @@ import io.lethe.engine.connector.ConnectorStore;
 import io.lethe.engine.connector.MongoConnectorStore;
 import io.lethe.engine.execution.ExecutionRecorder;
 import io.lethe.engine.execution.ExecutionResult;
+import io.lethe.engine.execution.ExecutionStats;
 import io.lethe.engine.execution.ExecutionStore;
 import io.lethe.engine.execution.MongoExecutionStore;
 import io.lethe.engine.execution.SequenceRunner;
@@ -99,7 +100,8 @@ public final class Engine implements AutoCloseable {
         var lookups = new SequenceCompiler.Lookups(models::exists, this::sequenceExists, n -> connectors.find(n).isPresent());
         this.sequences = new Sequences(new MongoSequenceStore(database), new SequenceCompiler(blocks, scripts), lookups);
         this.executions = new MongoExecutionStore(database);
-        this.recorder = new ExecutionRecorder(executions, 50_000);
+        this.recorder = new ExecutionRecorder(executions, new ExecutionStats(database), 50_000,
+                ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND);
         this.runner = new SequenceRunner(sequences::compiled, recorder, clock);
         this.scheduleTriggers = new ScheduleTriggers(database, clock,
                 (name, tick) -> runInBackground(name, new TriggerInfo("schedule", tick.toString()), java.util.Map.of("tick", tick.toString())));

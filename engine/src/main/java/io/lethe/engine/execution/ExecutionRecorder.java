@@ -12,15 +12,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes execution records in the background, in batches, so a run never waits on the database.
- * Memory is bounded: when the writer falls behind and the queue is full, records are dropped and
- * counted ({@link #dropped()}) rather than slowing runs down. {@link #close()} writes what is queued.
+ * Every run is counted exactly in {@link ExecutionStats}; failed runs are always recorded, and
+ * successful ones up to a per-sequence rate ({@link RecordSampler}, default 50 a second), beyond
+ * which they are counted but not recorded one by one. Memory is bounded: when the writer falls
+ * behind and the queue is full, records are dropped and counted ({@link #dropped()}) rather than
+ * slowing runs down. {@link #close()} writes what is queued.
  */
 public final class ExecutionRecorder implements AutoCloseable {
 
     static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(ExecutionRecorder.class);
 
+    public static final int DEFAULT_SAMPLE_PER_SECOND = 50;
+
     private final ExecutionStore store;
+    private final ExecutionStats stats;
+    private final RecordSampler sampler;
+    private final AtomicLong sampledOut = new AtomicLong();
+    private long lastStatsFlush = System.nanoTime();
     private final BlockingQueue<ExecutionRecord> queue;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -29,13 +38,37 @@ public final class ExecutionRecorder implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
 
-    public ExecutionRecorder(ExecutionStore store, int capacity) {
+    public ExecutionRecorder(ExecutionStore store, ExecutionStats stats, int capacity, int samplePerSecond) {
         this.store = store;
+        this.stats = stats;
+        this.sampler = new RecordSampler(samplePerSecond);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = Thread.ofPlatform().daemon().name("lethe-execution-writer").start(this::drainLoop);
     }
 
-    public void record(ExecutionRecord record) {
+    /** Counts the run; records it when it failed or the sequence's sample rate allows. */
+    public void finished(ExecutionRecord record, boolean keepRecord) {
+        stats.count(record.sequence(), record.startedAt(), record.durationMs(), record.status() == ExecutionStatus.FAILED);
+        if (!keepRecord) {
+            return;
+        }
+        if (record.status() == ExecutionStatus.FAILED || sampler.allow(record.sequence(), record.startedAt().getEpochSecond())) {
+            record(record);
+        } else {
+            sampledOut.incrementAndGet();
+        }
+    }
+
+    /** Successful runs counted but not recorded one by one because of sampling. */
+    public long sampledOut() {
+        return sampledOut.get();
+    }
+
+    public ExecutionStats stats() {
+        return stats;
+    }
+
+    void record(ExecutionRecord record) {
         if (queue.offer(record)) {
             accepted.incrementAndGet();
         } else {
@@ -54,11 +87,12 @@ public final class ExecutionRecorder implements AutoCloseable {
         return written.get();
     }
 
-    /** Blocks until everything queued so far is written or has failed (tests, shutdown). */
+    /** Blocks until everything queued so far is written or has failed, and the counts are written (tests, shutdown). */
     public void flush(Duration timeout) {
         long target = accepted.get();
+        flushStatsSoon = true;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (written.get() + failed.get() < target && System.nanoTime() < deadline) {
+        while ((written.get() + failed.get() < target || flushStatsSoon) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -73,6 +107,7 @@ public final class ExecutionRecorder implements AutoCloseable {
         while (running || !queue.isEmpty()) {
             try {
                 ExecutionRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
+                flushStatsIfDue();
                 if (first == null) {
                     continue;
                 }
@@ -93,6 +128,22 @@ public final class ExecutionRecorder implements AutoCloseable {
         }
     }
 
+    private volatile boolean flushStatsSoon;
+
+    private void flushStatsIfDue() {
+        if (flushStatsSoon || System.nanoTime() - lastStatsFlush > STATS_EVERY.toNanos()) {
+            lastStatsFlush = System.nanoTime();
+            try {
+                stats.flush();
+            } catch (RuntimeException e) {
+                log.atError().setCause(e).log("cannot write execution statistics");
+            }
+            flushStatsSoon = false;
+        }
+    }
+
+    private static final Duration STATS_EVERY = Duration.ofSeconds(5);
+
     @Override
     public void close() {
         running = false;
@@ -101,5 +152,6 @@ public final class ExecutionRecorder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        stats.flush();
     }
 }

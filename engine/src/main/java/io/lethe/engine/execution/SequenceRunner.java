@@ -48,20 +48,19 @@ public final class SequenceRunner {
     ExecutionResult run(CompiledSequence sequence, TriggerInfo trigger, Object input, String parentId, int depth) {
         String id = Ids.next();
         Instant started = clock.instant();
-        Object copiedInput = io.lethe.engine.json.Json.copy(input);
         listeners.forEach(l -> l.executionStarted(new ExecutionListener.Started(
-                id, parentId, sequence.name(), sequence.version(), trigger, copiedInput, started)));
-        Run run = new Run(this, sequence, id, copiedInput, started.plusMillis(sequence.definition().settings().timeoutMs()), depth);
+                id, parentId, sequence.name(), sequence.version(), trigger, input, started)));
+        // Not copied: blocks never change the input (scripts get JSON copies, templates only read).
+        Run run = new Run(this, sequence, id, input, started.plusMillis(sequence.definition().settings().timeoutMs()), depth);
         ExecutionResult result = run.execute();
         Instant ended = clock.instant();
         Duration duration = Duration.between(started, ended);
         listeners.forEach(l -> l.executionFinished(new ExecutionListener.Finished(
                 id, parentId, sequence.name(), sequence.version(), trigger, result, started, duration)));
         RecordMode mode = sequence.definition().settings().record();
-        if (mode == RecordMode.SUMMARY || (mode == RecordMode.FAILURES && !result.succeeded())) {
-            recorder.record(new ExecutionRecord(id, parentId, sequence.name(), sequence.version(), trigger.type(),
-                    trigger.detail(), result.status(), started, ended, duration.toMillis(), result.error(), result.path()));
-        }
+        boolean keep = mode == RecordMode.SUMMARY || (mode == RecordMode.FAILURES && !result.succeeded());
+        recorder.finished(new ExecutionRecord(id, parentId, sequence.name(), sequence.version(), trigger.type(),
+                trigger.detail(), result.status(), started, ended, duration.toMillis(), result.error(), result.path()), keep);
         return result;
     }
 
