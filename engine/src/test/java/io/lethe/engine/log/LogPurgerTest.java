@@ -52,10 +52,15 @@ class LogPurgerTest {
         Path h16 = segment(dir, "2026-11-25T16:00:00Z", false,
                 List.of(line("2026-11-25T16:10:00Z", "e"), line("2026-11-25T16:40:00Z", "f")));
 
+        LogPurgeRequest request = range("2026-11-25T13:30:00Z", "2026-11-25T16:30:00Z", LogFilter.NONE);
+
         // when
-        LogPurgeResult result = purger().run(range("2026-11-25T13:30:00Z", "2026-11-25T16:30:00Z", LogFilter.NONE));
+        LogPreview preview = purger().preview(request, 0);
+        LogPurgeResult result = purger().run(request);
 
         // then
+        assertThat(preview).extracting(LogPreview::lines, LogPreview::segmentsDeleted, LogPreview::segmentsRewritten,
+                LogPreview::bytesAffected).containsExactly(4L, 2L, 2L, result.bytesBefore());
         assertThat(h14).doesNotExist();
         assertThat(h15).doesNotExist();
         assertThat(lines(h13)).containsExactly(line("2026-11-25T13:10:00Z", "a"));
@@ -63,8 +68,7 @@ class LogPurgerTest {
         assertThat(result).extracting(LogPurgeResult::linesRemoved, LogPurgeResult::segmentsDeleted,
                 LogPurgeResult::segmentsRewritten).containsExactly(4L, 2L, 2L);
         assertThat(result.bytesAfter()).isPositive().isLessThan(result.bytesBefore());
-        assertThat(purger().verify(range("2026-11-25T13:30:00Z", "2026-11-25T16:30:00Z", LogFilter.NONE)).remaining())
-                .isZero();
+        assertThat(purger().verify(request).remaining()).isZero();
     }
 
     @Test
