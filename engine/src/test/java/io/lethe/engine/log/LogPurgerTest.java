@@ -202,4 +202,37 @@ class LogPurgerTest {
         assertThat(result.linesRemoved()).isZero();
         assertThat(dir.resolve("missing")).doesNotExist();
     }
+
+    @Test
+    void shouldKeepLinesByteForByteWhateverTheirLengthAndAMissingLastNewline() throws Exception {
+        // given a line longer than the read buffer, and a last line cut short by a crash
+        String huge = line("2026-11-25T14:50:00Z", "x".repeat(200_000) + " é ✓");
+        String cut = "{\"timestamp\":\"2026-11-25T14:55:00.000Z\",\"message\":\"cut";
+        Path file = LogFiles.segment(dir, "2026-11-25T14:00:00Z", false, List.of(line("2026-11-25T14:05:00Z", "go"), huge));
+        Files.writeString(file, cut, java.nio.file.StandardOpenOption.APPEND);
+
+        // when
+        purger().run(range("2026-11-25T14:00:00Z", "2026-11-25T14:10:00Z", LogFilter.NONE));
+
+        // then
+        assertThat(Files.readString(file)).isEqualTo(huge + "\n" + cut);
+    }
+
+    @Test
+    void shouldPurgeBothFilesOfAnHourThatHasALateLineBesideItsGzip() {
+        // given the gzip of a past hour and a plain file a late line reopened
+        Path gzip = segment(dir, "2026-11-25T14:00:00Z", true, List.of(line("2026-11-25T14:05:00Z", "frank")));
+        Path plain = segment(dir, "2026-11-25T14:00:00Z", false,
+                List.of(line("2026-11-25T14:59:59.999Z", "frank late"), line("2026-11-25T14:59:59.998Z", "other")));
+
+        // when
+        LogPurgeResult result = purger().run(range("2026-11-25T14:00:00Z", "2026-11-25T15:00:00Z",
+                LogFilter.matching("frank")));
+
+        // then
+        assertThat(gzip).doesNotExist();
+        assertThat(lines(plain)).containsExactly(line("2026-11-25T14:59:59.998Z", "other"));
+        assertThat(result).extracting(LogPurgeResult::linesRemoved, LogPurgeResult::segmentsDeleted,
+                LogPurgeResult::segmentsRewritten).containsExactly(2L, 1L, 1L);
+    }
 }
