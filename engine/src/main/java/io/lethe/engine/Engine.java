@@ -18,10 +18,17 @@ import io.lethe.engine.execution.TriggerInfo;
 import io.lethe.engine.instance.InstanceEvents;
 import io.lethe.engine.instance.Instances;
 import io.lethe.engine.instance.MongoInstanceStore;
+import io.lethe.engine.job.Housekeeping;
+import io.lethe.engine.job.JobRuns;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.Models;
 import io.lethe.engine.model.MongoModelStore;
 import io.lethe.engine.retention.AttributePurge;
+import io.lethe.engine.retention.ConnectorPurgeTarget;
+import io.lethe.engine.retention.InstancePurgeTarget;
+import io.lethe.engine.retention.PurgeTarget;
+import io.lethe.engine.retention.ValuePurgeTarget;
+import io.lethe.engine.retention.VersionPurgeTarget;
 import io.lethe.engine.script.ScriptEngine;
 import io.lethe.engine.script.ScriptSettings;
 import io.lethe.engine.secret.ServerSecrets;
@@ -30,16 +37,15 @@ import io.lethe.engine.sequence.MongoSequenceStore;
 import io.lethe.engine.sequence.SequenceCompiler;
 import io.lethe.engine.sequence.Sequences;
 import io.lethe.engine.store.Database;
+import io.lethe.engine.transfer.ExportRegister;
 import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.engine.trigger.InstanceTriggers;
 import io.lethe.engine.trigger.ScheduleTriggers;
-import io.lethe.engine.job.Housekeeping;
-import io.lethe.engine.transfer.ExportRegister;
 import io.lethe.engine.version.MongoVersionStore;
 import io.lethe.engine.version.VersionStore;
-import io.lethe.engine.job.JobRuns;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +77,7 @@ public final class Engine implements AutoCloseable {
     private final AttributePurge attributePurge;
     private final JobRuns jobRuns;
     private final VersionStore versions;
+    private final List<PurgeTarget> purgeTargets;
     private final ExportRegister exports;
     private final Housekeeping housekeeping;
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
@@ -112,6 +119,17 @@ public final class Engine implements AutoCloseable {
         this.versions = new MongoVersionStore(database);
         this.exports = new ExportRegister(database);
         this.housekeeping = new Housekeeping(database, instances, scheduleTriggers, jobRuns, clock, deactivatedRetention);
+        this.purgeTargets = List.of(
+                new InstancePurgeTarget(database, instances, attributePurge),
+                new VersionPurgeTarget(database, clock),
+                new ValuePurgeTarget("models", database.collection(MongoModelStore.COLLECTION),
+                        List.of("description", "attributes"), ids -> { }),
+                new ValuePurgeTarget("sequences", database.collection(MongoSequenceStore.COLLECTION),
+                        List.of("description", "blocks", "triggers"),
+                        ids -> sequences.reloaded(ids.stream().map(String::valueOf).toList())),
+                new ConnectorPurgeTarget(database),
+                new ValuePurgeTarget("executions", database.collection(MongoExecutionStore.COLLECTION),
+                        List.of("error", "triggerDetail"), ids -> { }));
         sequences.onChange(all -> {
             httpTriggers.rebuild(all);
             scheduleTriggers.rebuild(all);
@@ -140,6 +158,11 @@ public final class Engine implements AutoCloseable {
 
     public ExportRegister exports() {
         return exports;
+    }
+
+    /** The purge targets of every store the engine owns (instances, versions, designs, connectors, executions). */
+    public List<PurgeTarget> purgeTargets() {
+        return purgeTargets;
     }
 
     public JobRuns jobRuns() {

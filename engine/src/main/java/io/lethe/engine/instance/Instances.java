@@ -79,6 +79,16 @@ public final class Instances {
         store.update(modelName, id, values, clock.instant());
     }
 
+    /** The instance, active or not, if it exists. */
+    public java.util.Optional<Instance> find(String modelName, String id) {
+        return store.find(modelName, id);
+    }
+
+    /** The model of that name; {@link NotFoundException} when there is none. */
+    public Model model(String name) {
+        return models.find(name).orElseThrow(() -> new NotFoundException("no model '" + name + "'"));
+    }
+
     /** The instance, active or not. */
     public Instance get(String modelName, String id) {
         return store.find(modelName, id).orElseThrow(() -> notFound(modelName, id));
@@ -134,10 +144,6 @@ public final class Instances {
         Instance instance = get(modelName, id);
         events.publish(new InstanceEvent(type, instance));
         return instance;
-    }
-
-    private Model model(String name) {
-        return models.find(name).orElseThrow(() -> new NotFoundException("no model '" + name + "'"));
     }
 
     private static Map<String, Object> normalise(Model model, Map<String, Object> values) {

@@ -50,10 +50,7 @@ public final class AttributePurge {
                     instances.delete(model, instance.id());
                     deleted++;
                 } else {
-                    Map<String, Object> values = new HashMap<>();
-                    strategies.forEach((attribute, strategy) ->
-                            values.put(attribute, overwrite(instance.data().get(attribute), strategy)));
-                    instances.overwrite(model, instance.id(), values);
+                    overwrite(instance, strategies);
                     overwritten++;
                 }
             }
@@ -61,6 +58,19 @@ public final class AttributePurge {
             query = delete ? query : query.after(page.nextCursor());
         } while (page.nextCursor() != null);
         return new Result(overwritten, deleted);
+    }
+
+    /** Overwrites the chosen attributes of one instance. */
+    public void overwrite(Instance instance, Map<String, PurgeStrategy> strategies) {
+        Map<String, Object> values = new HashMap<>();
+        strategies.forEach((attribute, strategy) -> values.put(attribute, overwrite(instance.data().get(attribute), strategy)));
+        instances.overwrite(instance.model(), instance.id(), values);
+    }
+
+    /** Whether a value is what a purge leaves behind (null, the mask, a keyed hash or a random token). */
+    public static boolean isPurged(Object value) {
+        return value == null || PurgeStrategy.MASK_TEXT.equals(value)
+                || (value instanceof String s && (s.startsWith("hmac:") || s.startsWith("random:")));
     }
 
     /** The replacement for {@code value} under {@code strategy}. */

@@ -83,6 +83,12 @@ public final class Sequences {
         changed();
     }
 
+    /** Drops cached compiled forms after the stored definitions were changed underneath (a purge redaction). */
+    public void reloaded(List<String> names) {
+        names.forEach(name -> replace(name, null));
+        changed();
+    }
+
     /** The compiled current version, compiled on first use after a restart. */
     public Optional<CompiledSequence> compiled(String name) {
         CompiledSequence cached = compiled.get(name);

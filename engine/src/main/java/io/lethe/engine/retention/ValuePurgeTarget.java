@@ -1,0 +1,64 @@
+package io.lethe.engine.retention;
+
+import com.mongodb.client.MongoCollection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.bson.Document;
+
+/**
+ * A store that only needs {@link PurgeScope.Value} purges: the value is redacted in place in the
+ * given fields of its collection (models, sequences, execution records...). {@code onChanged}
+ * hears the ids of changed documents (e.g. to drop compiled caches).
+ */
+public final class ValuePurgeTarget implements PurgeTarget {
+
+    private final String name;
+    private final String collection;
+    private final ValueScan scan;
+    private final Consumer<List<Object>> onChanged;
+
+    public ValuePurgeTarget(String name, MongoCollection<Document> collection, List<String> fields, Consumer<List<Object>> onChanged) {
+        this.name = name;
+        this.collection = collection.getNamespace().getCollectionName();
+        this.scan = new ValueScan(collection, fields);
+        this.onChanged = onChanged;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<String> collections() {
+        return Set.of(collection);
+    }
+
+    @Override
+    public boolean handles(PurgeScope scope) {
+        return scope instanceof PurgeScope.Value;
+    }
+
+    @Override
+    public long plan(PurgeScope scope) {
+        return scope instanceof PurgeScope.Value v ? scan.count(new ValueRedactor(v.value())) : 0;
+    }
+
+    @Override
+    public PurgeCounts execute(PurgeScope scope) {
+        if (!(scope instanceof PurgeScope.Value v)) {
+            return PurgeCounts.NONE;
+        }
+        List<Object> changed = scan.redact(new ValueRedactor(v.value()));
+        if (!changed.isEmpty()) {
+            onChanged.accept(changed);
+        }
+        return new PurgeCounts(changed.size(), 0);
+    }
+
+    @Override
+    public long verify(PurgeScope scope) {
+        return plan(scope);
+    }
+}

@@ -1,0 +1,150 @@
+package io.lethe.engine.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lethe.engine.connector.ConnectorAccount;
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.instance.Instance;
+import io.lethe.engine.json.Json;
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.sequence.BlockDefinition;
+import io.lethe.engine.sequence.Sequence;
+import io.lethe.engine.testkit.EngineFixture;
+import io.lethe.engine.testkit.RawBytes;
+import io.lethe.engine.version.Version;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every engine store's purge target: plan counts, execute changes, verify finds nothing left, raw bytes clean. */
+class PurgeTargetsTest {
+
+    @TempDir
+    Path dir;
+
+    EngineFixture lethe;
+
+    @BeforeEach
+    void start() {
+        lethe = new EngineFixture(dir);
+        lethe.model(Model.of("person",
+                Attribute.of("email", AttributeType.STRING),
+                Attribute.of("name", AttributeType.STRING),
+                Attribute.of("city", AttributeType.STRING)));
+    }
+
+    @AfterEach
+    void stop() {
+        lethe.close();
+    }
+
+    private PurgeTarget target(String name) {
+        return lethe.engine.purgeTargets().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldOverwriteASubjectsAttributesIncludingDeactivatedInstancesIdempotently() {
+        var instances = lethe.engine.instances();
+        String email = "subject-" + UUID.randomUUID() + "@example.org";
+        instances.create("person", Map.of("email", email, "name", "Ada Subject", "city", "London"));
+        Instance hidden = instances.create("person", Map.of("email", email, "name", "Ada Again", "city", "Paris"));
+        instances.deactivate("person", hidden.id());
+        Instance other = instances.create("person", Map.of("email", "other@example.org", "name", "Grace", "city", "NYC"));
+        PurgeScope scope = new PurgeScope.Subject("person", null, Map.of("email", email), false,
+                Map.of("email", PurgeStrategy.HMAC, "name", PurgeStrategy.MASK));
+        PurgeTarget target = target("instances");
+
+        assertThat(target.plan(scope)).isEqualTo(2);
+        assertThat(target.execute(scope)).isEqualTo(new PurgeCounts(2, 0));
+        assertThat(target.verify(scope)).isZero();
+        assertThat(target.execute(scope)).as("running twice is safe").isEqualTo(PurgeCounts.NONE);
+
+        assertThat(instances.get("person", hidden.id()).data()).containsEntry("name", "[purged]").containsEntry("city", "Paris");
+        assertThat(instances.get("person", other.id()).data()).containsEntry("name", "Grace");
+        lethe.database.compact();
+        assertThat(RawBytes.filesContaining(dir, email)).isEmpty();
+        assertThat(RawBytes.filesContaining(dir, "Ada Subject")).isEmpty();
+    }
+
+    @Test
+    void shouldDeleteSelectedInstancesById() {
+        var instances = lethe.engine.instances();
+        Instance gone = instances.create("person", Map.of("email", "gone@example.org"));
+        PurgeScope scope = new PurgeScope.Subject("person", List.of(gone.id()), null, false, Map.of("email", PurgeStrategy.DELETE));
+        PurgeTarget target = target("instances");
+
+        assertThat(target.plan(scope)).isEqualTo(1);
+        assertThat(target.execute(scope)).isEqualTo(new PurgeCounts(0, 1));
+        assertThat(target.verify(scope)).isZero();
+        assertThat(instances.find("person", gone.id())).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseSubjectScopesThatAreEmptyOrNameUnknownAttributes() {
+        var target = (InstancePurgeTarget) target("instances");
+
+        assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("person", null, null, false, Map.of("email", PurgeStrategy.NULL))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty selector");
+        assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("person", null, Map.of("city", "x"), false, Map.of("shoe", PurgeStrategy.NULL))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no attribute 'shoe'");
+        assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("ghost", null, null, true, Map.of("x", PurgeStrategy.NULL))))
+                .hasMessageContaining("no model 'ghost'");
+    }
+
+    @Test
+    void shouldRemoveAValueFromEveryEngineStoreAndLeaveSequencesRunnable() {
+        String canary = "canary-" + UUID.randomUUID();
+        var engine = lethe.engine;
+        engine.instances().create("person", Map.of("email", canary + "@x.org", "name", "n"));
+        engine.models().save(new Model("note", "notes about " + canary, List.of(Attribute.of("text", AttributeType.STRING))));
+        Sequence sequence = Sequence.of("greet", "say", List.of(BlockDefinition.of("say", "script",
+                Map.of("source", "if (input.who === '" + canary + "') throw new Error('hi " + canary + "'); return 'hello ' + '" + canary + "';"))));
+        Sequence saved = engine.sequences().save(sequence);
+        engine.versions().append(new Version(Version.SEQUENCE, "greet", 1, Json.plainMap(saved), "dora", Instant.now(), "with " + canary, null));
+        engine.connectors().save(new ConnectorAccount("crm-" + canary, "account of " + canary, "https://crm.example.org", Map.of("X-Key", "k")));
+        lethe.run("greet", Map.of("who", canary)); // a failed run whose error message holds the value
+        engine.recorder().flush(java.time.Duration.ofSeconds(5));
+        PurgeScope scope = new PurgeScope.Value(canary.toUpperCase());
+
+        for (String name : List.of("instances", "versions", "models", "sequences", "connectors", "executions")) {
+            PurgeTarget target = target(name);
+            assertThat(target.plan(scope)).as("plan " + name).isPositive();
+            assertThat(target.execute(scope).total()).as("execute " + name).isPositive();
+            assertThat(target.verify(scope)).as("verify " + name).isZero();
+        }
+
+        assertThat(engine.versions().find(Version.SEQUENCE, "greet", 1).orElseThrow().redactedAt()).isNotNull();
+        assertThat(lethe.run("greet", Map.of("who", "someone")).output()).isEqualTo("hello [redacted]");
+        assertThat(engine.connectors().find("crm-[redacted]")).isPresent();
+        lethe.database.compact();
+        assertThat(RawBytes.filesContaining(dir, canary)).isEmpty();
+    }
+
+    @Test
+    void shouldPruneOldVersionsButNeverTheNewest() {
+        var versions = lethe.engine.versions();
+        for (int n = 1; n <= 5; n++) {
+            versions.append(new Version(Version.MODEL, "person", n, Map.of("n", n), "dora", Instant.parse("2026-01-0" + n + "T00:00:00Z"), null, null));
+        }
+        PurgeTarget target = target("versions");
+
+        PurgeScope keepTwo = new PurgeScope.Versions(Version.MODEL, "person", 2, null);
+        assertThat(target.plan(keepTwo)).isEqualTo(3);
+        assertThat(target.execute(keepTwo)).isEqualTo(new PurgeCounts(0, 3));
+        assertThat(versions.list(Version.MODEL, "person")).extracting(Version::number).containsExactly(5, 4);
+
+        PurgeScope everythingOld = new PurgeScope.Versions(Version.MODEL, "person", null, Instant.parse("2030-01-01T00:00:00Z"));
+        assertThat(target.execute(everythingOld)).isEqualTo(new PurgeCounts(0, 1));
+        assertThat(versions.list(Version.MODEL, "person")).extracting(Version::number).containsExactly(5);
+        assertThat(target.verify(everythingOld)).isZero();
+    }
+}
