@@ -2,6 +2,11 @@ package io.lethe.web;
 
 import io.lethe.designer.DesignerApi;
 import io.lethe.engine.Engine;
+import io.lethe.engine.log.HourlySegmentAppender;
+import io.lethe.engine.log.LogPurgeTarget;
+import io.lethe.engine.log.LogPurger;
+import io.lethe.engine.log.SegmentLock;
+import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.script.ScriptSettings;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.store.DatabaseUnavailableException;
@@ -38,7 +43,9 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,13 +61,16 @@ public final class Lethe implements AutoCloseable {
 
     private final Database database;
     private final Engine engine;
+    private final Purges purges;
     private final Vertx vertx;
     private final Blocking blocking;
     private final int port;
     private final boolean fileLogs;
     private final Router router;
 
-    private Lethe(Database database, Engine engine, Vertx vertx, Blocking blocking, int port, boolean fileLogs, Router router) {
+    private Lethe(Database database, Engine engine, Purges purges, Vertx vertx, Blocking blocking, int port, boolean fileLogs,
+            Router router) {
+        this.purges = purges;
         this.router = router;
         this.database = database;
         this.engine = engine;
@@ -78,9 +88,7 @@ public final class Lethe implements AutoCloseable {
      */
     public static Lethe start(LetheConfig config, PrintStream console) {
         Instant started = Instant.now();
-        if (config.fileLogs()) {
-            LogSetup.start(config.logsDir());
-        }
+        Optional<HourlySegmentAppender> segments = config.fileLogs() ? Optional.of(LogSetup.start(config.logsDir())) : Optional.empty();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Database database = Database.open(config.databaseOptions()
                 .withCommandListeners(List.of(new MongoMetricsCommandListener(registry))));
@@ -90,6 +98,7 @@ public final class Lethe implements AutoCloseable {
                 .build();
         Blocking blocking = new Blocking();
         Engine engine = null;
+        Purges purges = null;
         try {
             engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.deactivatedRetention());
             engine.runner().addListener(new ExecutionMetrics(registry));
@@ -115,6 +124,11 @@ public final class Lethe implements AutoCloseable {
             auth.mount(api, blocking);
             new UserRoutes(users, hasher).mount(api, blocking);
             new DesignerApi(engine, Clock.systemUTC(), config.deactivatedRetention()).mount(api, blocking);
+            Optional<LogPurger> logPurger = segments.map(a -> new LogPurger(a.segments(), SegmentLock.of(a)));
+            List<PurgeTarget> targets = new ArrayList<>(engine.purgeTargets());
+            logPurger.ifPresent(p -> targets.add(new LogPurgeTarget(p)));
+            purges = new Purges(engine, database, targets, config.purge());
+            purges.api(logPurger).mount(api, blocking);
             new HookRoute(engine).mount(router, blocking, MAX_BODY_BYTES);
             router.route().failureHandler(Problems::handle);
             router.errorHandler(404, Problems::handle);
@@ -123,13 +137,17 @@ public final class Lethe implements AutoCloseable {
             int port = config.port() == 0 ? freePort() : config.port();
             deploy(vertx, router, config.host(), port);
             engine.start();
-            Lethe lethe = new Lethe(database, engine, vertx, blocking, port, config.fileLogs(), router);
+            purges.service().resumeInterrupted();
+            Lethe lethe = new Lethe(database, engine, purges, vertx, blocking, port, config.fileLogs(), router);
             log.atInfo().addKeyValue("port", port).addKeyValue("database", database.mode().label())
                     .log("Lethe started in {} ms", java.time.Duration.between(started, Instant.now()).toMillis());
             return lethe;
         } catch (RuntimeException e) {
             vertx.close();
             blocking.close();
+            if (purges != null) {
+                purges.close();
+            }
             if (engine != null) {
                 engine.close();
             }
@@ -181,6 +199,10 @@ public final class Lethe implements AutoCloseable {
         return routes;
     }
 
+    public Purges purges() {
+        return purges;
+    }
+
     public Engine engine() {
         return engine;
     }
@@ -196,6 +218,7 @@ public final class Lethe implements AutoCloseable {
             log.warn("error while stopping the HTTP server", e.getCause());
         }
         blocking.close();
+        purges.close();
         engine.close();
         database.close();
         log.info("Lethe stopped");

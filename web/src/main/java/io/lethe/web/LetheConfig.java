@@ -1,6 +1,7 @@
 package io.lethe.web;
 
 import io.lethe.engine.store.DatabaseOptions;
+import io.lethe.purge.PurgeSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param fileLogs             whether to write JSON log segments under {@code <data>/logs} (off in most tests)
  * @param deactivatedRetention how long deactivated instances are kept before garbage collection
+ * @param purge                four-eyes settings of the purge lifecycle
  */
 public record LetheConfig(
         String host,
@@ -19,12 +21,17 @@ public record LetheConfig(
         Optional<String> mongoUri,
         Optional<String> adminPassword,
         boolean fileLogs,
-        Duration deactivatedRetention) {
+        Duration deactivatedRetention,
+        PurgeSettings purge) {
+
+    public LetheConfig withPurge(PurgeSettings settings) {
+        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, deactivatedRetention, settings);
+    }
 
     /** The defaults for everything but where to listen and store. */
     public static LetheConfig of(String host, int port, Path dataDir, Optional<String> mongoUri,
             Optional<String> adminPassword, boolean fileLogs) {
-        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, Duration.ofDays(30));
+        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, Duration.ofDays(30), PurgeSettings.defaults());
     }
 
     public Path logsDir() {

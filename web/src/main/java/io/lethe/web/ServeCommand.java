@@ -1,5 +1,6 @@
 package io.lethe.web;
 
+import io.lethe.purge.PurgeSettings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,6 +42,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Days deactivated instances are kept before garbage collection (default ${DEFAULT-VALUE}).")
     int retentionDays;
 
+    @Option(names = "--single-admin", defaultValue = "${env:LETHE_PURGE_SINGLE_ADMIN:-false}",
+            description = "Let an admin approve their own purge requests (installs with one admin).")
+    boolean singleAdmin;
+
+    @Option(names = "--log-purge-approval", defaultValue = "${env:LETHE_LOG_PURGE_APPROVAL:-false}",
+            description = "Require approval for log purges too (default: support staff purge logs alone).")
+    boolean logPurgeApproval;
+
     @Override
     public Integer call() {
         if (retentionDays < 1) {
@@ -54,7 +63,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         LetheConfig config = new LetheConfig(host, port, data.toAbsolutePath().normalize(),
                 Optional.ofNullable(mongoUri).filter(u -> !u.isBlank()),
-                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, java.time.Duration.ofDays(retentionDays));
+                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, java.time.Duration.ofDays(retentionDays),
+                new PurgeSettings(singleAdmin, logPurgeApproval));
         Lethe lethe = Lethe.start(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -12,7 +12,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = PurgeScope.Subject.class, name = "subject"),
     @JsonSubTypes.Type(value = PurgeScope.Value.class, name = "value"),
     @JsonSubTypes.Type(value = PurgeScope.Versions.class, name = "versions"),
-    @JsonSubTypes.Type(value = PurgeScope.Traces.class, name = "traces")
+    @JsonSubTypes.Type(value = PurgeScope.Traces.class, name = "traces"),
+    @JsonSubTypes.Type(value = PurgeScope.Logs.class, name = "logs")
 })
 public sealed interface PurgeScope {
 
@@ -48,5 +49,13 @@ public sealed interface PurgeScope {
 
     /** Debug traces of a sequence (null for all) captured in {@code [from, to)} (null bounds are open). */
     record Traces(String sequence, Instant from, Instant to) implements PurgeScope {
+    }
+
+    /**
+     * Application log lines in {@code [from, to)}, all of them or only those passing the filter
+     * (a literal value, a regex, a level, a logger, a correlation id; null means any).
+     */
+    record Logs(Instant from, Instant to, String match, String regex, String level, String logger, String correlationId)
+            implements PurgeScope {
     }
 }

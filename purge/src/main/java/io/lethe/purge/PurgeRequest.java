@@ -1,0 +1,66 @@
+package io.lethe.purge;
+
+import io.lethe.engine.retention.PurgeScope;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A request to forget something, with its whole history. {@code scope} holds the values to forget
+ * only until completion; then they are replaced by keyed hashes ({@code scopeForgotten}).
+ * {@code description} describes the scope without any value and is what receipts show.
+ */
+public record PurgeRequest(
+        String id,
+        PurgeScope scope,
+        String description,
+        boolean scopeForgotten,
+        PurgeStatus status,
+        String requestedBy,
+        String approvedBy,
+        Instant createdAt,
+        Instant plannedAt,
+        Instant approvedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        List<TargetResult> targets,
+        Long bytesReclaimed,
+        String receiptHash) {
+
+    public PurgeRequest {
+        targets = targets == null ? List.of() : List.copyOf(targets);
+    }
+
+    public PurgeRequest with(PurgeStatus next) {
+        return new PurgeRequest(id, scope, description, scopeForgotten, next, requestedBy, approvedBy, createdAt, plannedAt,
+                approvedAt, startedAt, finishedAt, targets, bytesReclaimed, receiptHash);
+    }
+
+    public PurgeRequest withTargets(List<TargetResult> next) {
+        return new PurgeRequest(id, scope, description, scopeForgotten, status, requestedBy, approvedBy, createdAt, plannedAt,
+                approvedAt, startedAt, finishedAt, next, bytesReclaimed, receiptHash);
+    }
+
+    public PurgeRequest planned(List<TargetResult> plan, Instant at) {
+        return new PurgeRequest(id, scope, description, scopeForgotten, PurgeStatus.PLANNED, requestedBy, null, createdAt, at,
+                null, null, null, plan, null, null);
+    }
+
+    public PurgeRequest approved(String by, Instant at) {
+        return new PurgeRequest(id, scope, description, scopeForgotten, PurgeStatus.APPROVED, requestedBy, by, createdAt, plannedAt,
+                at, null, null, targets, null, null);
+    }
+
+    public PurgeRequest started(Instant at) {
+        return new PurgeRequest(id, scope, description, scopeForgotten, PurgeStatus.RUNNING, requestedBy, approvedBy, createdAt,
+                plannedAt, approvedAt, at, null, targets, null, null);
+    }
+
+    public PurgeRequest finished(PurgeStatus end, Instant at, long reclaimed, String receipt, PurgeScope forgottenScope) {
+        return new PurgeRequest(id, forgottenScope, description, true, end, requestedBy, approvedBy, createdAt, plannedAt,
+                approvedAt, startedAt, at, targets, reclaimed, receipt);
+    }
+
+    public boolean isLogPurge() {
+        return scope instanceof PurgeScope.Logs;
+    }
+}

@@ -1,0 +1,51 @@
+package io.lethe.purge;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import io.lethe.engine.json.Json;
+import io.lethe.engine.store.Database;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/** Purge requests in {@code purge_requests}; each state change is written before the next step starts. */
+public final class PurgeRequestStore {
+
+    public static final String COLLECTION = "purge_requests";
+
+    private final MongoCollection<Document> requests;
+
+    public PurgeRequestStore(Database database) {
+        this.requests = database.collection(COLLECTION);
+    }
+
+    public void save(PurgeRequest request) {
+        Document doc = new Document(Json.plainMap(request));
+        doc.put("_id", request.id());
+        requests.replaceOne(Filters.eq("_id", request.id()), doc, new ReplaceOptions().upsert(true));
+    }
+
+    public Optional<PurgeRequest> find(String id) {
+        return Optional.ofNullable(requests.find(Filters.eq("_id", id)).first()).map(PurgeRequestStore::toRequest);
+    }
+
+    /** Newest first. */
+    public List<PurgeRequest> list(int limit) {
+        return requests.find().sort(Sorts.descending("createdAt")).limit(limit).map(PurgeRequestStore::toRequest)
+                .into(new ArrayList<>());
+    }
+
+    /** Requests a crash may have interrupted. */
+    public List<PurgeRequest> unfinished() {
+        return requests.find(Filters.in("status", List.of(PurgeStatus.RUNNING.label(), PurgeStatus.VERIFYING.label())))
+                .map(PurgeRequestStore::toRequest).into(new ArrayList<>());
+    }
+
+    private static PurgeRequest toRequest(Document doc) {
+        doc.remove("_id");
+        return Json.convert(Json.read(doc.toJson()), PurgeRequest.class);
+    }
+}

@@ -1,0 +1,219 @@
+package io.lethe.purge;
+
+import io.lethe.engine.failure.ConflictException;
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.instance.Ids;
+import io.lethe.engine.retention.PurgeCounts;
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.retention.PurgeTarget;
+import io.lethe.engine.store.Database;
+import io.lethe.engine.transfer.ExportRegister;
+import io.lethe.purge.ledger.Ledger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The purge lifecycle: create (draft) → plan (dry run, per-target counts) → approve (by another admin)
+ * → run (per target, each state written before the next step, so a crash resumes where it stopped;
+ * every target is idempotent) → verify (rescan every target) → completed or failed, with a receipt
+ * appended to the ledger, the database compacted and the scope's values replaced by keyed hashes.
+ */
+public final class PurgeService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PurgeService.class);
+
+    private final PurgeRequestStore store;
+    private final PurgeTargets targets;
+    private final Ledger ledger;
+    private final ExportRegister exports;
+    private final Database database;
+    private final Function<Object, String> hmac;
+    private final Consumer<PurgeScope> validator;
+    private final PurgeSettings settings;
+    private final Clock clock;
+    private final ExecutorService runner = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lethe-purge-", 0).factory());
+
+    /**
+     * @param hmac      keyed hash of a value (the server's purge key), for receipts and forgotten scopes
+     * @param validator checks a scope against the stores (models, attributes); throws {@link InvalidInputException}
+     */
+    public PurgeService(PurgeRequestStore store, PurgeTargets targets, Ledger ledger, ExportRegister exports, Database database,
+            Function<Object, String> hmac, Consumer<PurgeScope> validator, PurgeSettings settings, Clock clock) {
+        this.store = store;
+        this.targets = targets;
+        this.ledger = ledger;
+        this.exports = exports;
+        this.database = database;
+        this.hmac = hmac;
+        this.validator = validator;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public PurgeRequest create(PurgeScope scope, String requester) {
+        Scopes.check(scope);
+        validator.accept(scope);
+        PurgeRequest request = new PurgeRequest(Ids.next(), scope, Scopes.describe(scope), false, PurgeStatus.DRAFT, requester,
+                null, clock.instant(), null, null, null, null, List.of(), null, null);
+        store.save(request);
+        return request;
+    }
+
+    public PurgeRequest get(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("no purge request '" + id + "'"));
+    }
+
+    public List<PurgeRequest> list(int limit) {
+        return store.list(limit);
+    }
+
+    /** The dry run: what each target would change; nothing changes. */
+    public PurgeRequest plan(String id) {
+        PurgeRequest request = expect(get(id), PurgeStatus.DRAFT, PurgeStatus.PLANNED);
+        List<TargetResult> plan = new ArrayList<>();
+        for (PurgeTarget target : targets.all()) {
+            plan.add(target.handles(request.scope()) ? TargetResult.planned(target.name(), target.plan(request.scope()))
+                    : TargetResult.notApplicable(target.name()));
+        }
+        PurgeRequest planned = request.planned(plan, clock.instant());
+        store.save(planned);
+        return planned;
+    }
+
+    /** Four-eyes: another admin approves, unless single-admin mode or a log purge that needs no approval. */
+    public PurgeRequest approve(String id, String approver) {
+        PurgeRequest request = expect(get(id), PurgeStatus.PLANNED);
+        if (approver.equals(request.requestedBy()) && !settings.singleAdmin()) {
+            throw new ConflictException("a purge must be approved by someone other than its requester ("
+                    + request.requestedBy() + "); single-admin installs can allow it in the settings");
+        }
+        PurgeRequest approved = request.approved(approver, clock.instant());
+        store.save(approved);
+        return approved;
+    }
+
+    public PurgeRequest cancel(String id) {
+        PurgeRequest request = get(id);
+        if (!request.status().cancellable()) {
+            throw new ConflictException("a " + request.status().label() + " purge can no longer be cancelled");
+        }
+        PurgeRequest cancelled = request.with(PurgeStatus.CANCELLED);
+        store.save(cancelled);
+        return cancelled;
+    }
+
+    /** Whether this request may run without a separate approval. */
+    public boolean needsApproval(PurgeRequest request) {
+        return !request.isLogPurge() || settings.logPurgeApproval();
+    }
+
+    /** Starts the run in the background; follow it with {@link #get}. */
+    public PurgeRequest run(String id) {
+        PurgeRequest request = get(id);
+        if (request.status() == PurgeStatus.PLANNED && !needsApproval(request)) {
+            request = request.approved(request.requestedBy(), clock.instant());
+        }
+        PurgeRequest started = expect(request, PurgeStatus.APPROVED).started(clock.instant());
+        store.save(started);
+        runner.execute(() -> complete(started.id()));
+        return started;
+    }
+
+    /** Resumes requests a crash interrupted (call once at start). */
+    public int resumeInterrupted() {
+        List<PurgeRequest> unfinished = store.unfinished();
+        unfinished.forEach(r -> runner.execute(() -> complete(r.id())));
+        return unfinished.size();
+    }
+
+    /** Runs, verifies and closes one request on the calling thread; safe to call again after a crash. */
+    public PurgeRequest complete(String id) {
+        PurgeRequest request = get(id);
+        if (request.status() == PurgeStatus.RUNNING) {
+            for (PurgeTarget target : targets.all()) {
+                TargetResult result = result(request, target.name());
+                if (result == null || !result.applicable() || "done".equals(result.status())) {
+                    continue;
+                }
+                request = update(request, result.withStatus("running"));
+                try {
+                    PurgeCounts counts = target.execute(request.scope());
+                    request = update(request, result.done(counts.changed(), counts.removed()));
+                } catch (RuntimeException e) {
+                    log.atError().setCause(e).addKeyValue("purge", id).addKeyValue("target", target.name()).log("purge target failed");
+                    request = update(request, result.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                }
+            }
+            request = request.with(PurgeStatus.VERIFYING);
+            store.save(request);
+        }
+        if (request.status() == PurgeStatus.VERIFYING) {
+            request = verifyAndClose(request);
+        }
+        return request;
+    }
+
+    private PurgeRequest verifyAndClose(PurgeRequest request) {
+        boolean clean = true;
+        for (PurgeTarget target : targets.all()) {
+            TargetResult result = result(request, target.name());
+            if (result == null || !result.applicable()) {
+                continue;
+            }
+            try {
+                long remaining = target.verify(request.scope());
+                request = update(request, result.verified(remaining));
+                clean &= remaining == 0 && !"failed".equals(result.status());
+            } catch (RuntimeException e) {
+                request = update(request, result.failed("verification: " + e.getMessage()));
+                clean = false;
+            }
+        }
+        long reclaimed = database.compact().bytesReclaimed();
+        PurgeStatus end = clean ? PurgeStatus.COMPLETED : PurgeStatus.FAILED;
+        PurgeRequest closing = request.finished(end, clock.instant(), reclaimed, null, request.scope());
+        String hash = ledger.append(Receipts.of(closing, exports, hmac));
+        PurgeRequest closed = closing.finished(end, closing.finishedAt(), reclaimed, hash, Scopes.forget(request.scope(), hmac));
+        store.save(closed);
+        // The stored scope held the values until now: compact again so the old bytes go too.
+        database.compact();
+        log.atInfo().addKeyValue("purge", closed.id()).addKeyValue("status", end.label()).log("purge finished");
+        return closed;
+    }
+
+    private PurgeRequest update(PurgeRequest request, TargetResult next) {
+        List<TargetResult> results = new ArrayList<>();
+        request.targets().forEach(r -> results.add(r.target().equals(next.target()) ? next : r));
+        PurgeRequest updated = request.withTargets(results);
+        store.save(updated);
+        return updated;
+    }
+
+    private static TargetResult result(PurgeRequest request, String target) {
+        return request.targets().stream().filter(r -> r.target().equals(target)).findFirst().orElse(null);
+    }
+
+    private static PurgeRequest expect(PurgeRequest request, PurgeStatus... allowed) {
+        for (PurgeStatus status : allowed) {
+            if (request.status() == status) {
+                return request;
+            }
+        }
+        throw new ConflictException("the purge is " + request.status().label() + "; this step needs it "
+                + String.join(" or ", java.util.Arrays.stream(allowed).map(PurgeStatus::label).toList()),
+                java.util.Map.of("status", request.status().label()));
+    }
+
+    @Override
+    public void close() {
+        runner.shutdown();
+    }
+}

@@ -1,0 +1,67 @@
+package io.lethe.purge;
+
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.transfer.ExportEntry;
+import io.lethe.engine.transfer.ExportRegister;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The proof a purge leaves: who asked, who approved, when, what (described without values, plus a
+ * keyed hash of the scope so the same value can later be shown to have been purged), per-target
+ * counts, bytes reclaimed, and the exports made before the purge that may still hold copies.
+ */
+final class Receipts {
+
+    private Receipts() {
+    }
+
+    static Map<String, Object> of(PurgeRequest r, ExportRegister exports, Function<Object, String> hmac) {
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("requestId", r.id());
+        receipt.put("status", r.status().label());
+        receipt.put("requestedBy", r.requestedBy());
+        receipt.put("approvedBy", r.approvedBy());
+        receipt.put("createdAt", String.valueOf(r.createdAt()));
+        receipt.put("approvedAt", String.valueOf(r.approvedAt()));
+        receipt.put("startedAt", String.valueOf(r.startedAt()));
+        receipt.put("finishedAt", String.valueOf(r.finishedAt()));
+        receipt.put("scope", r.description());
+        receipt.put("scopeHash", hmac.apply(io.lethe.engine.json.Json.canonical(Scopes.forget(r.scope(), hmac))));
+        receipt.put("targets", r.targets().stream().filter(TargetResult::applicable).map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", t.target());
+            m.put("status", t.status());
+            m.put("planned", t.planned());
+            m.put("changed", t.changed());
+            m.put("removed", t.removed());
+            m.put("remaining", t.remaining());
+            if (t.error() != null) {
+                m.put("error", t.error());
+            }
+            return m;
+        }).toList());
+        receipt.put("bytesReclaimed", r.bytesReclaimed());
+        receipt.put("exportsThatMayHoldCopies", copies(r, exports));
+        return receipt;
+    }
+
+    /** Design exports can hold values of designs (value scopes) and old versions; never instance data. */
+    private static List<Map<String, Object>> copies(PurgeRequest r, ExportRegister exports) {
+        if (!(r.scope() instanceof PurgeScope.Value) && !(r.scope() instanceof PurgeScope.Versions)) {
+            return List.of();
+        }
+        return exports.list(null).stream().filter(e -> e.exportedAt().isBefore(r.startedAt())).map(Receipts::describe).toList();
+    }
+
+    private static Map<String, Object> describe(ExportEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("exportId", e.id());
+        m.put("exportedBy", e.exportedBy());
+        m.put("exportedAt", e.exportedAt().toString());
+        m.put("sha256", e.sha256());
+        return m;
+    }
+}

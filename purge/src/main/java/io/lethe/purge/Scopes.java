@@ -1,0 +1,74 @@
+package io.lethe.purge;
+
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.retention.PurgeScope;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** Describing a scope without its values, and forgetting the values once a purge is done. */
+final class Scopes {
+
+    private Scopes() {
+    }
+
+    /** A sentence naming what is purged, never the values themselves. */
+    static String describe(PurgeScope scope) {
+        return switch (scope) {
+            case PurgeScope.Subject s -> "instances of model '" + s.model() + "' selected by "
+                    + (!s.ids().isEmpty() ? s.ids().size() + " id(s)"
+                            : s.all() ? "all instances" : "a filter on " + new TreeSet<>(s.where().keySet()))
+                    + "; attributes " + new TreeSet<>(s.attributes().entrySet().stream()
+                            .map(e -> e.getKey() + "→" + e.getValue().label()).toList());
+            case PurgeScope.Value v -> "a value of " + v.value().length() + " characters, wherever it occurs";
+            case PurgeScope.Versions p -> "versions of " + p.kind() + " '" + p.name() + "'"
+                    + (p.keepLast() != null ? " beyond the newest " + p.keepLast() : "")
+                    + (p.olderThan() != null ? " saved before " + p.olderThan() : "");
+            case PurgeScope.Traces t -> "debug traces" + (t.sequence() != null ? " of sequence '" + t.sequence() + "'" : "")
+                    + (t.from() != null ? " from " + t.from() : "") + (t.to() != null ? " until " + t.to() : "");
+            case PurgeScope.Logs l -> "log lines from " + l.from() + " until " + l.to()
+                    + (l.match() != null ? " containing a value" : "") + (l.regex() != null ? " matching a pattern" : "")
+                    + (l.level() != null ? " at level " + l.level() : "") + (l.logger() != null ? " of logger " + l.logger() : "")
+                    + (l.correlationId() != null ? " of one request" : "");
+        };
+    }
+
+    /** The scope with every value to forget replaced by its keyed hash. */
+    static PurgeScope forget(PurgeScope scope, Function<Object, String> hmac) {
+        return switch (scope) {
+            case PurgeScope.Subject s -> {
+                Map<String, Object> where = new LinkedHashMap<>();
+                s.where().forEach((k, v) -> where.put(k, hmac.apply(v)));
+                yield new PurgeScope.Subject(s.model(), s.ids(), where, s.all(), s.attributes());
+            }
+            case PurgeScope.Value v -> new PurgeScope.Value(hmac.apply(v.value().toLowerCase(java.util.Locale.ROOT)));
+            case PurgeScope.Logs l -> new PurgeScope.Logs(l.from(), l.to(), l.match() == null ? null : hmac.apply(l.match()),
+                    l.regex() == null ? null : hmac.apply(l.regex()), l.level(), l.logger(), l.correlationId());
+            default -> scope;
+        };
+    }
+
+    /** Structural checks every scope kind needs before anything is planned. */
+    static void check(PurgeScope scope) {
+        switch (scope) {
+            case PurgeScope.Value v -> {
+                if (v.value() == null || v.value().strip().length() < 3) {
+                    throw InvalidInputException.of("/scope/value", "give the value to forget (at least 3 characters)");
+                }
+            }
+            case PurgeScope.Traces t -> {
+                if (t.from() != null && t.to() != null && !t.from().isBefore(t.to())) {
+                    throw InvalidInputException.of("/scope/to", "must be after from");
+                }
+            }
+            case PurgeScope.Logs l -> {
+                if (l.from() == null || l.to() == null) {
+                    throw InvalidInputException.of(l.from() == null ? "/scope/from" : "/scope/to", "is required");
+                }
+                io.lethe.engine.log.LogPurgeTarget.request(l); // checks bounds and filters
+            }
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.lethe.purge.api;
+
+import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.json.Json;
+import io.lethe.engine.log.LogFilter;
+import io.lethe.engine.log.LogPurgeRequest;
+import io.lethe.engine.log.LogPurger;
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.http.ApiRouter;
+import io.lethe.http.Blocking;
+import io.lethe.http.Blocking.Reply;
+import io.lethe.http.JsonBody;
+import io.lethe.http.auth.CurrentUser;
+import io.lethe.http.auth.Role;
+import io.lethe.http.auth.User;
+import io.lethe.purge.PurgeRequest;
+import io.lethe.purge.PurgeService;
+import io.lethe.purge.ledger.Ledger;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /api/purge-requests} (admins; support staff for log purges), {@code /api/purge-ledger}
+ * (admins) and {@code /api/logs/preview} (support, admins).
+ */
+public final class PurgeApi {
+
+    private final PurgeService purges;
+    private final Ledger ledger;
+    private final Optional<LogPurger> logs;
+
+    public PurgeApi(PurgeService purges, Ledger ledger, Optional<LogPurger> logs) {
+        this.purges = purges;
+        this.ledger = ledger;
+        this.logs = logs;
+    }
+
+    public void mount(ApiRouter api, Blocking blocking) {
+        String tag = "Purge";
+        String base = "/api/purge-requests";
+        api.route(HttpMethod.POST, base, tag, "File a purge request {scope}: subject, value, versions, traces (admin) or logs (support)",
+                Role.ADMIN, Role.SUPPORT).handler(blocking.handler(this::create));
+        api.route(HttpMethod.GET, base, tag, "List purge requests, newest first (support sees log purges)", Role.ADMIN, Role.SUPPORT)
+                .handler(blocking.handler(ctx -> Reply.ok(purges.list(200).stream()
+                        .filter(r -> visible(ctx, r)).map(PurgeApi::describe).toList())));
+        api.route(HttpMethod.GET, base + "/:id", tag, "Get a purge request with its per-target progress", Role.ADMIN, Role.SUPPORT)
+                .handler(blocking.handler(ctx -> Reply.ok(describe(mine(ctx)))));
+        api.action(base + "/:id/plan", tag, "Dry run: per-target counts, nothing changes", Role.ADMIN, Role.SUPPORT)
+                .handler(blocking.handler(ctx -> Reply.ok(describe(purges.plan(mine(ctx).id())))));
+        api.action(base + "/:id/approve", tag, "Approve a planned purge (not your own)", Role.ADMIN, Role.SUPPORT)
+                .handler(blocking.handler(ctx -> Reply.ok(describe(purges.approve(mine(ctx).id(), CurrentUser.of(ctx).username())))));
+        api.action(base + "/:id/cancel", tag, "Cancel before it runs", Role.ADMIN, Role.SUPPORT)
+                .handler(blocking.handler(ctx -> Reply.ok(describe(purges.cancel(mine(ctx).id())))));
+        api.action(base + "/:id/run", tag, "Run an approved purge (log purges: planned is enough); answers 202", Role.ADMIN, Role.SUPPORT)
+                .handler(blocking.handler(ctx -> new Reply(202, describe(purges.run(mine(ctx).id())))));
+        api.route(HttpMethod.GET, base + "/:id/receipt", tag, "The receipt of a finished purge (from the ledger)", Role.ADMIN, Role.SUPPORT)
+                .handler(blocking.handler(this::receipt));
+        api.route(HttpMethod.GET, "/api/purge-ledger", tag, "The ledger: every receipt, hash-chained, oldest first", Role.ADMIN)
+                .handler(blocking.handler(ctx -> Reply.ok(ledger.entries())));
+        api.route(HttpMethod.GET, "/api/purge-ledger/verify", tag, "Recompute the chain; reports the first broken link", Role.ADMIN)
+                .handler(blocking.handler(ctx -> Reply.ok(ledger.verify())));
+        api.route(HttpMethod.POST, "/api/logs/preview", "Logs",
+                "Preview a log purge {from,to | around,window, match, regex, level, logger, correlationId}: counts and masked samples",
+                Role.SUPPORT, Role.ADMIN).handler(blocking.handler(this::preview));
+    }
+
+    private Reply create(RoutingContext ctx) {
+        Map<String, Object> body = JsonBody.plainObject(ctx);
+        for (String key : body.keySet()) {
+            if (!key.equals("scope")) {
+                throw InvalidInputException.of("/" + key, "unknown field");
+            }
+        }
+        if (!(body.get("scope") instanceof Map<?, ?>)) {
+            throw InvalidInputException.of("/scope", "is required: {\"type\": \"subject\" | \"value\" | \"versions\" | \"traces\" | \"logs\", ...}");
+        }
+        PurgeScope scope;
+        try {
+            scope = Json.parse(body.get("scope"), PurgeScope.class);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream().map(err -> new FieldError("/scope" + err.pointer(), err.message())).toList());
+        }
+        User user = CurrentUser.of(ctx);
+        if (!user.has(Role.ADMIN) && !(scope instanceof PurgeScope.Logs)) {
+            throw new HttpException(403, "support staff may file log purges only");
+        }
+        PurgeRequest created = purges.create(scope, user.username());
+        ctx.response().putHeader("Location", "/api/purge-requests/" + created.id());
+        return Reply.created(describe(created));
+    }
+
+    private Reply receipt(RoutingContext ctx) {
+        PurgeRequest request = mine(ctx);
+        if (request.receiptHash() == null) {
+            throw new NotFoundException("the purge has no receipt yet (it is " + request.status().label() + ")");
+        }
+        return Reply.ok(ledger.entries().stream().filter(e -> e.hash().equals(request.receiptHash())).findFirst()
+                .orElseThrow(() -> new NotFoundException("the receipt is missing from the ledger")));
+    }
+
+    private Reply preview(RoutingContext ctx) {
+        LogPurger purger = logs.orElseThrow(() -> new NotFoundException("this server writes no log files"));
+        JsonBody body = JsonBody.of(ctx, java.util.Set.of("from", "to", "around", "window", "match", "regex", "level", "logger",
+                "correlationId", "samples"));
+        var from = body.optionalString("from");
+        var to = body.optionalString("to");
+        var around = body.optionalString("around");
+        var window = body.optionalString("window");
+        LogFilter filter = new LogFilter(body.optionalString("match").orElse(null), body.optionalString("regex").orElse(null),
+                body.optionalString("level").orElse(null), body.optionalString("logger").orElse(null),
+                body.optionalString("correlationId").orElse(null));
+        body.validate();
+        LogPurgeRequest request = LogPurgeRequest.parse(from.orElse(null), to.orElse(null), around.orElse(null), window.orElse(null), filter);
+        var preview = purger.preview(request, 10);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("from", request.range().from().toString());
+        answer.put("to", request.range().to().toString());
+        answer.put("preview", preview);
+        return Reply.ok(answer);
+    }
+
+    /** The request, if the caller may see it: support staff see log purges only. */
+    private PurgeRequest mine(RoutingContext ctx) {
+        PurgeRequest request = purges.get(ctx.pathParam("id"));
+        if (!visible(ctx, request)) {
+            throw new NotFoundException("no purge request '" + request.id() + "'");
+        }
+        return request;
+    }
+
+    private static boolean visible(RoutingContext ctx, PurgeRequest request) {
+        return CurrentUser.of(ctx).has(Role.ADMIN) || request.isLogPurge();
+    }
+
+    static Map<String, Object> describe(PurgeRequest r) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", r.id());
+        d.put("status", r.status().label());
+        d.put("kind", Json.plainMap(r.scope()).get("type"));
+        d.put("description", r.description());
+        d.put("requestedBy", r.requestedBy());
+        d.put("approvedBy", r.approvedBy());
+        d.put("createdAt", String.valueOf(r.createdAt()));
+        d.put("plannedAt", r.plannedAt() == null ? null : r.plannedAt().toString());
+        d.put("approvedAt", r.approvedAt() == null ? null : r.approvedAt().toString());
+        d.put("startedAt", r.startedAt() == null ? null : r.startedAt().toString());
+        d.put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString());
+        d.put("targets", r.targets());
+        d.put("bytesReclaimed", r.bytesReclaimed());
+        d.put("receiptHash", r.receiptHash());
+        d.put("scopeForgotten", r.scopeForgotten());
+        return d;
+    }
+}

@@ -1,0 +1,108 @@
+package io.lethe.purge.ledger;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import io.lethe.engine.json.Json;
+import io.lethe.engine.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * The append-only purge ledger ({@code purge_ledger}): each entry holds a receipt and the hash of
+ * the previous entry, and its own hash is SHA-256 over both, so changing or removing any entry
+ * breaks every later link. It never holds purged values. It lives outside backups, so a restore
+ * can replay it.
+ */
+public final class Ledger {
+
+    public static final String COLLECTION = "purge_ledger";
+    static final String GENESIS = "0".repeat(64);
+
+    /** One link of the chain. */
+    public record Entry(long sequence, String at, Map<String, Object> receipt, String previousHash, String hash) {
+    }
+
+    /** The result of checking the chain: {@code firstBroken} is the sequence of the first bad entry, or null. */
+    public record Verification(boolean intact, long entries, Long firstBroken, String reason) {
+    }
+
+    private final MongoCollection<Document> ledger;
+    private final Clock clock;
+
+    public Ledger(Database database, Clock clock) {
+        this.ledger = database.collection(COLLECTION);
+        this.clock = clock;
+    }
+
+    /** Appends a receipt; returns the new entry's hash. Concurrent appends retry on the next number. */
+    public synchronized String append(Map<String, Object> receipt) {
+        while (true) {
+            Document last = ledger.find().sort(Sorts.descending("_id")).limit(1).first();
+            long sequence = last == null ? 1 : last.getLong("_id") + 1;
+            String previous = last == null ? GENESIS : last.getString("hash");
+            String at = clock.instant().toString();
+            String hash = hash(sequence, at, receipt, previous);
+            try {
+                ledger.insertOne(new Document("_id", sequence).append("at", at).append("atDate", Date.from(clock.instant()))
+                        .append("receipt", Json.canonical(receipt)).append("previousHash", previous).append("hash", hash));
+                return hash;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        for (Document d : ledger.find().sort(Sorts.ascending("_id"))) {
+            entries.add(new Entry(d.getLong("_id"), d.getString("at"), (Map<String, Object>) Json.read(d.getString("receipt")),
+                    d.getString("previousHash"), d.getString("hash")));
+        }
+        return entries;
+    }
+
+    /** Recomputes every link and reports the first that does not hold. */
+    public Verification verify() {
+        String previous = GENESIS;
+        long expected = 1;
+        List<Entry> entries = entries();
+        for (Entry e : entries) {
+            if (e.sequence() != expected) {
+                return new Verification(false, entries.size(), expected, "entry " + expected + " is missing");
+            }
+            if (!e.previousHash().equals(previous)) {
+                return new Verification(false, entries.size(), e.sequence(), "does not link to the previous entry");
+            }
+            if (!hash(e.sequence(), e.at(), e.receipt(), e.previousHash()).equals(e.hash())) {
+                return new Verification(false, entries.size(), e.sequence(), "its content does not match its hash");
+            }
+            previous = e.hash();
+            expected++;
+        }
+        return new Verification(true, entries.size(), null, null);
+    }
+
+    static String hash(long sequence, String at, Map<String, Object> receipt, String previous) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((sequence + "\n" + at + "\n" + previous + "\n" + Json.canonical(receipt)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.lethe.web;
+
+import io.lethe.engine.Engine;
+import io.lethe.engine.log.LogPurger;
+import io.lethe.engine.retention.InstancePurgeTarget;
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.retention.PurgeTarget;
+import io.lethe.engine.retention.VersionPurgeTarget;
+import io.lethe.engine.store.Database;
+import io.lethe.purge.PurgeRequestStore;
+import io.lethe.purge.PurgeService;
+import io.lethe.purge.PurgeSettings;
+import io.lethe.purge.PurgeTargets;
+import io.lethe.purge.api.PurgeApi;
+import io.lethe.purge.ledger.Ledger;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The purge subsystem wired over the engine's stores (part of the composition root). */
+public final class Purges implements AutoCloseable {
+
+    private final PurgeTargets targets;
+    private final Ledger ledger;
+    private final PurgeService service;
+
+    Purges(Engine engine, Database database, List<PurgeTarget> targets, PurgeSettings settings) {
+        this.targets = new PurgeTargets(targets);
+        this.ledger = new Ledger(database, Clock.systemUTC());
+        InstancePurgeTarget instances = targets.stream().filter(InstancePurgeTarget.class::isInstance)
+                .map(InstancePurgeTarget.class::cast).findFirst().orElseThrow();
+        this.service = new PurgeService(new PurgeRequestStore(database), this.targets, ledger, engine.exports(), database,
+                engine.attributePurge()::hmac, scope -> {
+                    switch (scope) {
+                        case PurgeScope.Subject s -> instances.validate(s);
+                        case PurgeScope.Versions v -> VersionPurgeTarget.validate(v);
+                        default -> { }
+                    }
+                }, settings, Clock.systemUTC());
+    }
+
+    public PurgeService service() {
+        return service;
+    }
+
+    public PurgeTargets targets() {
+        return targets;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    PurgeApi api(Optional<LogPurger> logs) {
+        return new PurgeApi(service, ledger, logs);
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
