@@ -51,7 +51,7 @@ public final class Redactor {
                 }
             });
             case List<?> list -> list.forEach(this::collect);
-            default -> {
+            case null, default -> {
             }
         }
     }
@@ -117,7 +117,7 @@ public final class Redactor {
             }
             case Map<?, ?> map -> map.values().forEach(this::learn);
             case List<?> list -> list.forEach(this::learn);
-            default -> {
+            case null, default -> {
             }
         }
     }

@@ -47,7 +47,7 @@ final class TraceAssembler {
 
     private void collect(TraceCapture capture, Redactor redactor) {
         redactor.collect(capture.started.input());
-        for (TraceCapture.Captured block : capture.blocks) {
+        for (TraceCapture.Captured block : capture.blocks()) {
             redactor.collect(block.event().inputs());
             redactor.collect(block.event().output());
             if (block.call() != null) {
@@ -76,8 +76,8 @@ final class TraceAssembler {
                     .append("error", redactor.text(finished.result().error()))
                     .append("durationMs", finished.duration().toMillis());
         }
-        List<Document> blocks = new ArrayList<>(capture.blocks.size());
-        for (TraceCapture.Captured captured : capture.blocks) {
+        List<Document> blocks = new ArrayList<>();
+        for (TraceCapture.Captured captured : capture.blocks()) {
             blocks.add(block(captured, redactor, budget));
         }
         doc.append("blocks", blocks).append("omittedBlocks", capture.omittedBlocks);

@@ -22,7 +22,8 @@ final class TraceCapture {
     final boolean reveal;
     final String openedBy;
     final String replayOf;
-    final List<Captured> blocks = new ArrayList<>();
+    private final List<Node> roots = new ArrayList<>();
+    private int count;
     int omittedBlocks;
     Finished finished;
     private TraceCapture pendingCall;
@@ -43,25 +44,43 @@ final class TraceCapture {
     }
 
     /**
-     * Adds a block in the order blocks <em>started</em>: a block that ran a sub-path (for-each)
-     * ends after its inner blocks, so it is placed before the deeper-framed blocks just captured.
+     * Adds a block. Blocks end in a different order than they start: a block that runs a sub-path
+     * (for-each) ends after its inner blocks. Each new block therefore adopts the blocks just
+     * captured at deeper frames as its children; {@link #blocks()} lists parents before children.
      */
     void add(BlockFinished event) {
         TraceCapture call = "call-sequence".equals(event.type()) ? pendingCall : null;
         pendingCall = null;
-        if (blocks.size() >= maxBlocks) {
+        if (count >= maxBlocks) {
             omittedBlocks++;
             return;
         }
+        count++;
         String frame = event.frame() == null ? "" : event.frame();
-        int at = blocks.size();
-        while (at > 0) {
-            String before = blocks.get(at - 1).event().frame();
+        int from = roots.size();
+        while (from > 0) {
+            String before = roots.get(from - 1).captured().event().frame();
             if (before == null || before.length() <= frame.length() || !before.startsWith(frame)) {
                 break;
             }
-            at--;
+            from--;
         }
-        blocks.add(at, new Captured(event, call));
+        List<Node> children = new ArrayList<>(roots.subList(from, roots.size()));
+        roots.subList(from, roots.size()).clear();
+        roots.add(new Node(new Captured(event, call), children));
+    }
+
+    /** The captured blocks in the order they started. */
+    List<Captured> blocks() {
+        List<Captured> out = new ArrayList<>(count);
+        roots.forEach(node -> node.flatten(out));
+        return out;
+    }
+
+    private record Node(Captured captured, List<Node> children) {
+        void flatten(List<Captured> out) {
+            out.add(captured);
+            children.forEach(child -> child.flatten(out));
+        }
     }
 }

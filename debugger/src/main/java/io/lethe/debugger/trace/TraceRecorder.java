@@ -128,6 +128,6 @@ public final class TraceRecorder implements ExecutionListener {
 
     private void failed(RuntimeException e) {
         failures.incrementAndGet();
-        log.atError().addKeyValue("error", e.getClass().getName()).log("debug trace lost");
+        log.atError().setCause(e).addKeyValue("error", e.getClass().getName()).log("debug trace lost");
     }
 }
