@@ -128,6 +128,9 @@ public final class TraceRecorder implements ExecutionListener {
 
     private void failed(RuntimeException e) {
         failures.incrementAndGet();
-        log.atError().setCause(e).addKeyValue("error", e.getClass().getName()).log("debug trace lost");
+        // the message and cause may quote traced values: log only where it happened
+        StackTraceElement[] where = e.getStackTrace();
+        log.atError().addKeyValue("error", e.getClass().getName())
+                .addKeyValue("at", where.length == 0 ? "?" : where[0].toString()).log("debug trace lost");
     }
 }
