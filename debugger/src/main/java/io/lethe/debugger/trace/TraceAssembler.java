@@ -19,6 +19,8 @@ import org.bson.Document;
  */
 final class TraceAssembler {
 
+    static final int MAX_CONSOLE_LINES = 200;
+
     private final RedactionRules rules;
     private final DebuggerSettings settings;
 
@@ -73,7 +75,7 @@ final class TraceAssembler {
         doc.append("inputTruncated", !truncated.isEmpty());
         if (finished != null) {
             doc.append("status", finished.result().status().label())
-                    .append("error", redactor.text(finished.result().error()))
+                    .append("error", cap(redactor.text(finished.result().error())))
                     .append("durationMs", finished.duration().toMillis());
         }
         List<Document> blocks = new ArrayList<>();
@@ -94,8 +96,8 @@ final class TraceAssembler {
                 .append("outcome", e.outcome())
                 .append("startedAt", e.startedAt().toString())
                 .append("durationMs", e.duration().toMillis())
-                .append("error", redactor.text(e.error()))
-                .append("console", e.console() == null ? List.of() : e.console().stream().map(redactor::text).toList());
+                .append("error", cap(redactor.text(e.error())))
+                .append("console", console(e.console(), redactor, budget, truncated));
         if (budget.full()) {
             budget.truncated = true;
             doc.append("omitted", true);
@@ -108,6 +110,32 @@ final class TraceAssembler {
             doc.append("call", body(captured.call(), redactor, budget));
         }
         return doc;
+    }
+
+    private String cap(String text) {
+        return text == null || text.length() <= settings.maxValueChars() ? text : text.substring(0, settings.maxValueChars());
+    }
+
+    private List<String> console(List<String> lines, Redactor redactor, Budget budget, List<String> truncated) {
+        if (lines == null || lines.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(Math.min(lines.size(), MAX_CONSOLE_LINES));
+        for (String line : lines) {
+            if (out.size() == MAX_CONSOLE_LINES || budget.full()) {
+                truncated.add("console");
+                budget.truncated = true;
+                break;
+            }
+            String text = redactor.text(line);
+            if (text != null && text.length() > settings.maxValueChars()) {
+                text = text.substring(0, settings.maxValueChars());
+                budget.truncated = true;
+            }
+            budget.used += text == null ? 0 : text.length();
+            out.add(text);
+        }
+        return out;
     }
 
     private String encode(String field, Object raw, Redactor redactor, Budget budget, List<String> truncated) {

@@ -80,22 +80,29 @@ public final class TracePurgeTarget implements PurgeTarget {
     }
 
     private long redactEverywhere(List<ValueRedactor> redactors) {
-        List<Document> changed = new ArrayList<>();
+        List<Object> ids = new ArrayList<>();
         store.forEach(doc -> {
             if (redactors.stream().anyMatch(r -> r.occursIn(doc))) {
-                Object id = doc.get("_id");
-                Object redacted = doc;
-                for (ValueRedactor r : redactors) {
-                    redacted = r.redact(redacted);
-                }
-                @SuppressWarnings("unchecked")
-                Document out = new Document((Map<String, Object>) redacted);
-                out.put("_id", id);
-                changed.add(out);
+                ids.add(doc.get("_id"));
             }
         });
-        changed.forEach(store::replace);
-        return changed.size();
+        long changed = 0;
+        for (Object id : ids) {
+            Document doc = store.find(String.valueOf(id)).orElse(null);
+            if (doc == null || redactors.stream().noneMatch(r -> r.occursIn(doc))) {
+                continue; // deleted or redacted meanwhile
+            }
+            Object redacted = doc;
+            for (ValueRedactor r : redactors) {
+                redacted = r.redact(redacted);
+            }
+            @SuppressWarnings("unchecked")
+            Document out = new Document((Map<String, Object>) redacted);
+            out.put("_id", id);
+            store.replace(out);
+            changed++;
+        }
+        return changed;
     }
 
     /** The value as written and as it appears inside JSON text, when that differs. */
