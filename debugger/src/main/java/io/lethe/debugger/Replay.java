@@ -73,7 +73,7 @@ public final class Replay {
         if (!engine.sequences().exists(sequence)) {
             throw new NotFoundException("sequence '" + sequence + "' no longer exists");
         }
-        Object input = Json.read(trace.getString("input"));
+        Object input = ((Map<?, ?>) Json.read(trace.getString("body"))).get("input");
         DebugWindow window = windows.active(sequence);
         boolean reveal = window != null && window.reveal();
         ExecutionResult result = recorder.traced(executionId, reveal, user,

@@ -7,15 +7,19 @@ import io.lethe.engine.execution.ExecutionListener.BlockFinished;
 import io.lethe.engine.json.Json;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
  * Turns a finished capture into the stored trace document: redacted first (see {@link Redactor}),
- * then cut to size. Values (inputs, outputs, the run's input) are stored as JSON text, so keys in
- * user data never become database field names; a value longer than the limit keeps a prefix and is
- * listed in the block's {@code truncated} fields; once the trace is full, later blocks keep only
- * their metadata ({@code omitted: true}).
+ * then cut to size. The document keeps the run's metadata as fields (for queries) and its values
+ * (the input, and every block with its inputs, output, console and nested calls) as one JSON text
+ * in {@code body}: cheap to write, and keys in user data never become database field names.
+ * A value longer than the limit becomes {@code {"truncated": true, "preview": ...}} and is listed in
+ * its block's {@code truncated} fields; once the trace is full, later blocks keep only their
+ * metadata ({@code omitted: true}).
  */
 final class TraceAssembler {
 
@@ -37,14 +41,19 @@ final class TraceAssembler {
         Redactor redactor = rules.redactor(capture.reveal);
         collect(capture, redactor);
         Budget budget = new Budget(settings.maxTraceChars());
-        Document doc = body(capture, redactor, budget);
-        doc.put("_id", capture.started.executionId());
+        Map<String, Object> run = run(capture, redactor, budget);
+        String body = Json.write(Map.of("input", run.remove("input"), "blocks", run.remove("blocks")));
+        Document doc = new Document("_id", capture.started.executionId());
+        run.remove("executionId");
+        doc.putAll(run);
+        doc.put("startedAt", Date.from(capture.started.at()));
         doc.put("redacted", !capture.reveal);
         doc.put("openedBy", capture.openedBy);
         doc.put("replayOf", capture.replayOf);
         doc.put("truncated", budget.truncated);
-        doc.put("chars", budget.used);
-        return new Assembled(doc, budget.used);
+        doc.put("chars", body.length());
+        doc.put("body", body);
+        return new Assembled(doc, body.length() + 512L);
     }
 
     private void collect(TraceCapture capture, Redactor redactor) {
@@ -58,58 +67,63 @@ final class TraceAssembler {
         }
     }
 
-    private Document body(TraceCapture capture, Redactor redactor, Budget budget) {
+    /** One run (the traced one or a call nested in it) as plain values. */
+    private Map<String, Object> run(TraceCapture capture, Redactor redactor, Budget budget) {
         var started = capture.started;
         var finished = capture.finished;
-        Document doc = new Document("executionId", started.executionId())
-                .append("sequence", started.sequence())
-                .append("version", started.version())
-                .append("parentExecutionId", started.parentExecutionId())
-                .append("trigger", new Document("type", started.trigger().type())
-                        .append("detail", redactor.text(started.trigger().detail())))
-                .append("startedAt", Date.from(started.at()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("executionId", started.executionId());
+        out.put("sequence", started.sequence());
+        out.put("version", started.version());
+        out.put("parentExecutionId", started.parentExecutionId());
+        out.put("trigger", new Document("type", started.trigger().type()).append("detail", redactor.text(started.trigger().detail())));
+        out.put("startedAt", started.at().toString());
         int before = redactor.redactions();
         List<String> truncated = new ArrayList<>();
-        doc.append("input", encode("input", started.input(), redactor, budget, truncated));
-        doc.append("inputRedactions", redactor.redactions() - before);
-        doc.append("inputTruncated", !truncated.isEmpty());
+        out.put("input", encode("input", started.input(), redactor, budget, truncated));
+        out.put("inputRedactions", redactor.redactions() - before);
+        out.put("inputTruncated", !truncated.isEmpty());
         if (finished != null) {
-            doc.append("status", finished.result().status().label())
-                    .append("error", cap(redactor.text(finished.result().error())))
-                    .append("durationMs", finished.duration().toMillis());
+            out.put("status", finished.result().status().label());
+            out.put("error", cap(redactor.text(finished.result().error())));
+            out.put("durationMs", finished.duration().toMillis());
         }
-        List<Document> blocks = new ArrayList<>();
+        List<Map<String, Object>> blocks = new ArrayList<>();
         for (TraceCapture.Captured captured : capture.blocks()) {
             blocks.add(block(captured, redactor, budget));
         }
-        doc.append("blocks", blocks).append("omittedBlocks", capture.omittedBlocks);
+        out.put("blocks", blocks);
+        out.put("omittedBlocks", capture.omittedBlocks);
         if (capture.omittedBlocks > 0) {
             budget.truncated = true;
         }
-        return doc;
+        return out;
     }
 
-    private Document block(TraceCapture.Captured captured, Redactor redactor, Budget budget) {
+    private Map<String, Object> block(TraceCapture.Captured captured, Redactor redactor, Budget budget) {
         BlockFinished e = captured.event();
         List<String> truncated = new ArrayList<>();
-        Document doc = new Document("blockId", e.blockId()).append("type", e.type()).append("frame", e.frame())
-                .append("outcome", e.outcome())
-                .append("startedAt", e.startedAt().toString())
-                .append("durationMs", e.duration().toMillis())
-                .append("error", cap(redactor.text(e.error())))
-                .append("console", console(e.console(), redactor, budget, truncated));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("blockId", e.blockId());
+        out.put("type", e.type());
+        out.put("frame", e.frame());
+        out.put("outcome", e.outcome());
+        out.put("startedAt", e.startedAt().toString());
+        out.put("durationMs", e.duration().toMillis());
+        out.put("error", cap(redactor.text(e.error())));
+        out.put("console", console(e.console(), redactor, budget, truncated));
         if (budget.full()) {
             budget.truncated = true;
-            doc.append("omitted", true);
+            out.put("omitted", true);
         } else {
-            doc.append("inputs", encode("inputs", e.inputs(), redactor, budget, truncated))
-                    .append("output", encode("output", e.output(), redactor, budget, truncated));
+            out.put("inputs", encode("inputs", e.inputs(), redactor, budget, truncated));
+            out.put("output", encode("output", e.output(), redactor, budget, truncated));
         }
-        doc.append("truncated", truncated);
+        out.put("truncated", truncated);
         if (captured.call() != null) {
-            doc.append("call", body(captured.call(), redactor, budget));
+            out.put("call", run(captured.call(), redactor, budget));
         }
-        return doc;
+        return out;
     }
 
     private String cap(String text) {
@@ -127,31 +141,31 @@ final class TraceAssembler {
                 budget.truncated = true;
                 break;
             }
-            String text = redactor.text(line);
-            if (text != null && text.length() > settings.maxValueChars()) {
-                text = text.substring(0, settings.maxValueChars());
-                budget.truncated = true;
-            }
+            String text = cap(redactor.text(line));
             budget.used += text == null ? 0 : text.length();
             out.add(text);
         }
         return out;
     }
 
-    private String encode(String field, Object raw, Redactor redactor, Budget budget, List<String> truncated) {
+    /** The redacted value, or a marked preview of it when its JSON is longer than the limit. */
+    private Object encode(String field, Object raw, Redactor redactor, Budget budget, List<String> truncated) {
+        Object redacted = redactor.value(raw);
         String json;
         try {
-            json = Json.write(redactor.value(raw));
+            json = Json.write(redacted);
         } catch (IllegalArgumentException e) {
-            json = Json.write("[value not representable as JSON]");
+            redacted = "[value not representable as JSON]";
+            json = Json.write(redacted);
         }
         if (json.length() > settings.maxValueChars()) {
-            json = json.substring(0, settings.maxValueChars());
             truncated.add(field);
             budget.truncated = true;
+            budget.used += settings.maxValueChars();
+            return Map.of("truncated", true, "chars", json.length(), "preview", json.substring(0, settings.maxValueChars()));
         }
         budget.used += json.length();
-        return json;
+        return redacted;
     }
 
     /** Characters spent on values so far in one trace. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 
-/** Stored trace documents as API JSON: values decoded, truncated ones shown as a marked preview. */
+/** Stored trace documents as API JSON: metadata fields, then {@code input} and {@code blocks} from the body. */
 public final class TraceJson {
 
     private TraceJson() {
@@ -18,35 +18,16 @@ public final class TraceJson {
         stored.forEach((key, value) -> {
             switch (key) {
                 case "_id" -> out.put("executionId", value);
-                case "input" -> out.put("input", decode(value, Boolean.TRUE.equals(stored.get("inputTruncated"))));
-                case "blocks" -> out.put("blocks", ((List<?>) value).stream().map(b -> block((Document) b)).toList());
+                case "body" -> {
+                    if (Json.read((String) value) instanceof Map<?, ?> body) {
+                        out.put("input", body.get("input"));
+                        out.put("blocks", body.get("blocks"));
+                    }
+                }
                 default -> out.put(key, plain(value));
             }
         });
         return out;
-    }
-
-    private static Map<String, Object> block(Document block) {
-        List<?> truncated = block.getList("truncated", Object.class, List.of());
-        Map<String, Object> out = new LinkedHashMap<>();
-        block.forEach((key, value) -> {
-            switch (key) {
-                case "inputs", "output" -> out.put(key, decode(value, truncated.contains(key)));
-                case "call" -> out.put(key, of((Document) value));
-                default -> out.put(key, plain(value));
-            }
-        });
-        return out;
-    }
-
-    private static Object decode(Object json, boolean truncated) {
-        if (!(json instanceof String text)) {
-            return null;
-        }
-        if (truncated) {
-            return Map.of("truncated", true, "preview", text);
-        }
-        return Json.read(text);
     }
 
     private static Object plain(Object value) {

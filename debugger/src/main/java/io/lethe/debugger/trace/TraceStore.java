@@ -2,6 +2,7 @@ package io.lethe.debugger.trace;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -23,12 +24,15 @@ import org.bson.conversions.Bson;
 public final class TraceStore {
 
     public static final String COLLECTION = "debug_traces";
-    static final Bson SUMMARY = Projections.exclude("input", "blocks");
+    static final Bson SUMMARY = Projections.exclude("body");
 
     private final MongoCollection<Document> traces;
 
     public TraceStore(Database database) {
         this.traces = database.collection(COLLECTION);
+        // used by a real MongoDB; the embedded one accepts and ignores non-unique indexes
+        traces.createIndex(Indexes.compoundIndex(Indexes.ascending("sequence"), Indexes.descending("startedAt")));
+        traces.createIndex(Indexes.ascending("startedAt"));
     }
 
     public void insertAll(List<Document> documents) {
