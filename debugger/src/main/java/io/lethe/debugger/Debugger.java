@@ -33,6 +33,7 @@ public final class Debugger implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Debugger.class);
 
     private final DebuggerSettings settings;
+    private final Clock clock;
     private final DebugAudit audit;
     private final RevealGrants grants;
     private final DebugWindows windows;
@@ -47,6 +48,7 @@ public final class Debugger implements AutoCloseable {
 
     public Debugger(Engine engine, Database database, Clock clock, DebuggerSettings settings) {
         this.settings = settings;
+        this.clock = clock;
         this.audit = new DebugAudit(database, clock);
         this.grants = new RevealGrants(database, audit, clock);
         this.windows = new DebugWindows(database, engine.sequences()::exists, grants, audit, clock, settings);
@@ -77,6 +79,10 @@ public final class Debugger implements AutoCloseable {
         } catch (RuntimeException e) {
             log.atError().setCause(e).addKeyValue("job", job).log("debugger job failed");
         }
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public DebuggerSettings settings() {

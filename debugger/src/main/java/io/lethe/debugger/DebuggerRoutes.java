@@ -16,8 +16,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +37,9 @@ public final class DebuggerRoutes {
     private final Debugger debugger;
     private final Clock clock;
 
-    public DebuggerRoutes(Debugger debugger, Clock clock) {
+    public DebuggerRoutes(Debugger debugger) {
         this.debugger = debugger;
-        this.clock = clock;
+        this.clock = debugger.clock();
     }
 
     public void mount(Router router, Blocking blocking) {
