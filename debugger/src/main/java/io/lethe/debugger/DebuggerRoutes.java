@@ -116,9 +116,25 @@ public final class DebuggerRoutes {
     }
 
     private Reply get(RoutingContext ctx) {
-        Document trace = debugger.traces().find(ctx.pathParam("id"))
-                .orElseThrow(() -> new NotFoundException("no trace '" + ctx.pathParam("id") + "'"));
+        Document trace = readable(ctx);
         return Reply.ok(withReplay(trace));
+    }
+
+    /**
+     * The trace of the path's id. An unredacted one holds personal data in clear: only designers
+     * holding the reveal permission may read or replay it, and each such read is audited.
+     */
+    private Document readable(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Document trace = debugger.traces().find(id).orElseThrow(() -> new NotFoundException("no trace '" + id + "'"));
+        if (!trace.getBoolean("redacted", true)) {
+            String user = CurrentUser.of(ctx).username();
+            if (!debugger.grants().has(user)) {
+                throw new HttpException(403, "this trace was captured unredacted: reading or replaying it needs the reveal permission");
+            }
+            debugger.audit().record("unredacted-trace-read", user, trace.getString("sequence"), Map.of("executionId", id));
+        }
+        return trace;
     }
 
     private static Map<String, Object> withReplay(Document trace) {
@@ -146,6 +162,7 @@ public final class DebuggerRoutes {
     }
 
     private Reply replay(RoutingContext ctx) {
+        readable(ctx);
         return Reply.ok(debugger.replay().replay(ctx.pathParam("id"), CurrentUser.of(ctx).username()));
     }
 

@@ -104,12 +104,14 @@ class DebuggerRoutesTest {
         assertThat(on.status()).isEqualTo(200);
         assertThat(on.json()).containsEntry("on", true).containsEntry("remainingSeconds", 1800).containsEntry("openedBy", "dora");
         ExecutionResult first = fx.lethe.run(seq, Map.of("n", 1));
+        fx.clock.advance(java.time.Duration.ofSeconds(1));
         ExecutionResult second = fx.lethe.run(seq, Map.of("n", 2));
         fx.flush();
 
         Answer list = call("GET", "/api/debug/sequences/" + seq + "/traces", "dora:designer", null);
         assertThat(list.status()).isEqualTo(200);
-        assertThat((List<?>) list.json().get("traces")).hasSize(2);
+        assertThat((List<?>) list.json().get("traces")).extracting(t -> ((Map<?, ?>) t).get("executionId"))
+                .containsExactly(second.executionId(), first.executionId());
 
         Answer one = call("GET", "/api/debug/traces/" + first.executionId(), "dora:designer", null);
         assertThat(one.json()).containsEntry("input", Map.of("n", 1)).containsEntry("replayable", true);
@@ -155,6 +157,12 @@ class DebuggerRoutesTest {
         Answer on = call("PUT", "/api/debug/sequences/" + seq, "ivy:designer", Map.of("reveal", true, "minutes", 10));
         assertThat(on.status()).isEqualTo(200);
         assertThat(on.json()).containsEntry("reveal", true).containsEntry("remainingSeconds", 600);
+        ExecutionResult run = fx.lethe.run(seq, Map.of("email", "ivy-sees@example.org"));
+        fx.flush();
+        Answer clear = call("GET", "/api/debug/traces/" + run.executionId(), "ivy:designer", null);
+        assertThat(clear.json()).containsEntry("redacted", false).containsEntry("input", Map.of("email", "ivy-sees@example.org"));
+        assertThat(call("GET", "/api/debug/traces/" + run.executionId(), "dora:designer", null).status()).isEqualTo(403);
+        assertThat(call("POST", "/api/debug/traces/" + run.executionId() + "/replay", "dora:designer", null).status()).isEqualTo(403);
         assertThat(call("DELETE", "/api/debug/reveal-grants/ivy", "boss:admin", null).status()).isEqualTo(204);
         assertThat(call("GET", "/api/debug/reveal-grants/ivy", "boss:admin", null).status()).isEqualTo(404);
     }
