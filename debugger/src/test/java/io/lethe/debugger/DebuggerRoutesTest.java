@@ -110,7 +110,7 @@ class DebuggerRoutesTest {
 
         Answer list = call("GET", "/api/debug/sequences/" + seq + "/traces", "dora:designer", null);
         assertThat(list.status()).isEqualTo(200);
-        assertThat((List<?>) list.json().get("traces")).extracting(t -> ((Map<?, ?>) t).get("executionId"))
+        assertThat((List<Object>) list.json().get("traces")).extracting(t -> (Object) ((Map<?, ?>) t).get("executionId"))
                 .containsExactly(second.executionId(), first.executionId());
 
         Answer one = call("GET", "/api/debug/traces/" + first.executionId(), "dora:designer", null);
