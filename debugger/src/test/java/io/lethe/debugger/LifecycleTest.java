@@ -106,6 +106,22 @@ class LifecycleTest {
     }
 
     @Test
+    void shouldSeeAWindowOpenedByAnotherProcessAfterARefresh() {
+        // given a second process's view of the same database
+        String seq = echo();
+        var elsewhere = new io.lethe.debugger.window.DebugWindows(fx.lethe.database, s -> true, fx.debugger.grants(),
+                fx.debugger.audit(), fx.clock, DebuggerSettings.defaults());
+
+        // when
+        elsewhere.open(seq, "otto", Duration.ofMinutes(5), false);
+
+        // then
+        assertThat(fx.debugger.windows().active(seq)).isNull();
+        fx.debugger.windows().refresh();
+        assertThat(fx.debugger.windows().active(seq)).isNotNull();
+    }
+
+    @Test
     void shouldReplayATraceWhoseInputWasKeptInClear() {
         // given
         String seq = echo();
