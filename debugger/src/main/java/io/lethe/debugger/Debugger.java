@@ -1,0 +1,142 @@
+package io.lethe.debugger;
+
+import io.lethe.debugger.redact.KeyedHash;
+import io.lethe.debugger.redact.RedactionRules;
+import io.lethe.debugger.trace.TracePurgeTarget;
+import io.lethe.debugger.trace.TraceRecorder;
+import io.lethe.debugger.trace.TraceRetention;
+import io.lethe.debugger.trace.TraceStore;
+import io.lethe.debugger.trace.TraceWriter;
+import io.lethe.debugger.window.DebugAudit;
+import io.lethe.debugger.window.DebugWindows;
+import io.lethe.debugger.window.RevealGrants;
+import io.lethe.engine.Engine;
+import io.lethe.engine.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The debugger assembled over an engine: debug windows, reveal grants and their audit, the trace
+ * recorder (an {@code ExecutionListener} the composition root registers), the background trace
+ * writer, trace storage, retention, replay and the purge target. {@link #start()} schedules the
+ * retention sweep (hourly) and the window refresh; {@link #close()} stops them and writes what is
+ * queued.
+ */
+public final class Debugger implements AutoCloseable {
+
+    static final Duration WINDOW_REFRESH = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(Debugger.class);
+
+    private final DebuggerSettings settings;
+    private final Clock clock;
+    private final DebugAudit audit;
+    private final RevealGrants grants;
+    private final DebugWindows windows;
+    private final RedactionRules rules;
+    private final TraceStore store;
+    private final TraceWriter writer;
+    private final TraceRecorder recorder;
+    private final TraceRetention retention;
+    private final TracePurgeTarget purgeTarget;
+    private final Replay replay;
+    private ScheduledExecutorService scheduler;
+
+    public Debugger(Engine engine, Database database, Clock clock, DebuggerSettings settings) {
+        this.settings = settings;
+        this.clock = clock;
+        this.audit = new DebugAudit(database, clock);
+        this.grants = new RevealGrants(database, audit, clock);
+        this.windows = new DebugWindows(database, engine.sequences()::exists, grants, audit, clock, settings);
+        this.rules = new RedactionRules(engine.models(), engine.connectors(), settings.secretKeys(),
+                new KeyedHash(engine.secrets().key("trace-redaction")));
+        this.store = new TraceStore(database);
+        this.writer = new TraceWriter(store::insertAll, settings.queueCapacity(), settings.queueBudgetChars());
+        this.recorder = new TraceRecorder(windows, rules, writer, settings);
+        this.retention = new TraceRetention(store, engine.jobRuns(), clock, settings.retention());
+        this.purgeTarget = new TracePurgeTarget(store);
+        this.replay = new Replay(engine, store, recorder, writer, windows, audit);
+    }
+
+    /** Schedules the hourly retention sweep and the refresh of windows opened by other processes. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lethe-debugger-jobs").factory());
+        scheduler.scheduleWithFixedDelay(() -> safely("retention", retention::sweep), 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> safely("window refresh", windows::refresh),
+                WINDOW_REFRESH.toSeconds(), WINDOW_REFRESH.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static void safely(String job, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.atError().setCause(e).addKeyValue("job", job).log("debugger job failed");
+        }
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public DebuggerSettings settings() {
+        return settings;
+    }
+
+    /** The listener to register: {@code engine.runner().addListener(debugger.recorder())}. */
+    public TraceRecorder recorder() {
+        return recorder;
+    }
+
+    public DebugWindows windows() {
+        return windows;
+    }
+
+    public RevealGrants grants() {
+        return grants;
+    }
+
+    public DebugAudit audit() {
+        return audit;
+    }
+
+    public RedactionRules redaction() {
+        return rules;
+    }
+
+    public TraceStore traces() {
+        return store;
+    }
+
+    public TraceWriter writer() {
+        return writer;
+    }
+
+    public TraceRetention retention() {
+        return retention;
+    }
+
+    /** Trace storage for the purge subsystem's target registry. */
+    public TracePurgeTarget purgeTarget() {
+        return purgeTarget;
+    }
+
+    public Replay replay() {
+        return replay;
+    }
+
+    /** Stops the jobs and writes queued traces (call after the engine has stopped running sequences). */
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        writer.close();
+    }
+}

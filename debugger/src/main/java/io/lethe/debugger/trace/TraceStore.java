@@ -1,0 +1,89 @@
+package io.lethe.debugger.trace;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.lethe.engine.store.Database;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Stored traces, one document per traced run (called sequences nested inside), keyed by execution
+ * id, in {@value #COLLECTION}. Time ranges apply to the run's {@code startedAt}. Documents are
+ * already redacted when they get here.
+ */
+public final class TraceStore {
+
+    public static final String COLLECTION = "debug_traces";
+    static final Bson SUMMARY = Projections.exclude("body");
+
+    private final MongoCollection<Document> traces;
+
+    public TraceStore(Database database) {
+        this.traces = database.collection(COLLECTION);
+        // used by a real MongoDB; the embedded one accepts and ignores non-unique indexes
+        traces.createIndex(Indexes.compoundIndex(Indexes.ascending("sequence"), Indexes.descending("startedAt")));
+        traces.createIndex(Indexes.ascending("startedAt"));
+    }
+
+    public void insertAll(List<Document> documents) {
+        traces.insertMany(documents, new InsertManyOptions().ordered(false));
+    }
+
+    public Optional<Document> find(String executionId) {
+        return Optional.ofNullable(traces.find(Filters.eq("_id", executionId)).first());
+    }
+
+    /** Summaries (no values) of the newest traces of {@code sequence}, newest first. */
+    public List<Document> list(String sequence, int limit) {
+        return traces.find(Filters.eq("sequence", sequence)).projection(SUMMARY)
+                .sort(Sorts.descending("startedAt")).limit(limit).into(new ArrayList<>());
+    }
+
+    public boolean delete(String executionId) {
+        return traces.deleteOne(Filters.eq("_id", executionId)).getDeletedCount() > 0;
+    }
+
+    /** Traces of {@code sequence} (null: all) started in {@code [from, to)} (null bounds are open). */
+    public static Bson range(String sequence, Instant from, Instant to) {
+        List<Bson> all = new ArrayList<>();
+        if (sequence != null) {
+            all.add(Filters.eq("sequence", sequence));
+        }
+        if (from != null) {
+            all.add(Filters.gte("startedAt", Date.from(from)));
+        }
+        if (to != null) {
+            all.add(Filters.lt("startedAt", Date.from(to)));
+        }
+        return all.isEmpty() ? new Document() : Filters.and(all);
+    }
+
+    public long count(Bson filter) {
+        return traces.countDocuments(filter);
+    }
+
+    public long deleteAll(Bson filter) {
+        return traces.deleteMany(filter).getDeletedCount();
+    }
+
+    /** Every trace, one at a time (value purges scan: the embedded database has no text index). */
+    public void forEach(Consumer<Document> action) {
+        for (Document d : traces.find()) {
+            action.accept(d);
+        }
+    }
+
+    public void replace(Document document) {
+        traces.replaceOne(Filters.eq("_id", document.get("_id")), document);
+    }
+}
