@@ -12,7 +12,8 @@ import io.lethe.http.JsonBody;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import io.lethe.http.ApiRouter;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.time.Duration;
@@ -42,23 +43,30 @@ public final class DebuggerRoutes {
         this.clock = debugger.clock();
     }
 
-    public void mount(Router router, Blocking blocking) {
-        router.route("/api/debug/sequences/*").handler(CurrentUser.requireAny(Role.DESIGNER));
-        router.route("/api/debug/traces/*").handler(CurrentUser.requireAny(Role.DESIGNER));
-        router.route("/api/debug/reveal-grants/*").handler(CurrentUser.requireAny(Role.ADMIN));
-
-        router.get("/api/debug/sequences/:name").handler(blocking.handler(ctx -> Reply.ok(window(ctx.pathParam("name")))));
-        router.put("/api/debug/sequences/:name").handler(blocking.handler(this::open));
-        router.delete("/api/debug/sequences/:name").handler(blocking.handler(this::close));
-        router.get("/api/debug/sequences/:name/traces").handler(blocking.handler(this::list));
-        router.delete("/api/debug/sequences/:name/traces").handler(blocking.handler(this::deleteAll));
-        router.get("/api/debug/traces/:id").handler(blocking.handler(this::get));
-        router.delete("/api/debug/traces/:id").handler(blocking.handler(this::delete));
-        router.post("/api/debug/traces/:id/replay").handler(blocking.handler(this::replay));
-
-        router.get("/api/debug/reveal-grants/:username").handler(blocking.handler(this::grant));
-        router.put("/api/debug/reveal-grants/:username").handler(blocking.handler(this::giveGrant));
-        router.delete("/api/debug/reveal-grants/:username").handler(blocking.handler(this::revokeGrant));
+    public void mount(ApiRouter api, Blocking blocking) {
+        String tag = "Debugger";
+        api.route(HttpMethod.GET, "/api/debug/sequences/:name", tag, "Debug window of a sequence: on/off, remaining time, who", Role.DESIGNER)
+                .handler(blocking.handler(ctx -> Reply.ok(window(ctx.pathParam("name")))));
+        api.route(HttpMethod.PUT, "/api/debug/sequences/:name", tag, "Turn debugging on for {minutes} (reveal: unredacted, needs a grant)", Role.DESIGNER)
+                .handler(blocking.handler(this::open));
+        api.route(HttpMethod.DELETE, "/api/debug/sequences/:name", tag, "Turn debugging off", Role.DESIGNER)
+                .handler(blocking.handler(this::close));
+        api.route(HttpMethod.GET, "/api/debug/sequences/:name/traces", tag, "Traced executions of a sequence, newest first", Role.DESIGNER)
+                .handler(blocking.handler(this::list));
+        api.route(HttpMethod.DELETE, "/api/debug/sequences/:name/traces", tag, "Delete every trace of a sequence", Role.DESIGNER)
+                .handler(blocking.handler(this::deleteAll));
+        api.route(HttpMethod.GET, "/api/debug/traces/:id", tag, "One trace, block by block", Role.DESIGNER)
+                .handler(blocking.handler(this::get));
+        api.route(HttpMethod.DELETE, "/api/debug/traces/:id", tag, "Delete one trace", Role.DESIGNER)
+                .handler(blocking.handler(this::delete));
+        api.action("/api/debug/traces/:id/replay", tag, "Re-run the traced input against the current sequence, traced", Role.DESIGNER)
+                .handler(blocking.handler(this::replay));
+        api.route(HttpMethod.GET, "/api/debug/reveal-grants/:username", tag, "Whether a designer may capture unredacted traces", Role.ADMIN)
+                .handler(blocking.handler(this::grant));
+        api.putWithoutBody("/api/debug/reveal-grants/:username", tag, "Grant reveal to a designer", Role.ADMIN)
+                .handler(blocking.handler(this::giveGrant));
+        api.route(HttpMethod.DELETE, "/api/debug/reveal-grants/:username", tag, "Revoke reveal", Role.ADMIN)
+                .handler(blocking.handler(this::revokeGrant));
     }
 
     private Reply open(RoutingContext ctx) {

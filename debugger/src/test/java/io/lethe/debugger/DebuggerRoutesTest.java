@@ -65,7 +65,7 @@ class DebuggerRoutesTest {
             CurrentUser.set(ctx, new User(who[0], "x", roles, 0, Instant.now()));
             ctx.next();
         });
-        new DebuggerRoutes(fx.debugger).mount(router, blocking);
+        new DebuggerRoutes(fx.debugger).mount(new io.lethe.http.ApiRouter(router), blocking);
         router.route().failureHandler(Problems::handle);
         server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage().toCompletableFuture().get();
     }

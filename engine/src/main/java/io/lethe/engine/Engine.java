@@ -24,7 +24,6 @@ import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.Models;
 import io.lethe.engine.model.MongoModelStore;
 import io.lethe.engine.retention.AttributePurge;
-import io.lethe.engine.retention.ConnectorPurgeTarget;
 import io.lethe.engine.retention.InstancePurgeTarget;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValuePurgeTarget;
@@ -123,13 +122,14 @@ public final class Engine implements AutoCloseable {
                 new InstancePurgeTarget(database, instances, attributePurge),
                 new VersionPurgeTarget(database, clock),
                 new ValuePurgeTarget("models", database.collection(MongoModelStore.COLLECTION),
-                        List.of("description", "attributes"), ids -> { }),
+                        List.of("name", "description", "attributes"), true, ids -> { }),
                 new ValuePurgeTarget("sequences", database.collection(MongoSequenceStore.COLLECTION),
-                        List.of("description", "blocks", "triggers"),
+                        List.of("name", "description", "blocks", "triggers"), true,
                         ids -> sequences.reloaded(ids.stream().map(String::valueOf).toList())),
-                new ConnectorPurgeTarget(database),
+                new ValuePurgeTarget("connectors", database.collection(MongoConnectorStore.COLLECTION),
+                        List.of("description", "baseUrl"), true, ids -> { }),
                 new ValuePurgeTarget("executions", database.collection(MongoExecutionStore.COLLECTION),
-                        List.of("error", "triggerDetail"), ids -> { }));
+                        List.of("sequence", "error", "triggerDetail"), false, ids -> { }));
         sequences.onChange(all -> {
             httpTriggers.rebuild(all);
             scheduleTriggers.rebuild(all);

@@ -49,6 +49,11 @@ public final class ApiRouter {
         return declare(HttpMethod.POST, path, tag, summary, false, roles);
     }
 
+    /** A PUT that takes no body (the path says everything, e.g. grant a permission to a user). */
+    public Route putWithoutBody(String path, String tag, String summary, Role... roles) {
+        return declare(HttpMethod.PUT, path, tag, summary, false, roles);
+    }
+
     private Route declare(HttpMethod method, String path, String tag, String summary, boolean body, Role... roles) {
         operations.add(new Operation(method, path, tag, summary, Set.copyOf(Arrays.asList(roles)), false, body));
         Route route = router.route(method, path);

@@ -55,11 +55,18 @@ public record PurgeRequest(
                 plannedAt, approvedAt, at, null, targets, null, null);
     }
 
-    public PurgeRequest finished(PurgeStatus end, Instant at, long reclaimed, String receipt, PurgeScope forgottenScope) {
-        return new PurgeRequest(id, forgottenScope, description, true, end, requestedBy, approvedBy, createdAt, plannedAt,
+    /** The scope with its values replaced by keyed hashes (once verification no longer needs them). */
+    public PurgeRequest forgotten(PurgeScope hashedScope) {
+        return new PurgeRequest(id, hashedScope, description, true, status, requestedBy, approvedBy, createdAt, plannedAt,
+                approvedAt, startedAt, finishedAt, targets, bytesReclaimed, receiptHash);
+    }
+
+    public PurgeRequest finished(PurgeStatus end, Instant at, long reclaimed, String receipt) {
+        return new PurgeRequest(id, scope, description, scopeForgotten, end, requestedBy, approvedBy, createdAt, plannedAt,
                 approvedAt, startedAt, at, targets, reclaimed, receipt);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isLogPurge() {
         return scope instanceof PurgeScope.Logs;
     }

@@ -162,29 +162,30 @@ public final class PurgeService implements AutoCloseable {
     }
 
     private PurgeRequest verifyAndClose(PurgeRequest request) {
-        boolean clean = true;
-        for (PurgeTarget target : targets.all()) {
-            TargetResult result = result(request, target.name());
-            if (result == null || !result.applicable()) {
-                continue;
+        if (!request.scopeForgotten()) {
+            for (PurgeTarget target : targets.all()) {
+                TargetResult result = result(request, target.name());
+                if (result == null || !result.applicable()) {
+                    continue;
+                }
+                try {
+                    request = update(request, result.verified(target.verify(request.scope())));
+                } catch (RuntimeException e) {
+                    request = update(request, result.failed("verification: " + e.getMessage()));
+                }
             }
-            try {
-                long remaining = target.verify(request.scope());
-                request = update(request, result.verified(remaining));
-                clean &= remaining == 0 && !"failed".equals(result.status());
-            } catch (RuntimeException e) {
-                request = update(request, result.failed("verification: " + e.getMessage()));
-                clean = false;
-            }
+            // From here on the values are no longer needed: keep only their keyed hashes, then
+            // compact so the copies in earlier states of this request are physically gone too.
+            request = request.forgotten(Scopes.forget(request.scope(), hmac));
+            store.save(request);
         }
+        boolean clean = request.targets().stream().filter(TargetResult::applicable)
+                .allMatch(t -> !"failed".equals(t.status()) && t.remaining() != null && t.remaining() == 0);
         long reclaimed = database.compact().bytesReclaimed();
         PurgeStatus end = clean ? PurgeStatus.COMPLETED : PurgeStatus.FAILED;
-        PurgeRequest closing = request.finished(end, clock.instant(), reclaimed, null, request.scope());
-        String hash = ledger.append(Receipts.of(closing, exports, hmac));
-        PurgeRequest closed = closing.finished(end, closing.finishedAt(), reclaimed, hash, Scopes.forget(request.scope(), hmac));
+        PurgeRequest closing = request.finished(end, clock.instant(), reclaimed, null);
+        PurgeRequest closed = request.finished(end, closing.finishedAt(), reclaimed, ledger.append(Receipts.of(closing, exports, hmac)));
         store.save(closed);
-        // The stored scope held the values until now: compact again so the old bytes go too.
-        database.compact();
         log.atInfo().addKeyValue("purge", closed.id()).addKeyValue("status", end.label()).log("purge finished");
         return closed;
     }

@@ -29,7 +29,7 @@ final class Receipts {
         receipt.put("startedAt", String.valueOf(r.startedAt()));
         receipt.put("finishedAt", String.valueOf(r.finishedAt()));
         receipt.put("scope", r.description());
-        receipt.put("scopeHash", hmac.apply(io.lethe.engine.json.Json.canonical(Scopes.forget(r.scope(), hmac))));
+        receipt.put("scopeHash", hmac.apply(io.lethe.engine.json.Json.canonical(r.scope()))); // the scope is already hashed
         receipt.put("targets", r.targets().stream().filter(TargetResult::applicable).map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("target", t.target());

@@ -1,5 +1,8 @@
 package io.lethe.web;
 
+import io.lethe.debugger.Debugger;
+import io.lethe.debugger.DebuggerRoutes;
+import io.lethe.debugger.DebuggerSettings;
 import io.lethe.designer.DesignerApi;
 import io.lethe.engine.Engine;
 import io.lethe.engine.log.HourlySegmentAppender;
@@ -62,14 +65,16 @@ public final class Lethe implements AutoCloseable {
     private final Database database;
     private final Engine engine;
     private final Purges purges;
+    private final Debugger debugger;
     private final Vertx vertx;
     private final Blocking blocking;
     private final int port;
     private final boolean fileLogs;
     private final Router router;
 
-    private Lethe(Database database, Engine engine, Purges purges, Vertx vertx, Blocking blocking, int port, boolean fileLogs,
-            Router router) {
+    private Lethe(Database database, Engine engine, Purges purges, Debugger debugger, Vertx vertx, Blocking blocking, int port,
+            boolean fileLogs, Router router) {
+        this.debugger = debugger;
         this.purges = purges;
         this.router = router;
         this.database = database;
@@ -99,6 +104,7 @@ public final class Lethe implements AutoCloseable {
         Blocking blocking = new Blocking();
         Engine engine = null;
         Purges purges = null;
+        Debugger debugger = null;
         try {
             engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.deactivatedRetention());
             engine.runner().addListener(new ExecutionMetrics(registry));
@@ -124,8 +130,12 @@ public final class Lethe implements AutoCloseable {
             auth.mount(api, blocking);
             new UserRoutes(users, hasher).mount(api, blocking);
             new DesignerApi(engine, Clock.systemUTC(), config.deactivatedRetention()).mount(api, blocking);
+            debugger = new Debugger(engine, database, Clock.systemUTC(), DebuggerSettings.defaults());
+            engine.runner().addListener(debugger.recorder());
+            new DebuggerRoutes(debugger).mount(api, blocking);
             Optional<LogPurger> logPurger = segments.map(a -> new LogPurger(a.segments(), SegmentLock.of(a)));
             List<PurgeTarget> targets = new ArrayList<>(engine.purgeTargets());
+            targets.add(debugger.purgeTarget());
             logPurger.ifPresent(p -> targets.add(new LogPurgeTarget(p)));
             purges = new Purges(engine, database, targets, config.purge());
             purges.api(logPurger).mount(api, blocking);
@@ -137,8 +147,9 @@ public final class Lethe implements AutoCloseable {
             int port = config.port() == 0 ? freePort() : config.port();
             deploy(vertx, router, config.host(), port);
             engine.start();
+            debugger.start();
             purges.service().resumeInterrupted();
-            Lethe lethe = new Lethe(database, engine, purges, vertx, blocking, port, config.fileLogs(), router);
+            Lethe lethe = new Lethe(database, engine, purges, debugger, vertx, blocking, port, config.fileLogs(), router);
             log.atInfo().addKeyValue("port", port).addKeyValue("database", database.mode().label())
                     .log("Lethe started in {} ms", java.time.Duration.between(started, Instant.now()).toMillis());
             return lethe;
@@ -150,6 +161,9 @@ public final class Lethe implements AutoCloseable {
             }
             if (engine != null) {
                 engine.close();
+            }
+            if (debugger != null) {
+                debugger.close();
             }
             database.close();
             if (config.fileLogs()) {
@@ -199,6 +213,10 @@ public final class Lethe implements AutoCloseable {
         return routes;
     }
 
+    public Debugger debugger() {
+        return debugger;
+    }
+
     public Purges purges() {
         return purges;
     }
@@ -220,6 +238,7 @@ public final class Lethe implements AutoCloseable {
         blocking.close();
         purges.close();
         engine.close();
+        debugger.close();
         database.close();
         log.info("Lethe stopped");
         if (fileLogs) {

@@ -8,8 +8,9 @@ import org.bson.Document;
 
 /**
  * A store that only needs {@link PurgeScope.Value} purges: the value is redacted in place in the
- * given fields of its collection (models, sequences, execution records...). {@code onChanged}
- * hears the ids of changed documents (e.g. to drop compiled caches).
+ * given fields of its collection (models, sequences, connector accounts, execution records...).
+ * {@code onChanged} hears the ids of changed documents (e.g. to drop compiled caches). Connector
+ * secret header values are encrypted at rest and never searched.
  */
 public final class ValuePurgeTarget implements PurgeTarget {
 
@@ -18,10 +19,15 @@ public final class ValuePurgeTarget implements PurgeTarget {
     private final ValueScan scan;
     private final Consumer<List<Object>> onChanged;
 
-    public ValuePurgeTarget(String name, MongoCollection<Document> collection, List<String> fields, Consumer<List<Object>> onChanged) {
+    /**
+     * @param rekey whether the collection is keyed by names that may hold the value (models, sequences,
+     *              connector accounts): such a document is stored again under its redacted name
+     */
+    public ValuePurgeTarget(String name, MongoCollection<Document> collection, List<String> fields, boolean rekey,
+            Consumer<List<Object>> onChanged) {
         this.name = name;
         this.collection = collection.getNamespace().getCollectionName();
-        this.scan = new ValueScan(collection, fields);
+        this.scan = new ValueScan(collection, fields, d -> List.of(), rekey);
         this.onChanged = onChanged;
     }
 

@@ -27,8 +27,8 @@ public final class VersionPurgeTarget implements PurgeTarget {
 
     public VersionPurgeTarget(Database database, Clock clock) {
         this.versions = database.collection(MongoVersionStore.COLLECTION);
-        this.scan = new ValueScan(versions, List.of("document", "comment"),
-                doc -> List.of(Updates.set("redactedAt", Date.from(clock.instant()))));
+        this.scan = new ValueScan(versions, List.of("name", "document", "comment"),
+                doc -> List.of(Updates.set("redactedAt", Date.from(clock.instant()))), true);
     }
 
     @Override

@@ -7,15 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreTool;
 
 /**
  * The in-process MongoDB wire-protocol server (mongo-java-server with its H2 MVStore backend),
  * bound to a random loopback port and persisted to one file under the data directory.
  *
  * <p>The MVStore appends: deleted or overwritten documents stay in the file until a full
- * compaction rewrites it with only the live pages, which {@link #compact()} does.
+ * compaction rewrites it with only the live entries, which {@link #compact()} does.
  */
 final class EmbeddedMongo implements AutoCloseable {
 
@@ -77,11 +78,41 @@ final class EmbeddedMongo implements AutoCloseable {
         backend.swap(current -> {
             current.close();
             sizes[0] = fileSize();
-            MVStoreTool.compact(file.toString(), false);
+            rewriteLiveEntries();
             sizes[1] = fileSize();
             return open(file);
         });
         return new CompactionResult(sizes[0], sizes[1]);
+    }
+
+    /**
+     * Copies every live entry of every map into a new file, then atomically replaces the old one.
+     * (H2's own {@code MVStoreTool.compact} copies B-tree pages and can carry separator keys of
+     * deleted entries along; an entry-by-entry copy builds the trees from live keys only.)
+     */
+    private void rewriteLiveEntries() {
+        Path temp = file.resolveSibling(file.getFileName() + ".compacting");
+        try {
+            Files.deleteIfExists(temp);
+            MVStore source = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+            MVStore target = new MVStore.Builder().fileName(temp.toString()).autoCommitDisabled().open();
+            try {
+                for (String name : source.getMapNames()) {
+                    MVMap<Object, Object> from = source.openMap(name);
+                    MVMap<Object, Object> to = target.openMap(name);
+                    for (var entry : from.entrySet()) {
+                        to.put(entry.getKey(), entry.getValue());
+                    }
+                }
+                target.commit();
+            } finally {
+                target.close();
+                source.close();
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compact " + file, e);
+        }
     }
 
     private static MongoBackend open(Path file) {

@@ -110,6 +110,8 @@ class PurgeTargetsTest {
                 Map.of("source", "if (input.who === '" + canary + "') throw new Error('hi " + canary + "'); return 'hello ' + '" + canary + "';"))));
         Sequence saved = engine.sequences().save(sequence);
         engine.versions().append(new Version(Version.SEQUENCE, "greet", 1, Json.plainMap(saved), "dora", Instant.now(), "with " + canary, null));
+        engine.versions().append(new Version(Version.CONNECTOR, "crm-" + canary, 1, Map.of("name", "crm-" + canary), "dora",
+                Instant.now(), null, null));
         engine.connectors().save(new ConnectorAccount("crm-" + canary, "account of " + canary, "https://crm.example.org", Map.of("X-Key", "k")));
         lethe.run("greet", Map.of("who", canary)); // a failed run whose error message holds the value
         engine.recorder().flush(java.time.Duration.ofSeconds(5));

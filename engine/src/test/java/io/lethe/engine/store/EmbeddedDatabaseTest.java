@@ -61,6 +61,19 @@ class EmbeddedDatabaseTest extends DatabaseContract {
     }
 
     @Test
+    void shouldPhysicallyRemoveDeletedIdsOnCompaction() {
+        String canary = "id-canary-" + UUID.randomUUID();
+        var notes = database.collection("keyed");
+        notes.insertOne(new Document("_id", canary).append("text", "x"));
+        notes.insertOne(new Document("_id", "other").append("text", "kept"));
+        notes.deleteOne(new Document("_id", canary));
+
+        database.compact();
+
+        assertThat(RawBytes.filesContaining(dir, canary)).isEmpty();
+    }
+
+    @Test
     void shouldFailWithOneClearLineWhenMongoIsUnreachable() {
         var options = DatabaseOptions.external("mongodb://lethe:s3cret@127.0.0.1:1/lethe")
                 .withServerSelectionTimeout(Duration.ofMillis(500));

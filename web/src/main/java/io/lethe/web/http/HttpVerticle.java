@@ -21,7 +21,10 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port));
+        // No h2c upgrade on plain HTTP: an upgrade racing with the body handler was seen to leave a
+        // request unanswered; HTTP/1.1 (and HTTP/2 over TLS behind a proxy) is what clients use.
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+                .setHttp2ClearTextEnabled(false));
         return server.requestHandler(router).listen();
     }
 }

@@ -23,7 +23,7 @@ public final class TestServer implements AutoCloseable {
 
     private final Path dataDir;
     private final boolean fileLogs;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private Lethe lethe;
 
@@ -88,6 +88,7 @@ public final class TestServer implements AutoCloseable {
     /** With an {@code If-Match} header when {@code ifMatch} is not null. */
     public Response send(String method, String path, String token, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lethe.port() + path))
+                .timeout(java.time.Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");

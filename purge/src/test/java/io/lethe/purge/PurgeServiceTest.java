@@ -1,0 +1,254 @@
+package io.lethe.purge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.lethe.engine.failure.ConflictException;
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.retention.InstancePurgeTarget;
+import io.lethe.engine.retention.PurgeCounts;
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.retention.PurgeStrategy;
+import io.lethe.engine.retention.PurgeTarget;
+import io.lethe.engine.testkit.EngineFixture;
+import io.lethe.engine.testkit.RawBytes;
+import io.lethe.purge.ledger.Ledger;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PurgeServiceTest {
+
+    @TempDir
+    Path dir;
+
+    EngineFixture lethe;
+    Ledger ledger;
+    String canary;
+
+    @BeforeEach
+    void start() {
+        lethe = new EngineFixture(dir);
+        ledger = new Ledger(lethe.database, Clock.systemUTC());
+        lethe.model(Model.of("person", Attribute.of("email", AttributeType.STRING), Attribute.of("name", AttributeType.STRING)));
+        canary = "canary-" + UUID.randomUUID() + "@example.org";
+        lethe.engine.instances().create("person", Map.of("email", canary, "name", "Ada"));
+        lethe.engine.instances().create("person", Map.of("email", "kept@example.org", "name", "Grace"));
+    }
+
+    @AfterEach
+    void stop() {
+        lethe.close();
+    }
+
+    PurgeService service(List<PurgeTarget> targets, PurgeSettings settings) {
+        InstancePurgeTarget instances = (InstancePurgeTarget) lethe.engine.purgeTargets().get(0);
+        return new PurgeService(new PurgeRequestStore(lethe.database), new PurgeTargets(targets), ledger, lethe.engine.exports(),
+                lethe.database, lethe.engine.attributePurge()::hmac, scope -> {
+                    if (scope instanceof PurgeScope.Subject s) {
+                        instances.validate(s);
+                    }
+                }, settings, Clock.systemUTC());
+    }
+
+    PurgeService service() {
+        return service(lethe.engine.purgeTargets(), PurgeSettings.defaults());
+    }
+
+    @Test
+    void shouldPlanApproveRunVerifyAndLeaveAReceiptWithoutTheValue() {
+        PurgeService purges = service();
+        PurgeRequest draft = purges.create(new PurgeScope.Value(canary), "alice");
+
+        PurgeRequest planned = purges.plan(draft.id());
+        assertThat(planned.status()).isEqualTo(PurgeStatus.PLANNED);
+        assertThat(planned.targets()).filteredOn(t -> t.target().equals("instances")).singleElement()
+                .satisfies(t -> assertThat(t.planned()).isEqualTo(1));
+        assertThat(lethe.engine.instances().count("person", List.of(), true)).as("planning changes nothing").isEqualTo(2);
+        assertThatThrownBy(() -> purges.approve(draft.id(), "alice")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("someone other than its requester");
+        assertThatThrownBy(() -> purges.run(draft.id())).isInstanceOf(ConflictException.class);
+
+        purges.approve(draft.id(), "bob");
+        purges.run(draft.id());
+        PurgeRequest done = await(purges, draft.id());
+
+        assertThat(done.status()).isEqualTo(PurgeStatus.COMPLETED);
+        assertThat(done.approvedBy()).isEqualTo("bob");
+        assertThat(done.targets()).filteredOn(TargetResult::applicable).allSatisfy(t -> assertThat(t.remaining()).isZero());
+        assertThat(done.bytesReclaimed()).isNotNull();
+        assertThat(done.scopeForgotten()).isTrue();
+        assertThat(ledger.verify().intact()).isTrue();
+        var receipt = ledger.entries().get(0).receipt();
+        assertThat(receipt).containsEntry("requestedBy", "alice").containsEntry("approvedBy", "bob");
+        assertThat(io.lethe.engine.json.Json.write(receipt)).doesNotContain(canary).doesNotContain(canary.toLowerCase());
+        assertThat(RawBytes.filesContaining(dir, canary)).as("the value, the request's copy of it included").isEmpty();
+    }
+
+    @Test
+    void shouldAllowSelfApprovalOnlyInSingleAdminModeAndCancelBeforeRunning() {
+        PurgeService single = service(lethe.engine.purgeTargets(), new PurgeSettings(true, false));
+        PurgeRequest request = single.create(new PurgeScope.Value(canary), "alice");
+        single.plan(request.id());
+        assertThat(single.approve(request.id(), "alice").status()).isEqualTo(PurgeStatus.APPROVED);
+
+        PurgeRequest cancelled = single.cancel(request.id());
+        assertThat(cancelled.status()).isEqualTo(PurgeStatus.CANCELLED);
+        assertThatThrownBy(() -> single.run(request.id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void shouldRefuseScopesThatAreEmptyOrUnknown() {
+        PurgeService purges = service();
+
+        assertThatThrownBy(() -> purges.create(new PurgeScope.Subject("person", null, null, false, Map.of("email", PurgeStrategy.NULL)), "alice"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty selector");
+        assertThatThrownBy(() -> purges.create(new PurgeScope.Value(" "), "alice")).isInstanceOf(InvalidInputException.class);
+        assertThat(purges.list(10)).isEmpty();
+    }
+
+    @Test
+    void shouldResumeAfterACrashWithoutDoingFinishedTargetsTwice() {
+        AtomicInteger firstCalls = new AtomicInteger();
+        AtomicInteger crashes = new AtomicInteger();
+        PurgeTarget counting = counting(lethe.engine.purgeTargets().get(0), firstCalls);
+        PurgeTarget crashing = new Wrapper(lethe.engine.purgeTargets().get(1)) {
+            @Override
+            public PurgeCounts execute(PurgeScope scope) {
+                if (crashes.getAndIncrement() == 0) {
+                    throw new ProcessDeath(); // the process dies in the middle of this target
+                }
+                return super.execute(scope);
+            }
+        };
+        PurgeService before = service(List.of(counting, crashing), PurgeSettings.defaults());
+        PurgeRequest request = before.create(new PurgeScope.Value(canary), "alice");
+        before.plan(request.id());
+        before.approve(request.id(), "bob");
+        PurgeRequest started = new PurgeRequestStore(lethe.database).find(request.id()).orElseThrow().started(java.time.Instant.now());
+        new PurgeRequestStore(lethe.database).save(started);
+        assertThatThrownBy(() -> before.complete(request.id())).isInstanceOf(ProcessDeath.class);
+        assertThat(before.get(request.id()).status()).isEqualTo(PurgeStatus.RUNNING);
+
+        PurgeService afterRestart = service(List.of(counting, crashing), PurgeSettings.defaults());
+        PurgeRequest done = afterRestart.complete(request.id());
+
+        assertThat(done.status()).isEqualTo(PurgeStatus.COMPLETED);
+        assertThat(firstCalls.get()).as("a finished target is not run again").isEqualTo(1);
+        assertThat(crashes.get()).as("the interrupted target runs again").isEqualTo(2);
+        assertThat(lethe.engine.instances().count("person", List.of(), true)).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFailVerificationWhenALeftoverIsPlanted() {
+        PurgeTarget instances = lethe.engine.purgeTargets().get(0);
+        PurgeTarget planting = new Wrapper(instances) {
+            @Override
+            public PurgeCounts execute(PurgeScope scope) {
+                PurgeCounts counts = super.execute(scope);
+                lethe.engine.instances().create("person", Map.of("email", canary, "name", "planted"));
+                return counts;
+            }
+        };
+        PurgeService purges = service(List.of(planting), PurgeSettings.defaults());
+        PurgeRequest request = purges.create(new PurgeScope.Value(canary), "alice");
+        purges.plan(request.id());
+        purges.approve(request.id(), "bob");
+        purges.run(request.id());
+
+        PurgeRequest done = await(purges, request.id());
+
+        assertThat(done.status()).isEqualTo(PurgeStatus.FAILED);
+        assertThat(done.targets().get(0).remaining()).isEqualTo(1);
+        assertThat(ledger.entries()).singleElement().satisfies(e -> assertThat(e.receipt()).containsEntry("status", "failed"));
+    }
+
+    @Test
+    void shouldDetectATamperedLedgerEntry() {
+        for (int i = 0; i < 3; i++) {
+            ledger.append(Map.of("requestId", "r" + i, "status", "completed"));
+        }
+        assertThat(ledger.verify().intact()).isTrue();
+
+        lethe.database.collection(Ledger.COLLECTION).updateOne(Filters.eq("_id", 2L),
+                Updates.set("receipt", "{\"requestId\":\"r1\",\"status\":\"failed\"}"));
+
+        Ledger.Verification verification = ledger.verify();
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBroken()).isEqualTo(2L);
+    }
+
+    private static PurgeRequest await(PurgeService purges, String id) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        PurgeRequest request = purges.get(id);
+        while (!Set.of(PurgeStatus.COMPLETED, PurgeStatus.FAILED).contains(request.status()) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            request = purges.get(id);
+        }
+        return request;
+    }
+
+    private static PurgeTarget counting(PurgeTarget target, AtomicInteger calls) {
+        return new Wrapper(target) {
+            @Override
+            public PurgeCounts execute(PurgeScope scope) {
+                calls.incrementAndGet();
+                return super.execute(scope);
+            }
+        };
+    }
+
+    /** Stands for the process being killed: not an exception the service may catch and record. */
+    static final class ProcessDeath extends Error {
+    }
+
+    static class Wrapper implements PurgeTarget {
+        private final PurgeTarget inner;
+
+        Wrapper(PurgeTarget inner) {
+            this.inner = inner;
+        }
+
+        public String name() {
+            return inner.name();
+        }
+
+        public Set<String> collections() {
+            return inner.collections();
+        }
+
+        public boolean handles(PurgeScope scope) {
+            return inner.handles(scope);
+        }
+
+        public long plan(PurgeScope scope) {
+            return inner.plan(scope);
+        }
+
+        public PurgeCounts execute(PurgeScope scope) {
+            return inner.execute(scope);
+        }
+
+        public long verify(PurgeScope scope) {
+            return inner.verify(scope);
+        }
+    }
+
+}

@@ -1,0 +1,177 @@
+package io.lethe.web.purge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.engine.testkit.RawBytes;
+import io.lethe.web.testkit.TestServer;
+import io.lethe.web.testkit.TestServer.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The purge lifecycle over REST against a real server, proven on the raw bytes under the data directory. */
+class PurgeApiTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestServer server;
+    static String alice;
+    static String bob;
+    static String sam;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.startWithFileLogs(dir);
+        String admin = server.adminToken();
+        user(admin, "alice", "admin", "designer");
+        user(admin, "bob", "admin");
+        user(admin, "sam", "support");
+        alice = server.login("alice", "a-long-enough-password");
+        bob = server.login("bob", "a-long-enough-password");
+        sam = server.login("sam", "a-long-enough-password");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static void user(String token, String name, String... roles) {
+        server.post("/api/users", token, new JsonObject().put("username", name).put("password", "a-long-enough-password")
+                .put("roles", new JsonArray(List.of(roles))));
+    }
+
+    @Test
+    void shouldForgetACanaryEverywhereItLivedAndProveIt() {
+        String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
+        // an instance attribute
+        server.post("/api/models", alice, new JsonObject().put("name", "customer").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "email").put("type", "string").put("sensitivity", "personal"))
+                .add(new JsonObject().put("name", "note").put("type", "string"))));
+        server.post("/api/models/customer/instances", alice, new JsonObject().put("email", canary + "@x.org").put("note", "n"));
+        // a JS literal in a sequence (and so in its versions)
+        server.post("/api/sequences", alice, new JsonObject().put("name", "greeter").put("entry", "say").put("blocks", new JsonArray()
+                .add(new JsonObject().put("id", "say").put("type", "script")
+                        .put("config", new JsonObject().put("source", "return 'hello ' + input.who + ' from " + canary + "';")))));
+        // a connector account name
+        server.post("/api/connectors", alice, new JsonObject().put("name", "crm-" + canary).put("baseUrl", "https://crm.example.org"));
+        // a debug trace
+        assertThat(server.send("PUT", "/api/debug/sequences/greeter", alice, new JsonObject().put("minutes", 10).encode()).status())
+                .isEqualTo(200);
+        server.post("/api/sequences/greeter/run", alice, new JsonObject().put("input", new JsonObject().put("who", canary)));
+        server.lethe().debugger().close(); // writes queued traces
+        server.lethe().database().flush();
+        assertThat(RawBytes.filesContaining(dir.resolve("db"), canary)).as("seeded").isNotEmpty();
+
+        Response filed = server.post("/api/purge-requests", alice, new JsonObject()
+                .put("scope", new JsonObject().put("type", "value").put("value", canary)));
+        assertThat(filed.status()).isEqualTo(201);
+        String id = filed.json().getString("id");
+        Response planned = server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
+        assertThat(planned.json().getString("status")).isEqualTo("planned");
+        assertThat(plannedCount(planned, "instances")).isEqualTo(1);
+        assertThat(plannedCount(planned, "sequences")).isEqualTo(1);
+        assertThat(plannedCount(planned, "connectors")).isEqualTo(1);
+        assertThat(plannedCount(planned, "debug-traces")).isEqualTo(1);
+        assertThat(server.send("POST", "/api/purge-requests/" + id + "/approve", alice, null).status()).as("own request").isEqualTo(409);
+        assertThat(server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null).status()).isEqualTo(200);
+        assertThat(server.send("POST", "/api/purge-requests/" + id + "/run", alice, null).status()).isEqualTo(202);
+
+        JsonObject done = await(id, alice);
+
+        assertThat(done.getString("status")).as(done.encodePrettily()).isEqualTo("completed");
+        JsonObject receipt = server.get("/api/purge-requests/" + id + "/receipt", alice).json();
+        assertThat(receipt.encode()).doesNotContain(canary).contains("bob");
+        assertThat(server.get("/api/purge-ledger/verify", bob).json().getBoolean("intact")).isTrue();
+        List<Path> leftovers = new ArrayList<>(RawBytes.filesContaining(dir, canary));
+        leftovers.removeIf(p -> p.startsWith(dir.resolve("logs")));
+        assertThat(leftovers).as("no byte of the canary under the data directory (logs have their own purge)").isEmpty();
+    }
+
+    @Test
+    void shouldLetSupportPurgeLogLinesByTimeRangeWithoutApproval() {
+        String canary = "logcanary" + UUID.randomUUID().toString().replace("-", "");
+        server.post("/api/sequences", alice, new JsonObject().put("name", "chatty").put("entry", "say").put("blocks", new JsonArray()
+                .add(new JsonObject().put("id", "say").put("type", "log")
+                        .put("config", new JsonObject().put("level", "warn").put("message", "customer says {{input.text}}")))));
+        Instant before = Instant.now().minusSeconds(1);
+        server.post("/api/sequences/chatty/run", alice, new JsonObject().put("input", new JsonObject().put("text", canary)));
+        Instant after = Instant.now().plusSeconds(1);
+        assertThat(RawBytes.filesContaining(dir.resolve("logs"), canary)).isNotEmpty();
+
+        Response preview = server.post("/api/logs/preview", sam, new JsonObject()
+                .put("from", before.toString()).put("to", after.toString()).put("match", canary));
+        assertThat(preview.json().getJsonObject("preview").getLong("lines")).isEqualTo(1);
+        assertThat(preview.body()).doesNotContain(canary);
+
+        Response filed = server.post("/api/purge-requests", sam, new JsonObject().put("scope", new JsonObject()
+                .put("type", "logs").put("from", before.toString()).put("to", after.toString()).put("match", canary)));
+        assertThat(filed.status()).isEqualTo(201);
+        String id = filed.json().getString("id");
+        server.send("POST", "/api/purge-requests/" + id + "/plan", sam, null);
+        assertThat(server.send("POST", "/api/purge-requests/" + id + "/run", sam, null).status()).isEqualTo(202);
+
+        JsonObject done = await(id, sam);
+
+        assertThat(done.getString("status")).isEqualTo("completed");
+        assertThat(RawBytes.filesContaining(dir.resolve("logs"), canary)).isEmpty();
+        assertThat(server.post("/api/purge-requests", sam, new JsonObject().put("scope", new JsonObject()
+                .put("type", "value").put("value", "x-something"))).status()).as("support: logs only").isEqualTo(403);
+    }
+
+    @Test
+    void shouldCoverEveryCollectionThatCanHoldPersonalDataWithAPurgeTarget() {
+        String name = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        server.post("/api/models", alice, new JsonObject().put("name", name).put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "x").put("type", "string"))));
+        server.post("/api/sequences", alice, new JsonObject().put("name", name).put("entry", "a").put("blocks", new JsonArray()
+                .add(new JsonObject().put("id", "a").put("type", "log").put("config", new JsonObject().put("message", "hi")))));
+        // Collections without personal data of data subjects, and why.
+        Set<String> noSubjectData = Set.of(
+                "users",               // staff accounts, removed through /api/users
+                "server_secrets",      // keys only
+                "leases",              // schedule/housekeeping tick ids
+                "job_runs",            // counts only
+                "execution_stats",     // counts per sequence and minute
+                "export_register",     // artefact names and the staff member who exported
+                "purge_requests",      // scopes keep values only until completion, then keyed hashes
+                "purge_ledger",        // receipts never hold values
+                "debug_windows", "debug_reveal_grants", "debug_audit"); // staff actions on debug windows
+        Set<String> covered = server.lethe().purges().targets().collections();
+
+        List<String> collections = server.lethe().database().mongo().listCollectionNames().into(new ArrayList<>());
+
+        assertThat(collections).contains("instances", "versions", "sequences", "executions", "debug_traces");
+        assertThat(collections).allSatisfy(c -> assertThat(covered.contains(c) || noSubjectData.contains(c))
+                .as("collection '" + c + "' has a purge target or a reason not to").isTrue());
+    }
+
+    private static long plannedCount(Response planned, String target) {
+        return planned.json().getJsonArray("targets").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("target").equals(target)).findFirst().orElseThrow().getLong("planned");
+    }
+
+    private static JsonObject await(String id, String token) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonObject request = server.get("/api/purge-requests/" + id, token).json();
+        while (!Set.of("completed", "failed").contains(request.getString("status")) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            request = server.get("/api/purge-requests/" + id, token).json();
+        }
+        return request;
+    }
+}
