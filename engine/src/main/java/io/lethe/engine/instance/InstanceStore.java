@@ -21,6 +21,12 @@ public interface InstanceStore {
 
     boolean delete(String model, String id);
 
+    /**
+     * Sets the same values on every instance (active or not) selected by ids, or else by
+     * conditions; one bulk update. Returns how many matched.
+     */
+    long overwriteAll(String model, List<String> ids, List<Condition> conditions, Map<String, Object> values, Instant at);
+
     Page query(InstanceQuery query);
 
     long count(String model, List<Condition> conditions, boolean includeInactive);

@@ -79,6 +79,11 @@ public final class Instances {
         store.update(modelName, id, values, clock.instant());
     }
 
+    /** Sets the same values on every selected instance, deactivated ones included, without validation or events. */
+    public long overwriteAll(String modelName, List<String> ids, List<Condition> conditions, Map<String, Object> values) {
+        return store.overwriteAll(model(modelName).name(), ids, conditions, values, clock.instant());
+    }
+
     /** The instance, active or not, if it exists. */
     public java.util.Optional<Instance> find(String modelName, String id) {
         return store.find(modelName, id);

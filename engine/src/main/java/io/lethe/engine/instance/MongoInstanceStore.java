@@ -76,6 +76,18 @@ public final class MongoInstanceStore implements InstanceStore {
     }
 
     @Override
+    public long overwriteAll(String model, List<String> ids, List<Condition> conditions, Map<String, Object> values, Instant at) {
+        List<Bson> filters = new ArrayList<>(filters(model, ids.isEmpty() ? conditions : List.of(), true));
+        if (!ids.isEmpty()) {
+            filters.add(Filters.in("_id", ids));
+        }
+        List<Bson> sets = new ArrayList<>();
+        values.forEach((k, v) -> sets.add(Updates.set("data." + k, v)));
+        sets.add(Updates.set("updatedAt", Date.from(at)));
+        return instances.updateMany(Filters.and(filters), Updates.combine(sets)).getMatchedCount();
+    }
+
+    @Override
     public Page query(InstanceQuery query) {
         String sortField = query.sortBy() == null ? "_id" : "data." + query.sortBy();
         List<Bson> filters = new ArrayList<>(filters(query.model(), query.conditions(), query.includeInactive()));

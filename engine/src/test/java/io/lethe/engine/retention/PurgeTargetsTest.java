@@ -76,6 +76,25 @@ class PurgeTargetsTest {
     }
 
     @Test
+    void shouldOverwriteConstantStrategiesInOneBulkUpdateIncludingDeactivatedInstances() {
+        var instances = lethe.engine.instances();
+        Instance a = instances.create("person", Map.of("email", "bulk@example.org", "name", "Bulk One", "city", "Oslo"));
+        Instance b = instances.create("person", Map.of("email", "bulk@example.org", "name", "Bulk Two", "city", "Rome"));
+        instances.deactivate("person", b.id());
+        Instance other = instances.create("person", Map.of("email", "else@example.org", "name", "Else", "city", "Lima"));
+        PurgeScope scope = new PurgeScope.Subject("person", null, Map.of("email", "bulk@example.org"), false,
+                Map.of("name", PurgeStrategy.MASK, "city", PurgeStrategy.NULL));
+        PurgeTarget target = target("instances");
+
+        assertThat(target.execute(scope)).isEqualTo(new PurgeCounts(2, 0));
+
+        assertThat(target.verify(scope)).isZero();
+        assertThat(instances.get("person", a.id()).data()).containsEntry("name", "[purged]").containsEntry("city", null);
+        assertThat(instances.get("person", b.id()).data()).containsEntry("name", "[purged]");
+        assertThat(instances.get("person", other.id()).data()).containsEntry("name", "Else").containsEntry("city", "Lima");
+    }
+
+    @Test
     void shouldDeleteSelectedInstancesById() {
         var instances = lethe.engine.instances();
         Instance gone = instances.create("person", Map.of("email", "gone@example.org"));
