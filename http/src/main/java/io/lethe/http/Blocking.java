@@ -44,8 +44,17 @@ public final class Blocking implements AutoCloseable {
     public record Raw(byte[] bytes, String contentType) {
     }
 
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("lethe-api-", 0).factory());
+    private final ExecutorService executor;
+
+    /** Work on virtual threads: for route work that mostly waits on the database. */
+    public Blocking() {
+        this(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lethe-api-", 0).factory()));
+    }
+
+    /** Work on the given executor (e.g. a bounded pool of platform threads for sequence runs). */
+    public Blocking(ExecutorService executor) {
+        this.executor = executor;
+    }
 
     public Handler<RoutingContext> handler(Work work) {
         return ctx -> {

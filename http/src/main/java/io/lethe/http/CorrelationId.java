@@ -1,7 +1,6 @@
 package io.lethe.http;
 
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +19,7 @@ public final class CorrelationId {
 
     public static void assign(RoutingContext ctx) {
         String given = ctx.request().getHeader(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SAFE.matcher(given).matches() ? given : io.lethe.engine.instance.Ids.next();
         ctx.put(KEY, id);
         ctx.response().putHeader(HEADER, id);
         ctx.next();

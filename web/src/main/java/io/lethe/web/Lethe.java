@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,7 @@ public final class Lethe implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Lethe.class);
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int HOOK_THREADS = 32;
 
     private final Database database;
     private final Engine engine;
@@ -68,12 +70,14 @@ public final class Lethe implements AutoCloseable {
     private final Debugger debugger;
     private final Vertx vertx;
     private final Blocking blocking;
+    private final Blocking hookThreads;
     private final int port;
     private final boolean fileLogs;
     private final Router router;
 
-    private Lethe(Database database, Engine engine, Purges purges, Debugger debugger, Vertx vertx, Blocking blocking, int port,
-            boolean fileLogs, Router router) {
+    private Lethe(Database database, Engine engine, Purges purges, Debugger debugger, Vertx vertx, Blocking blocking,
+            Blocking hookThreads, int port, boolean fileLogs, Router router) {
+        this.hookThreads = hookThreads;
         this.debugger = debugger;
         this.purges = purges;
         this.router = router;
@@ -102,6 +106,10 @@ public final class Lethe implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         Blocking blocking = new Blocking();
+        // Hook runs execute on platform threads so their script blocks run in place, without a
+        // second hand-off; the pool bounds how many runs (and pooled script contexts) exist at once.
+        Blocking hookThreads = new Blocking(Executors.newFixedThreadPool(HOOK_THREADS,
+                Thread.ofPlatform().daemon().name("lethe-run-", 0).factory()));
         Engine engine = null;
         Purges purges = null;
         Debugger debugger = null;
@@ -139,7 +147,7 @@ public final class Lethe implements AutoCloseable {
             logPurger.ifPresent(p -> targets.add(new LogPurgeTarget(p)));
             purges = new Purges(engine, database, targets, config.purge());
             purges.api(logPurger).mount(api, blocking);
-            new HookRoute(engine).mount(router, blocking, MAX_BODY_BYTES);
+            new HookRoute(engine).mount(router, hookThreads, MAX_BODY_BYTES);
             router.route().failureHandler(Problems::handle);
             router.errorHandler(404, Problems::handle);
             router.errorHandler(405, Problems::handle);
@@ -149,13 +157,14 @@ public final class Lethe implements AutoCloseable {
             engine.start();
             debugger.start();
             purges.service().resumeInterrupted();
-            Lethe lethe = new Lethe(database, engine, purges, debugger, vertx, blocking, port, config.fileLogs(), router);
+            Lethe lethe = new Lethe(database, engine, purges, debugger, vertx, blocking, hookThreads, port, config.fileLogs(), router);
             log.atInfo().addKeyValue("port", port).addKeyValue("database", database.mode().label())
                     .log("Lethe started in {} ms", java.time.Duration.between(started, Instant.now()).toMillis());
             return lethe;
         } catch (RuntimeException e) {
             vertx.close();
             blocking.close();
+            hookThreads.close();
             if (purges != null) {
                 purges.close();
             }
@@ -236,6 +245,7 @@ public final class Lethe implements AutoCloseable {
             log.warn("error while stopping the HTTP server", e.getCause());
         }
         blocking.close();
+        hookThreads.close();
         purges.close();
         engine.close();
         debugger.close();

@@ -68,13 +68,18 @@ public final class CompiledScript implements AutoCloseable {
 
     /**
      * Runs the script with deep copies of the given values and returns what it returned.
-     * Never hangs: past {@code timeout} the run is interrupted and reported as failed.
+     * Never hangs: past {@code timeout} the run is interrupted and reported as failed. Called from a
+     * virtual thread, the run moves to the engine's bounded pool of platform threads (GraalJS is not
+     * made for virtual threads); a platform thread runs it itself.
      */
     public ScriptOutcome run(Object input, Object steps, Object context, Duration timeout) {
         String arguments = Json.write(Map.of(
                 "input", input == null ? Map.of() : input,
                 "steps", steps == null ? Map.of() : steps,
                 "context", context == null ? Map.of() : context));
+        if (!Thread.currentThread().isVirtual()) {
+            return runHere(arguments, timeout); // a platform thread (bounded by its pool) runs it directly
+        }
         try {
             return engine.threads().submit(() -> runHere(arguments, timeout)).get();
         } catch (InterruptedException e) {

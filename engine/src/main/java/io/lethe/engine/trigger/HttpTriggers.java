@@ -65,7 +65,16 @@ public final class HttpTriggers {
     }
 
     private static String[] split(String path) {
-        String trimmed = path.replaceAll("^/+|/+$", "");
-        return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
+        java.util.List<String> segments = new java.util.ArrayList<>(4);
+        int start = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                if (i > start) {
+                    segments.add(path.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return segments.toArray(String[]::new);
     }
 }
