@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Enrich flow, Lethe vs Node-RED, same machine, same wrk command, one after the other.
+# Usage: bench/enrich.sh [seconds=10] [connections=32]. Last line: "enrich ratio <lethe req/s / node-red req/s>".
+set -euo pipefail
+LETHE_BENCH_SECONDS=${1:-${LETHE_BENCH_SECONDS:-10}}; LETHE_BENCH_CONNECTIONS=${2:-${LETHE_BENCH_CONNECTIONS:-32}}
+source "$(dirname "$0")/lib.sh"
+[ -f "$shared/post.lua" ] || { echo "bench: peer kit not found at $shared (set LETHE_SHARED_BENCH)" >&2; exit 1; }
+need_wrk
+trap stop_lethe EXIT
+
+start_lethe
+create_enrich
+idle=$(rss_mb)
+wrk_measure "$base/hooks/enrich"
+lethe_rps=$rps; lethe_p50=$p50; lethe_p99=$p99; loaded=$(rss_mb)
+stop_lethe
+
+if [ "${LETHE_BENCH_SMOKE:-0}" = 1 ]; then
+  echo "lethe req/s $lethe_rps p50 $lethe_p50 p99 $lethe_p99 rss idle ${idle} MB loaded ${loaded} MB"
+  echo "enrich smoke ok"; exit 0
+fi
+nr_out=$(bash "$shared/nodered/run.sh" "$secs" "$conns")
+echo "$nr_out" >&2
+nr_rps=$(echo "$nr_out" | awk '/^nodered req\/s/ {print $3}')
+nr_p50=$(echo "$nr_out" | awk '$1=="50%" {print $2}'); nr_p99=$(echo "$nr_out" | awk '$1=="99%" {print $2}')
+echo "lethe    req/s $lethe_rps  p50 ${lethe_p50:-?}  p99 ${lethe_p99:-?}  rss idle ${idle} MB, under load ${loaded} MB"
+echo "node-red req/s $nr_rps  p50 ${nr_p50:-?}  p99 ${nr_p99:-?}"
+python3 -c "print('enrich ratio %.2f' % ($lethe_rps / $nr_rps))"

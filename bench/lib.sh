@@ -1,0 +1,58 @@
+# Shared by the bench scripts: build and start Lethe on a temp data dir, create the enrich flow,
+# measure with wrk. Sourced, not run.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+shared=${LETHE_SHARED_BENCH:-$root/../shared/bench}
+secs=${LETHE_BENCH_SECONDS:-10}
+conns=${LETHE_BENCH_CONNECTIONS:-32}
+password=bench-admin-password
+
+need_wrk() {
+  command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_lethe: builds if needed, starts on $port with data in $work; sets $lethe_pid, $base.
+start_lethe() {
+  work=$(mktemp -d "${TMPDIR:-/tmp}/lethe-bench.XXXXXX")
+  port=$(free_port)
+  base="http://127.0.0.1:$port"
+  "$root/lethe" build >/dev/null
+  LETHE_ADMIN_PASSWORD=$password "$root/lethe" serve --port "$port" --data "$work/data" >"$work/lethe.log" 2>&1 &
+  lethe_pid=$!
+  for _ in $(seq 200); do curl -sf -o /dev/null "$base/health" && return 0; sleep 0.1; done
+  echo "bench: Lethe did not start, see $work/lethe.log" >&2; return 1
+}
+
+stop_lethe() {
+  [ -n "${lethe_pid:-}" ] && kill "$lethe_pid" 2>/dev/null && wait "$lethe_pid" 2>/dev/null || true
+  lethe_pid=
+}
+
+token() {
+  curl -sf -X POST "$base/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$password\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
+
+create_enrich() {
+  curl -sf -o /dev/null -X POST "$base/api/sequences" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $(token)" --data @"$root/bench/enrich-sequence.json"
+}
+
+rss_mb() {
+  # the JVM is the launcher's exec'd child: same pid
+  awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$lethe_pid/status"
+}
+
+# wrk_measure URL: warm-up, then a measured run; sets $rps, $p50, $p99 (ms).
+wrk_measure() {
+  wrk -t2 -c"$conns" -d"$((secs > 5 ? 5 : secs))s" -s "$shared/post.lua" "$1" >/dev/null
+  local out
+  out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$shared/post.lua" "$1")
+  echo "$out" >&2
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+}
