@@ -59,7 +59,7 @@ public final class ExecutionStats {
     }
 
     /** Adds what was counted since the last flush to the database. */
-    void flush() {
+    public void flush() {
         for (Key key : List.copyOf(pending.keySet())) {
             Counts c = pending.remove(key);
             if (c == null || c.runs.sum() == 0) {

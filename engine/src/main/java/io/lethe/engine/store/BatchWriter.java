@@ -1,0 +1,164 @@
+package io.lethe.engine.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes items in the background, in batches, so the producer (a run) never waits on the database.
+ * Memory is bounded by a number of items and by a total weight (e.g. characters); past either the
+ * new item is dropped and counted ({@link #dropped()}) instead of slowing the producer down.
+ * An optional periodic task (e.g. flushing counters) runs on the same thread.
+ *
+ * @param <T> what is written
+ */
+public final class BatchWriter<T> implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
+    private static final long POLL_MILLIS = 100;
+
+    private final String what;
+    private final Consumer<List<T>> sink;
+    private final BlockingQueue<T> queue;
+    private final int batchSize;
+    private final ToLongFunction<T> weight;
+    private final long budget;
+    private final Runnable periodic;
+    private final long periodNanos;
+    private final AtomicLong queuedWeight = new AtomicLong();
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean running = true;
+    private volatile boolean periodicSoon;
+    private long lastPeriodic = System.nanoTime();
+
+    /**
+     * @param what     a plural noun for log lines, e.g. "execution records"
+     * @param weight   how much an item counts against {@code budget}
+     * @param periodic run every {@code period} (and on {@link #flush}) on the writer thread
+     */
+    public BatchWriter(String what, Consumer<List<T>> sink, int capacity, int batchSize, ToLongFunction<T> weight, long budget,
+            Runnable periodic, Duration period) {
+        this.what = what;
+        this.sink = sink;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.batchSize = batchSize;
+        this.weight = weight;
+        this.budget = budget;
+        this.periodic = periodic;
+        this.periodNanos = period.toNanos();
+        this.writer = Thread.ofPlatform().daemon().name("lethe-writer-" + what.replace(' ', '-')).start(this::drainLoop);
+    }
+
+    /** A writer bounded by item count only, without a periodic task. */
+    public static <T> BatchWriter<T> of(String what, Consumer<List<T>> sink, int capacity, int batchSize) {
+        return new BatchWriter<>(what, sink, capacity, batchSize, item -> 0, Long.MAX_VALUE, () -> { }, Duration.ofDays(1));
+    }
+
+    /** Queues an item; false (and a counted drop) when the writer is too far behind. */
+    public boolean offer(T item) {
+        long w = weight.applyAsLong(item);
+        if (queuedWeight.addAndGet(w) > budget || !queue.offer(item)) {
+            queuedWeight.addAndGet(-w);
+            drop(1);
+            return false;
+        }
+        accepted.incrementAndGet();
+        return true;
+    }
+
+    /** Counts items given up on before they reached the queue. */
+    public void drop(long n) {
+        long total = dropped.addAndGet(n);
+        if (Long.bitCount(total) == 1) {
+            log.atWarn().addKeyValue("dropped", total).log(what + " dropped: the writer falls behind");
+        }
+    }
+
+    /** Items not stored because the writer fell behind or the database refused them. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public long written() {
+        return written.get();
+    }
+
+    /** Waits until everything queued so far is written or has failed and the periodic task ran (tests, shutdown). */
+    public void flush(Duration timeout) {
+        long target = accepted.get();
+        periodicSoon = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while ((written.get() + failed.get() < target || periodicSoon) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void drainLoop() {
+        List<T> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                T first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                runPeriodicIfDue();
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                sink.accept(batch);
+                written.addAndGet(batch.size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failed.addAndGet(batch.size());
+                drop(batch.size());
+                log.atError().addKeyValue("items", batch.size()).addKeyValue("error", e.getClass().getSimpleName())
+                        .log("cannot write " + what);
+            } finally {
+                batch.forEach(item -> queuedWeight.addAndGet(-weight.applyAsLong(item)));
+                batch.clear();
+            }
+        }
+    }
+
+    private void runPeriodicIfDue() {
+        if (periodicSoon || System.nanoTime() - lastPeriodic > periodNanos) {
+            lastPeriodic = System.nanoTime();
+            try {
+                periodic.run();
+            } catch (RuntimeException e) {
+                log.atError().setCause(e).log("periodic task of the " + what + " writer failed");
+            }
+            periodicSoon = false;
+        }
+    }
+
+    /** Writes what is queued (up to 10 s), runs the periodic task a last time, then stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        periodic.run();
+    }
+}
