@@ -116,6 +116,7 @@ public final class Lethe implements AutoCloseable {
             new UserRoutes(users, hasher).mount(api, blocking);
             new DesignerApi(engine, Clock.systemUTC(), config.deactivatedRetention()).mount(api, blocking);
             new HookRoute(engine).mount(router, blocking, MAX_BODY_BYTES);
+            new io.lethe.web.ui.UiRoute().mount(router);
             router.route().failureHandler(Problems::handle);
             router.errorHandler(404, Problems::handle);
             router.errorHandler(405, Problems::handle);

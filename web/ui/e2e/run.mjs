@@ -1,0 +1,195 @@
+// Browser tests of the Lethe UI against a running server: LETHE_URL, LETHE_ADMIN_PASSWORD,
+// SCREENSHOT_DIR (default ./screenshots). Exit code 0 when every step passed.
+// Started by the web module's UiBrowserTest (./lethe test); by hand: node e2e/run.mjs.
+import { expect } from './expect.mjs';
+import { openBrowser, stepper, watchConsole } from './browser.mjs';
+
+const base = process.env.LETHE_URL ?? 'http://127.0.0.1:8080';
+const adminPassword = process.env.LETHE_ADMIN_PASSWORD ?? 'admin-password-for-tests';
+const shots = process.env.SCREENSHOT_DIR ?? 'screenshots';
+const { step, shot } = stepper(shots);
+
+const browser = await openBrowser();
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+context.setDefaultTimeout(10_000);
+const page = await context.newPage();
+const console_ = watchConsole(page);
+const run = async () => {
+  await step('login', page, async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Sign in to Lethe' }).waitFor();
+    await shot(page, 'login.png');
+    await console_.allowing(/status of 401/, async () => {
+      await page.getByLabel('Username').fill('admin');
+      await page.getByLabel('Password').fill('wrong-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor();
+    });
+    await page.getByLabel('Password').fill(adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Models' }).waitFor();
+    await page.getByLabel('User menu').click();
+    expect(await page.locator('.user-menu .roles').innerText()).toContain('admin');
+    expect(await page.locator('.user-menu .roles').innerText()).toContain('designer');
+    await page.getByLabel('User menu').click();
+  });
+
+  await step('build a model', page, async () => {
+    await page.getByRole('link', { name: 'New model' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('customer');
+    await page.getByRole('button', { name: 'Add attribute' }).click();
+    await page.getByLabel('Attribute 1 name').fill('email');
+    await page.getByLabel('Attribute 1 required').check();
+    await page.getByLabel('Attribute 1 sensitivity').selectOption('personal');
+    await page.getByRole('button', { name: 'Add attribute' }).click();
+    await page.getByLabel('Attribute 2 name').fill('tier');
+    await page.getByLabel('Comment').fill('first');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 1.').waitFor();
+    await page.waitForURL('**/models/customer');
+    await page.locator('.attributes .sens-personal').waitFor();
+    await shot(page, 'model-editor.png');
+  });
+
+  await step('instances: create, deactivate, count still stored', page, async () => {
+    await page.getByRole('link', { name: 'Instances' }).first().click();
+    await page.getByText('0 deactivated, still stored').waitFor();
+    await page.getByText('New instance').click();
+    await page.getByLabel('Attribute values (JSON)').fill('{"email": "grace@example.org", "tier": "gold"}');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('cell', { name: /grace@example\.org/ }).waitFor();
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByText('1 deactivated, still stored').waitFor();
+    await page.getByLabel('include deactivated').check();
+    await page.getByRole('button', { name: 'Query' }).click();
+    await page.getByRole('button', { name: 'Reactivate' }).waitFor();
+    await shot(page, 'instances.png');
+  });
+
+  await step('build a sequence with a script block', page, async () => {
+    await page.getByRole('link', { name: 'Sequences' }).click();
+    await page.getByRole('link', { name: 'New sequence' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('signup');
+    await page.locator('[data-block-type="script"]').click();
+    const code = page.locator('.code-field .cm-content');
+    await code.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('return {email: input.email.toLowerCase(), n: 1 +;');
+    await page.locator('.code-field .cm-lintRange-error').first().waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('return {email: input.email.toLowerCase()};');
+    await page.locator('.code-field .cm-lintRange-error').waitFor({ state: 'detached' });
+    // Drag a create-instance block from the palette onto the canvas.
+    await page.locator('[data-block-type="create-instance"]').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 480, y: 110 } });
+    await page.locator('.react-flow__node[data-id="create_instance1"]').waitFor();
+    // Wire script1 --next--> create_instance1 by dragging between the handles.
+    await drag(page.locator('.react-flow__node[data-id="script1"] .react-flow__handle[data-handleid="next"]'),
+      page.locator('.react-flow__node[data-id="create_instance1"] .react-flow__handle.target'));
+    await page.locator('.react-flow__edge').first().waitFor();
+    await page.locator('.react-flow__node[data-id="create_instance1"]').click();
+    await page.getByLabel('values', { exact: false }).first().fill('{"email": "{{steps.script1.output.email}}"}');
+    // Save without the required model: the server's pointer marks the block and the field.
+    await console_.allowing(/status of 400/, async () => {
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('.react-flow__node[data-id="create_instance1"] .block-node.invalid').waitFor();
+      await page.locator('.block-form .field-error').filter({ hasText: /required/ }).first().waitFor();
+    });
+    await page.locator('#cfg-model').selectOption('customer');
+    await page.getByLabel('Comment').fill('first');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 1.').waitFor();
+    await page.waitForURL('**/sequences/signup');
+    expect(await page.locator('.block-node.invalid').count()).toBe(0);
+  });
+
+  await step('edit and save a second version', page, async () => {
+    await page.locator('.react-flow__node[data-id="script1"]').click();
+    await page.locator('.code-field .cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('return {email: input.email.toUpperCase()};');
+    await page.getByLabel('Comment').fill('shout');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 2.').waitFor();
+    await shot(page, 'sequence-editor.png');
+  });
+
+  await step('run it and see the result', page, async () => {
+    await page.getByRole('tab', { name: 'Run' }).click();
+    await page.getByLabel('Input (JSON)').fill('{"email": "Ada@Example.org"}');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.locator('.run-result .status-succeeded').waitFor();
+    expect(await page.getByTestId('run-output').innerText()).toContain('ADA@EXAMPLE.ORG');
+    await shot(page, 'run.png');
+  });
+
+  await step('diff and restore a version', page, async () => {
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByLabel('Diff from version 1').check();
+    await page.getByLabel('Diff to version 2').check();
+    await page.getByRole('button', { name: 'Compare v1 → v2' }).click();
+    const diff = page.locator('.diff-table');
+    await diff.waitFor();
+    const source = diff.locator('tr', { hasText: 'config/source' });
+    expect(await source.locator('.before').innerText()).toContain('toLowerCase');
+    expect(await source.locator('.after').innerText()).toContain('toUpperCase');
+    await shot(page, 'versions.png');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Restore v1' }).click();
+    await page.getByText('restored from version 1').waitFor();
+    await page.getByText('version 3', { exact: true }).waitFor();
+    await page.getByRole('tab', { name: 'Run' }).click();
+    await page.getByLabel('Input (JSON)').fill('{"email": "Ada@Example.org"}');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('run-output').filter({ hasText: 'ada@example.org' }).waitFor();
+  });
+
+  await step('executions list', page, async () => {
+    await page.getByRole('link', { name: 'Executions' }).click();
+    await page.getByRole('cell', { name: /signup/ }).first().waitFor();
+    expect(await page.locator('.status-succeeded').count()).toBeGreaterThan(1);
+    await shot(page, 'executions.png');
+  });
+
+  await step('admin creates a user who then signs in', page, async () => {
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('Username').fill('dora');
+    await page.getByLabel('Password').fill('dora-password-long-enough');
+    await page.getByRole('checkbox', { name: 'support', exact: true }).check();
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.getByRole('cell', { name: 'dora', exact: true }).waitFor();
+    expect(await page.getByLabel('dora has role support').isChecked()).toBe(true);
+    await shot(page, 'users.png');
+    await page.getByLabel('User menu').click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Lethe' }).waitFor();
+    await page.getByLabel('Username').fill('dora');
+    await page.getByLabel('Password').fill('dora-password-long-enough');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Models' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+  });
+};
+
+let code = 0;
+try {
+  await run();
+  if (console_.problems.length) {
+    console.log(`FAIL console errors:\n  ${console_.problems.join('\n  ')}`);
+    code = 1;
+  }
+} catch {
+  code = 1;
+} finally {
+  await browser.close();
+}
+process.exit(code);
+
+async function drag(from, to) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('drag: a handle is not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
