@@ -92,8 +92,8 @@ export function ModelEditorPage() {
           Add attribute
         </button>
         <ErrorBox error={save.error} title="Not saved" />
-        {save.isSuccess && !save.isPending && <p className="ok" role="status">Saved as version {version}.</p>}
-        <SaveBar busy={save.isPending} onSave={(c) => save.mutate(c)} />
+        {save.isSuccess && save.data.version === version && <p className="ok" role="status">Saved as version {version}.</p>}
+        <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate(c)} />
       </div>
       {!creating && name && (
         <VersionsPanel base={paths.model(name)} current={version}

@@ -11,7 +11,7 @@ export function RunPanel({ name, dirty, onPath }: { name: string; dirty: boolean
   const [parseError, setParseError] = useState<string | null>(null);
   const run = useMutation({
     mutationFn: (value: unknown) => api<RunResult>(`/api/sequences/${enc(name)}/run`, { body: { input: value } }),
-    onSuccess: (r) => onPath(r.path ?? []),
+    onSuccess: (r) => onPath((r.path ?? []).map((step) => step.split(':')[0]!)),
   });
 
   function submit(event: FormEvent) {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
@@ -10,12 +10,13 @@ import { SaveBar } from '../../components/SaveBar';
 import { VersionsPanel } from '../../components/VersionsPanel';
 import { FlowCanvas } from './graph/FlowCanvas';
 import { BlockForm } from './form/BlockForm';
+import { DebugPanel } from './debug/DebugPanel';
 import { Palette } from './Palette';
 import { RunPanel } from './RunPanel';
 import { SequenceSettingsForm } from './SequenceSettingsForm';
 import { useSequenceDraft } from './useSequenceDraft';
 
-type Tab = 'block' | 'sequence' | 'run' | 'versions';
+type Tab = 'block' | 'sequence' | 'run' | 'debug' | 'versions';
 
 export function SequenceEditorPage() {
   const { name } = useParams();
@@ -30,6 +31,8 @@ export function SequenceEditorPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>(creating ? 'sequence' : 'block');
   const [ranPath, setRanPath] = useState<string[]>([]);
+  const [stepping, setStepping] = useState<string | null>(null);
+  const onStep = useCallback((id: string | null) => setStepping(id), []);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { reset } = d;
@@ -81,21 +84,21 @@ export function SequenceEditorPage() {
       <div className="editor-head">
         <h1>{creating ? 'New sequence' : `Sequence ${d.draft.name}`}</h1>
         {!creating && <span className="muted">version {version}{d.dirty && ' · unsaved changes'}</span>}
-        <SaveBar busy={save.isPending} onSave={(c) => save.mutate(c)} />
+        <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate(c)} />
       </div>
       <ErrorBox error={save.error} title={errors.length ? `Not saved: ${errors.length} problem${errors.length > 1 ? 's' : ''}` : 'Not saved'} />
-      {save.isSuccess && !d.dirty && <p className="ok" role="status">Saved as version {version}.</p>}
+      {save.isSuccess && !d.dirty && save.data.version === version && <p className="ok" role="status">Saved as version {version}.</p>}
       <div className="editor-body">
         <Palette types={types.data} onAdd={(t) => add(t)} />
         <ReactFlowProvider>
           <FlowCanvas blocks={d.draft.blocks} entry={d.draft.entry} types={types.data} positions={d.positions}
-            selected={selected} errors={errors} ranPath={ranPath} onPositions={d.setPositions} onSelect={select}
+            selected={selected} errors={errors} ranPath={ranPath} stepping={stepping} onPositions={d.setPositions} onSelect={select}
             onWire={d.wire} onRemove={d.removeBlock} onDropType={add} />
         </ReactFlowProvider>
         <div className="inspector">
           <div role="tablist" aria-label="Inspector" className="tabs">
-            {(['block', 'sequence', 'run', 'versions'] as Tab[]).map((t) => (
-              <button key={t} type="button" role="tab" aria-selected={tab === t} disabled={creating && (t === 'run' || t === 'versions')}
+            {(['block', 'sequence', 'run', 'debug', 'versions'] as Tab[]).map((t) => (
+              <button key={t} type="button" role="tab" aria-selected={tab === t} disabled={creating && t !== 'block' && t !== 'sequence'}
                 onClick={() => setTab(t)}>{t[0]!.toUpperCase() + t.slice(1)}</button>
             ))}
           </div>
@@ -113,6 +116,7 @@ export function SequenceEditorPage() {
                 onChange={(s) => d.edit(() => s)} />
             )}
             {tab === 'run' && name && <RunPanel name={name} dirty={d.dirty} onPath={setRanPath} />}
+            {tab === 'debug' && name && <DebugPanel name={name} onStep={onStep} />}
             {tab === 'versions' && name && (
               <VersionsPanel base={paths.sequence(name)} current={version}
                 onRestored={() => queryClient.invalidateQueries({ queryKey: keys.sequence(name) })} />

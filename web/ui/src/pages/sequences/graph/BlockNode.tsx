@@ -8,13 +8,14 @@ export interface BlockNodeData extends Record<string, unknown> {
   errorCount: number;
   firstError?: string;
   ran: boolean;
+  stepping: boolean;
 }
 
 export type BlockNodeType = Node<BlockNodeData, 'block'>;
 
 /** A block on the canvas: one input on the left, one output handle per outcome (plus `error`) on the right. */
 export function BlockNode({ data, selected }: NodeProps<BlockNodeType>) {
-  const classes = ['block-node', selected && 'selected', data.errorCount > 0 && 'invalid', data.ran && 'ran', data.entry && 'entry']
+  const classes = ['block-node', selected && 'selected', data.errorCount > 0 && 'invalid', data.ran && 'ran', data.stepping && 'stepping', data.entry && 'entry']
     .filter(Boolean).join(' ');
   return (
     <div className={classes} data-block-id={data.blockId} title={data.firstError}>

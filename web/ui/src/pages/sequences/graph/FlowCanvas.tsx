@@ -20,6 +20,7 @@ interface Props {
   selected: string | null;
   errors: FieldError[];
   ranPath: string[];
+  stepping: string | null;
   onPositions: (positions: Positions) => void;
   onSelect: (id: string | null) => void;
   onWire: (source: string, outcome: string, target: string | null) => void;
@@ -29,7 +30,7 @@ interface Props {
 
 /** The sequence graph: blocks as nodes, outcome wires as edges. Blocks are the source of truth. */
 export function FlowCanvas(props: Props) {
-  const { blocks, entry, types, positions, selected, errors, ranPath } = props;
+  const { blocks, entry, types, positions, selected, errors, ranPath, stepping } = props;
   const { screenToFlowPosition } = useReactFlow();
 
   const nodes = useMemo<BlockNodeType[]>(() => blocks.map((b, i) => {
@@ -47,9 +48,10 @@ export function FlowCanvas(props: Props) {
         errorCount: mine.length,
         firstError: mine[0]?.message,
         ran: ranPath.includes(b.id),
+        stepping: b.id === stepping,
       },
     };
-  }), [blocks, entry, types, positions, selected, errors, ranPath]);
+  }), [blocks, entry, types, positions, selected, errors, ranPath, stepping]);
 
   const edges = useMemo<Edge[]>(() => blocks.flatMap((b) => Object.entries(b.next ?? {})
     .filter(([, target]) => blocks.some((x) => x.id === target))
