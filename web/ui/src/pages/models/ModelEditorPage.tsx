@@ -38,6 +38,7 @@ export function ModelEditorPage() {
     },
     onSuccess: (saved) => {
       setVersion(saved.version);
+      queryClient.setQueryData(keys.model(saved.doc.name), saved);
       queryClient.invalidateQueries({ queryKey: keys.models });
       queryClient.invalidateQueries({ queryKey: ['versions'] });
       if (creating) navigate(`/models/${encodeURIComponent(saved.doc.name)}`, { replace: true });

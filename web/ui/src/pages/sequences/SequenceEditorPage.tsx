@@ -55,6 +55,7 @@ export function SequenceEditorPage() {
     onSuccess: (saved) => {
       setVersion(saved.version);
       d.reset(saved.doc);
+      queryClient.setQueryData(keys.sequence(saved.doc.name), saved);
       queryClient.invalidateQueries({ queryKey: keys.sequences });
       queryClient.invalidateQueries({ queryKey: ['versions'] });
       if (creating) navigate(`/sequences/${encodeURIComponent(saved.doc.name)}`, { replace: true });

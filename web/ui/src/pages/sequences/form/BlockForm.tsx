@@ -24,8 +24,12 @@ export function BlockForm({ block, index, type, errors, choices, isEntry, onChan
   useEffect(() => setId(block.id), [block.id]);
   const outcomes = [...(type?.outcomes ?? []), 'error'];
   const known = new Set(Object.keys(type?.configSchema.properties ?? {}));
-  const generalErrors = at('').filter((e) => !e.pointer.startsWith(`/blocks/${index}/config/`) && !e.pointer.startsWith(`/blocks/${index}/next/`)
-    || (e.pointer.startsWith(`/blocks/${index}/config/`) && !known.has(e.pointer.split('/')[4] ?? '')));
+  // Errors no field below shows (e.g. an unknown config key or type) are listed at the top.
+  const shownElsewhere = (pointer: string) => {
+    const rest = pointer.slice(`/blocks/${index}`.length);
+    return rest === '/id' || rest.startsWith('/next/') || (rest.startsWith('/config/') && known.has(rest.split('/')[2] ?? ''));
+  };
+  const generalErrors = at('').filter((e) => !shownElsewhere(e.pointer));
 
   function setConfig(key: string, value: unknown) {
     const config = { ...block.config };
@@ -55,7 +59,7 @@ export function BlockForm({ block, index, type, errors, choices, isEntry, onChan
           onBlur={() => id !== block.id && (id ? onRename(id) : setId(block.id))} />
         <FieldMessages errors={at('/id')} />
       </div>
-      <FieldMessages errors={generalErrors.filter((e) => !e.pointer.endsWith('/id'))} />
+      <FieldMessages errors={generalErrors} />
       {type && Object.entries(type.configSchema.properties).map(([key, property]) => {
         const fieldErrors = at(`/config/${key}`);
         const errorId = fieldErrors.length ? `err-${block.id}-${key}` : undefined;
