@@ -4,6 +4,7 @@ export function expect(actual) {
   return {
     toBe: (v) => { if (actual !== v) fail(`to be ${JSON.stringify(v)}`); },
     toContain: (v) => { if (!String(actual).includes(v)) fail(`to contain ${JSON.stringify(v)}`); },
+    not: { toContain: (v) => { if (String(actual).includes(v)) fail(`not to contain ${JSON.stringify(v)}`); } },
     toBeGreaterThan: (v) => { if (!(actual > v)) fail(`to be greater than ${v}`); },
   };
 }

@@ -1,7 +1,9 @@
 // Browser tests of the Lethe UI against a running server: LETHE_URL, LETHE_ADMIN_PASSWORD,
 // SCREENSHOT_DIR (default ./screenshots). Exit code 0 when every step passed.
 // Started by the web module's UiBrowserTest (./lethe test); by hand: node e2e/run.mjs.
+import { readFile } from 'node:fs/promises';
 import { expect } from './expect.mjs';
+import { a11yViolations } from './a11y.mjs';
 import { openBrowser, stepper, watchConsole } from './browser.mjs';
 
 const base = process.env.LETHE_URL ?? 'http://127.0.0.1:8080';
@@ -19,6 +21,7 @@ const run = async () => {
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Sign in to Lethe' }).waitFor();
     await shot(page, 'login.png');
+    await accessible(page, 'login');
     await console_.allowing(/status of 401/, async () => {
       await page.getByLabel('Username').fill('admin');
       await page.getByLabel('Password').fill('wrong-password');
@@ -26,7 +29,7 @@ const run = async () => {
       await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor();
     });
     await page.getByLabel('Password').fill(adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Models' }).waitFor();
     await page.getByLabel('User menu').click();
     expect(await page.locator('.user-menu .roles').innerText()).toContain('admin');
@@ -49,6 +52,7 @@ const run = async () => {
     await page.waitForURL('**/models/customer');
     await page.locator('.attributes .sens-personal').waitFor();
     await shot(page, 'model-editor.png');
+    await accessible(page, 'model-editor');
   });
 
   await step('instances: create, deactivate, count still stored', page, async () => {
@@ -64,13 +68,16 @@ const run = async () => {
     await page.getByRole('button', { name: 'Query' }).click();
     await page.getByRole('button', { name: 'Reactivate' }).waitFor();
     await shot(page, 'instances.png');
+    await accessible(page, 'instances');
   });
 
   await step('build a sequence with a script block', page, async () => {
     await page.getByRole('link', { name: 'Sequences' }).click();
     await page.getByRole('link', { name: 'New sequence' }).click();
     await page.getByLabel('Name', { exact: true }).fill('signup');
-    await page.locator('[data-block-type="script"]').click();
+    // Keyboard: the palette adds a block with Enter, and the new block opens in the inspector.
+    await page.locator('[data-block-type="script"]').focus();
+    await page.keyboard.press('Enter');
     const code = page.locator('.code-field .cm-content');
     await code.click();
     await page.keyboard.press('Control+A');
@@ -111,6 +118,7 @@ const run = async () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved as version 2.').waitFor();
     await shot(page, 'sequence-editor.png');
+    await accessible(page, 'sequence-editor');
   });
 
   await step('run it and see the result', page, async () => {
@@ -120,6 +128,7 @@ const run = async () => {
     await page.locator('.run-result .status-succeeded').waitFor();
     expect(await page.getByTestId('run-output').innerText()).toContain('ADA@EXAMPLE.ORG');
     await shot(page, 'run.png');
+    await accessible(page, 'run');
   });
 
   await step('diff and restore a version', page, async () => {
@@ -133,6 +142,7 @@ const run = async () => {
     expect(await source.locator('.before').innerText()).toContain('toLowerCase');
     expect(await source.locator('.after').innerText()).toContain('toUpperCase');
     await shot(page, 'versions.png');
+    await accessible(page, 'versions');
     await page.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Restore v1' }).click();
     await page.getByText('restored from version 1').waitFor();
@@ -170,6 +180,38 @@ const run = async () => {
     await page.getByRole('cell', { name: /signup/ }).first().waitFor();
     expect(await page.locator('.status-succeeded').count()).toBeGreaterThan(1);
     await shot(page, 'executions.png');
+    await accessible(page, 'executions');
+  });
+
+  await step('connector account: secret header values are write-only', page, async () => {
+    await page.getByRole('link', { name: 'Connectors' }).click();
+    await page.getByRole('button', { name: 'New account' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('crm');
+    await page.getByLabel('Base URL').fill('https://crm.example.org/api');
+    await page.getByRole('button', { name: 'Add header' }).click();
+    await page.getByLabel('Header 1 name').fill('Authorization');
+    await page.getByLabel('Header 1 value').fill('Bearer s3cr3t-value');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'crm', exact: true }).waitFor();
+    await page.getByText('Authorization: ••••').waitFor();
+    expect(await page.content()).not.toContain('s3cr3t-value');
+  });
+
+  await step('export a bundle, then import part of it', page, async () => {
+    await page.getByRole('link', { name: 'Export / import' }).click();
+    await page.getByRole('group', { name: 'models' }).getByLabel('customer').check();
+    await page.getByRole('group', { name: 'connectors' }).getByLabel('crm').check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download bundle' }).click()]);
+    const bundle = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(bundle.models.map((m) => m.name).join()).toBe('customer');
+    expect(JSON.stringify(bundle)).not.toContain('s3cr3t-value');
+    await page.getByRole('cell', { name: /customer, crm/ }).waitFor();
+    const copy = { ...bundle, models: [{ ...bundle.models[0], name: 'customer_copy' }], connectors: [], sequences: [] };
+    await page.getByLabel('or paste it').fill(JSON.stringify(copy));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported 1 models, 0 sequences, 0 connectors.').waitFor();
+    await shot(page, 'transfer.png');
+    await accessible(page, 'transfer');
   });
 
   await step('admin creates a user who then signs in', page, async () => {
@@ -181,6 +223,7 @@ const run = async () => {
     await page.getByRole('cell', { name: 'dora', exact: true }).waitFor();
     expect(await page.getByLabel('dora has role support').isChecked()).toBe(true);
     await shot(page, 'users.png');
+    await accessible(page, 'users');
     await page.getByLabel('User menu').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Lethe' }).waitFor();
@@ -205,6 +248,12 @@ try {
   await browser.close();
 }
 process.exit(code);
+
+/** axe-core's WCAG 2 A/AA rules find nothing on the page as it is. */
+async function accessible(p, what) {
+  const found = await a11yViolations(p);
+  if (found.length) throw new Error(`accessibility of ${what}:\n  ${found.join('\n  ')}`);
+}
 
 /** The debugger's routes as its README documents them, answered in the browser (this branch has no debugger API). */
 async function stubDebugger(p) {

@@ -1,5 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useAuth } from './auth/AuthContext';
 import type { Role } from './api/types';
 import { Layout } from './components/Layout';
@@ -9,13 +9,15 @@ import { ModelsPage } from './pages/models/ModelsPage';
 import { ModelEditorPage } from './pages/models/ModelEditorPage';
 import { InstancesPage } from './pages/models/InstancesPage';
 import { SequencesPage } from './pages/sequences/SequencesPage';
-import { SequenceEditorPage } from './pages/sequences/SequenceEditorPage';
 import { ExecutionsPage } from './pages/ops/ExecutionsPage';
 import { ConnectorsPage } from './pages/ops/ConnectorsPage';
 import { TransferPage } from './pages/ops/TransferPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { PurgePage } from './pages/admin/PurgePage';
 import { LogPurgePage } from './pages/admin/LogPurgePage';
+
+// The graph and code editors are most of the bundle: loaded only when a sequence is opened.
+const SequenceEditorPage = lazy(() => import('./pages/sequences/SequenceEditorPage').then((m) => ({ default: m.SequenceEditorPage })));
 
 export function homeFor(roles: Role[]): string {
   if (roles.includes('designer')) return '/models';
@@ -40,7 +42,9 @@ function Home() {
 export function AppRoutes() {
   const { user, checking } = useAuth();
   if (checking) return <Loading what="Checking your session" />;
-  const designer = (page: ReactNode) => <RequireRole role="designer">{page}</RequireRole>;
+  const designer = (page: ReactNode) => (
+    <RequireRole role="designer"><Suspense fallback={<Loading what="Loading the editor" />}>{page}</Suspense></RequireRole>
+  );
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />

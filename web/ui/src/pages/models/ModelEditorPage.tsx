@@ -7,6 +7,8 @@ import type { Attribute, Model } from '../../api/types';
 import { ErrorBox, errorsAt, FieldMessages, Loading } from '../../components/Status';
 import { SaveBar } from '../../components/SaveBar';
 import { VersionsPanel } from '../../components/VersionsPanel';
+import { DeleteButton } from '../../components/DeleteButton';
+import { useAuth } from '../../auth/AuthContext';
 import { AttributeRow } from './AttributeRow';
 
 const EMPTY: Model = { name: '', description: '', attributes: [] };
@@ -20,6 +22,7 @@ export function ModelEditorPage() {
   const [version, setVersion] = useState<number | undefined>();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const { has } = useAuth();
 
   useEffect(() => {
     if (loaded.data) {
@@ -45,6 +48,11 @@ export function ModelEditorPage() {
     },
   });
 
+  const deleted = () => {
+    queryClient.invalidateQueries({ queryKey: keys.models });
+    navigate('/models');
+  };
+
   if (!creating && loaded.isPending) return <Loading />;
   if (!creating && loaded.error) return <ErrorBox error={loaded.error} />;
 
@@ -59,6 +67,15 @@ export function ModelEditorPage() {
           <h1>{creating ? 'New model' : `Model ${draft.name}`}</h1>
           {!creating && <span className="muted">version {version}</span>}
           {!creating && <Link to={`/models/${encodeURIComponent(draft.name)}/instances`}>Instances</Link>}
+          {!creating && name && (
+            <span className="head-actions">
+              <DeleteButton path={paths.model(name)} what={`model ${name}`} label="Delete model" onDeleted={deleted} />
+              {has('admin') && (
+                <DeleteButton path={`${paths.model(name)}?force=true`} what={`model ${name} AND all its instances`}
+                  label="Delete with its instances" onDeleted={deleted} />
+              )}
+            </span>
+          )}
         </div>
         <div className="form-grid">
           <label>

@@ -8,6 +8,8 @@ import type { Sequence } from '../../api/types';
 import { ErrorBox, Loading } from '../../components/Status';
 import { SaveBar } from '../../components/SaveBar';
 import { VersionsPanel } from '../../components/VersionsPanel';
+import { DeleteButton } from '../../components/DeleteButton';
+import { useUnsavedWarning } from '../../components/useUnsavedWarning';
 import { FlowCanvas } from './graph/FlowCanvas';
 import { BlockForm } from './form/BlockForm';
 import { DebugPanel } from './debug/DebugPanel';
@@ -36,6 +38,7 @@ export function SequenceEditorPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { reset } = d;
+  useUnsavedWarning(d.dirty);
 
   useEffect(() => {
     if (loaded.data) {
@@ -85,6 +88,12 @@ export function SequenceEditorPage() {
       <div className="editor-head">
         <h1>{creating ? 'New sequence' : `Sequence ${d.draft.name}`}</h1>
         {!creating && <span className="muted">version {version}{d.dirty && ' · unsaved changes'}</span>}
+        {!creating && name && (
+          <DeleteButton path={paths.sequence(name)} what={`sequence ${name}`} label="Delete sequence" onDeleted={() => {
+            queryClient.invalidateQueries({ queryKey: keys.sequences });
+            navigate('/sequences');
+          }} />
+        )}
         <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate(c)} />
       </div>
       <ErrorBox error={save.error} title={errors.length ? `Not saved: ${errors.length} problem${errors.length > 1 ? 's' : ''}` : 'Not saved'} />
