@@ -153,6 +153,25 @@ const run = async () => {
     await page.getByTestId('run-output').filter({ hasText: 'ada@example.org' }).waitFor();
   });
 
+  await step('a stale save is refused and the newer version can be loaded', page, async () => {
+    const token = await page.evaluate(() => sessionStorage.getItem('lethe.token'));
+    const headers = { Authorization: `Bearer ${token}` };
+    const current = await page.request.get(`${base}/api/sequences/signup`, { headers });
+    const meanwhile = await page.request.put(`${base}/api/sequences/signup`, {
+      headers: { ...headers, 'If-Match': current.headers().etag },
+      data: { ...(await current.json()), description: 'saved elsewhere', comment: 'meanwhile' },
+    });
+    expect(meanwhile.status()).toBe(200);
+    await page.getByRole('tab', { name: 'Sequence' }).click();
+    await page.getByLabel('Description').fill('my edit');
+    await console_.allowing(/status of 409/, async () => {
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Load version 4' }).click();
+    });
+    await page.getByText('version 4', { exact: true }).waitFor();
+    expect(await page.getByLabel('Description').inputValue()).toBe('saved elsewhere');
+  });
+
   await step('debug tab: the real server answers, or says it has no debugger', page, async () => {
     await console_.allowing(/status of 404/, async () => {
       await page.getByRole('tab', { name: 'Debug' }).click();

@@ -44,6 +44,7 @@ export function UsersPage() {
                 ))}
                 <td className="small">{u.createdAt && new Date(u.createdAt).toLocaleString()}</td>
                 <td>
+                  <SetPassword username={u.username} />
                   <button type="button" className="link danger" disabled={u.username === me?.username || remove.isPending}
                     onClick={() => window.confirm(`Delete user ${u.username}?`) && remove.mutate(u.username)}>Delete</button>
                 </td>
@@ -54,6 +55,35 @@ export function UsersPage() {
       )}
       <NewUserForm onCreated={refresh} />
     </section>
+  );
+}
+
+/** An admin sets a new password for a user (which signs that user out everywhere). */
+function SetPassword({ username }: { username: string }) {
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const change = useMutation({
+    mutationFn: () => api(`/api/users/${enc(username)}`, { method: 'PATCH', body: { password } }),
+    onSuccess: () => { setPassword(''); setOpen(false); },
+  });
+  const errors = change.error instanceof ApiError ? change.error.fieldErrors : [];
+  if (!open) {
+    return (
+      <>
+        <button type="button" className="link" onClick={() => { change.reset(); setOpen(true); }}>Set password</button>
+        {change.isSuccess && <span className="ok small" role="status">password changed</span>}
+      </>
+    );
+  }
+  return (
+    <form className="inline-fields" onSubmit={(e) => { e.preventDefault(); change.mutate(); }}>
+      <input type="password" autoComplete="new-password" aria-label={`New password for ${username}`} value={password} required
+        onChange={(e) => setPassword(e.target.value)} />
+      <button type="submit" disabled={change.isPending}>Set</button>
+      <button type="button" className="link" onClick={() => setOpen(false)}>Cancel</button>
+      <FieldMessages errors={errorsAt(errors, '/password')} />
+      {errors.length === 0 && <ErrorBox error={change.error} />}
+    </form>
   );
 }
 

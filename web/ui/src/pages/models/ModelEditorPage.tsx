@@ -8,6 +8,7 @@ import { ErrorBox, errorsAt, FieldMessages, Loading } from '../../components/Sta
 import { SaveBar } from '../../components/SaveBar';
 import { VersionsPanel } from '../../components/VersionsPanel';
 import { DeleteButton } from '../../components/DeleteButton';
+import { ConflictNotice } from '../../components/ConflictNotice';
 import { useAuth } from '../../auth/AuthContext';
 import { AttributeRow } from './AttributeRow';
 
@@ -110,6 +111,7 @@ export function ModelEditorPage() {
           Add attribute
         </button>
         <ErrorBox error={save.error} title="Not saved" />
+        <ConflictNotice error={save.error} onReload={() => { save.reset(); loaded.refetch(); }} />
         {save.isSuccess && save.data.version === version && <p className="ok" role="status">Saved as version {version}.</p>}
         <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate(c)} />
       </div>

@@ -9,6 +9,7 @@ import { ErrorBox, Loading } from '../../components/Status';
 import { SaveBar } from '../../components/SaveBar';
 import { VersionsPanel } from '../../components/VersionsPanel';
 import { DeleteButton } from '../../components/DeleteButton';
+import { ConflictNotice } from '../../components/ConflictNotice';
 import { useUnsavedWarning } from '../../components/useUnsavedWarning';
 import { FlowCanvas } from './graph/FlowCanvas';
 import { BlockForm } from './form/BlockForm';
@@ -97,6 +98,7 @@ export function SequenceEditorPage() {
         <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate(c)} />
       </div>
       <ErrorBox error={save.error} title={errors.length ? `Not saved: ${errors.length} problem${errors.length > 1 ? 's' : ''}` : 'Not saved'} />
+      <ConflictNotice error={save.error} onReload={() => { save.reset(); loaded.refetch(); }} />
       {save.isSuccess && !d.dirty && save.data.version === version && <p className="ok" role="status">Saved as version {version}.</p>}
       <div className="editor-body">
         <Palette types={types.data} onAdd={(t) => add(t)} />

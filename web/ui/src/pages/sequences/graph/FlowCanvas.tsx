@@ -1,13 +1,13 @@
 import { useCallback, useMemo, type DragEvent } from 'react';
 import {
-  Background, Controls, MarkerType, ReactFlow, useReactFlow,
+  Background, ControlButton, Controls, MarkerType, ReactFlow, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { FieldError } from '../../../api/client';
 import type { BlockDefinition, BlockType } from '../../../api/types';
 import { BlockNode, type BlockNodeType } from './BlockNode';
-import type { Positions } from './layout';
+import { autoLayout, type Positions } from './layout';
 
 export const DRAG_TYPE = 'application/x-lethe-block-type';
 const nodeTypes = { block: BlockNode };
@@ -31,7 +31,11 @@ interface Props {
 /** The sequence graph: blocks as nodes, outcome wires as edges. Blocks are the source of truth. */
 export function FlowCanvas(props: Props) {
   const { blocks, entry, types, positions, selected, errors, ranPath, stepping } = props;
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const tidy = () => {
+    props.onPositions(autoLayout(blocks, entry));
+    requestAnimationFrame(() => fitView({ maxZoom: 1, duration: 200 }));
+  };
 
   const nodes = useMemo<BlockNodeType[]>(() => blocks.map((b, i) => {
     const mine = errors.filter((e) => e.pointer === `/blocks/${i}` || e.pointer.startsWith(`/blocks/${i}/`));
@@ -106,7 +110,9 @@ export function FlowCanvas(props: Props) {
         onEdgesChange={onEdgesChange} onConnect={onConnect} onPaneClick={() => props.onSelect(null)}
         fitView fitViewOptions={{ maxZoom: 1 }} deleteKeyCode={["Delete"]}>
         <Background />
-        <Controls />
+        <Controls>
+          <ControlButton onClick={tidy} title="Arrange the blocks from the entry" aria-label="Arrange the blocks">⇶</ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

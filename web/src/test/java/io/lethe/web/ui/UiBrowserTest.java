@@ -1,6 +1,7 @@
 package io.lethe.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lethe.web.testkit.TestServer;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The browser suite ({@code web/ui/e2e/run.mjs}): Playwright drives Debian's Chromium against a real
  * Lethe on a random port over a temporary database. Skipped only when {@code /usr/bin/chromium} is
- * absent. Screenshots go to {@code target/ui-screenshots}, or to {@code -Dlethe.ui.screenshots=<dir>}
+ * absent (or when the UI build itself is skipped with {@code -Dlethe.ui.skip}). Screenshots go to {@code target/ui-screenshots}, or to {@code -Dlethe.ui.screenshots=<dir>}
  * (the README's pictures come from {@code -Dlethe.ui.screenshots=$PWD/docs}).
  */
 class UiBrowserTest {
@@ -26,6 +27,7 @@ class UiBrowserTest {
 
     @Test
     void shouldPassTheBrowserSuite(@TempDir Path data) throws IOException, InterruptedException {
+        assumeFalse(Boolean.getBoolean("lethe.ui.skip"), "browser tests skipped: the UI build was skipped (-Dlethe.ui.skip)");
         assumeTrue(Files.isExecutable(CHROMIUM), "browser tests skipped: " + CHROMIUM + " is missing (apt-get install -y chromium)");
         assertThat(getClass().getClassLoader().getResource("webroot/index.html"))
                 .as("the web UI is built into the classes (generate-resources)").isNotNull();
