@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, enc } from '../../api/client';
-import type { Instance, Page, Stats } from '../../api/types';
+import type { Attribute, Instance, Model, Page, Stats } from '../../api/types';
+import { SensitivityBadge } from './SensitivityBadge';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorBox, Loading } from '../../components/Status';
 import { NewInstanceForm } from './NewInstanceForm';
@@ -28,6 +29,7 @@ export function InstancesPage() {
   const queryClient = useQueryClient();
   const cursor = cursors[cursors.length - 1];
 
+  const model = useQuery({ queryKey: ['models', name, 'plain'], queryFn: () => api<Model>(base) });
   const stats = useQuery({ queryKey: ['stats', name], queryFn: () => api<Stats>(`${base}/stats`) });
   const page = useQuery({
     queryKey: ['instances', name, query, cursor],
@@ -102,7 +104,7 @@ export function InstancesPage() {
       {page.isPending && <Loading />}
       <ErrorBox error={page.error} title={serverWhereErrors.length ? 'Bad query' : undefined} />
       <ErrorBox error={toggle.error} />
-      {page.data && <InstanceTable items={page.data.items} busy={toggle.isPending} onToggle={(i) => toggle.mutate(i)} />}
+      {page.data && <InstanceTable items={page.data.items} attributes={model.data?.attributes ?? []} busy={toggle.isPending} onToggle={(i) => toggle.mutate(i)} />}
       <div className="pager">
         <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</button>
         <span className="muted">page {cursors.length}</span>
@@ -128,26 +130,45 @@ function params(q: Query, cursor: string | null): string {
   return p.toString();
 }
 
-function InstanceTable({ items, busy, onToggle }: { items: Instance[]; busy: boolean; onToggle: (i: Instance) => void }) {
+function InstanceTable({ items, attributes, busy, onToggle }: {
+  items: Instance[]; attributes: Attribute[]; busy: boolean; onToggle: (i: Instance) => void;
+}) {
   if (items.length === 0) return <p className="muted">No instances match.</p>;
   return (
-    <table className="grid">
-      <thead><tr><th>Id</th><th>Data</th><th>Updated</th><th>State</th><th /></tr></thead>
-      <tbody>
-        {items.map((i) => (
-          <tr key={i.id} className={i.active ? undefined : 'inactive'}>
-            <td><code>{i.id}</code></td>
-            <td><code className="json">{JSON.stringify(i.data)}</code></td>
-            <td className="small">{new Date(i.updatedAt).toLocaleString()}</td>
-            <td>{i.active ? 'active' : <span className="badge warn">deactivated</span>}</td>
-            <td>
-              <button type="button" disabled={busy} onClick={() => onToggle(i)}>
-                {i.active ? 'Deactivate' : 'Reactivate'}
-              </button>
-            </td>
+    <div className="table-scroll">
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>Id</th>
+            {attributes.length > 0
+              ? attributes.map((a) => <th key={a.name}>{a.name}<SensitivityBadge value={a.sensitivity} /></th>)
+              : <th>Data</th>}
+            <th>Updated</th><th>State</th><th />
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.id} className={i.active ? undefined : 'inactive'}>
+              <td><code className="small">{i.id}</code></td>
+              {attributes.length > 0
+                ? attributes.map((a) => <td key={a.name}>{show(i.data[a.name])}</td>)
+                : <td><code className="json">{JSON.stringify(i.data)}</code></td>}
+              <td className="small">{new Date(i.updatedAt).toLocaleString()}</td>
+              <td>{i.active ? 'active' : <span className="badge warn">deactivated</span>}</td>
+              <td>
+                <button type="button" disabled={busy} onClick={() => onToggle(i)}>
+                  {i.active ? 'Deactivate' : 'Reactivate'}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
+}
+
+function show(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

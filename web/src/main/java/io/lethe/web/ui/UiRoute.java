@@ -20,6 +20,9 @@ public final class UiRoute {
 
     private static final Logger log = LoggerFactory.getLogger(UiRoute.class);
     static final String WEBROOT = "webroot";
+    /** Only the app's own scripts; CodeMirror and the graph editor inject style elements, hence inline styles. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private final Buffer index;
 
@@ -38,6 +41,10 @@ public final class UiRoute {
             if (isServerPath(ctx.normalizedPath())) {
                 ctx.next();
             } else {
+                ctx.response()
+                        .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                        .putHeader("X-Content-Type-Options", "nosniff")
+                        .putHeader("Referrer-Policy", "no-referrer");
                 assets.handle(ctx);
             }
         });
@@ -54,7 +61,6 @@ public final class UiRoute {
         ctx.response()
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
-                .putHeader("X-Content-Type-Options", "nosniff")
                 .end(index);
     }
 

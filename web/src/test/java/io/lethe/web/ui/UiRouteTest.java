@@ -38,6 +38,7 @@ class UiRouteTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).startsWith("text/html");
         assertThat(r.body()).contains("<div id=\"root\">");
+        assertThat(r.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'");
     }
 
     @Test
