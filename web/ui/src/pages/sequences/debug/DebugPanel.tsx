@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, enc } from '../../../api/client';
+import { api, ApiError, enc } from '../../../api/client';
 import { ErrorBox, isNotFound, Loading, NotAvailable } from '../../../components/Status';
 import { TraceViewer } from './TraceViewer';
 import type { DebugWindow, Trace } from './types';
@@ -16,10 +16,14 @@ export function DebugPanel({ name, onStep }: { name: string; onStep: (blockId: s
     enabled: state.isSuccess,
   });
   const [minutes, setMinutes] = useState(60);
+  const [reveal, setReveal] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['debug', name] });
   const toggle = useMutation({
-    mutationFn: (on: boolean) => api(base, on ? { method: 'PUT', body: { minutes } } : { method: 'DELETE' }),
+    // An unredacted window needs an admin's grant and lasts at most 15 minutes (the server enforces both).
+    mutationFn: (on: boolean) => api(base, on
+      ? { method: 'PUT', body: reveal ? { minutes: Math.min(minutes, 15), reveal: true } : { minutes } }
+      : { method: 'DELETE' }),
     onSuccess: refresh,
   });
   const remaining = useCountdown(state.data?.on ? state.data.remainingSeconds : 0, state.dataUpdatedAt);
@@ -47,12 +51,15 @@ export function DebugPanel({ name, onStep }: { name: string; onStep: (blockId: s
                 {[15, 60, 240, 480].map((m) => <option key={m} value={m}>{m} min</option>)}
               </select>
             </label>
+            <label className="inline small" title="Keeps personal and sensitive values in clear (never secrets); needs the reveal permission; at most 15 minutes">
+              <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />unredacted
+            </label>
             <button type="button" className="primary" onClick={() => toggle.mutate(true)} disabled={toggle.isPending}>Turn on</button>
           </>
         )}
       </div>
       <p className="muted small">Traces are redacted at capture: personal and sensitive values and secrets show as markers.</p>
-      <ErrorBox error={toggle.error} />
+      <ErrorBox error={toggle.error} title={toggle.error instanceof ApiError && toggle.error.status === 403 ? 'Not allowed' : undefined} />
       <div className="row-actions">
         <h3>Traces</h3>
         <button type="button" className="link" onClick={() => traces.refetch()}>Refresh</button>
