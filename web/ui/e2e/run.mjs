@@ -34,7 +34,8 @@ const run = async () => {
     await page.getByLabel('User menu').click();
     expect(await page.locator('.user-menu .roles').innerText()).toContain('admin');
     expect(await page.locator('.user-menu .roles').innerText()).toContain('designer');
-    await page.getByLabel('User menu').click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor({ state: 'hidden' });
   });
 
   await step('build a model', page, async () => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import type { Role } from '../api/types';
@@ -23,6 +24,18 @@ export function Layout() {
   const { user, logout, has } = useAuth();
   const navigate = useNavigate();
   const items = NAV.filter((item) => has(item.role));
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // The user menu closes on Escape and on a click elsewhere, like any menu.
+    const close = (e: Event) => {
+      const m = menu.current;
+      if (!m?.open) return;
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !m.contains(e.target as Node)) m.open = false;
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('click', close);
+    return () => { document.removeEventListener('keydown', close); document.removeEventListener('click', close); };
+  }, []);
   return (
     <div className="shell">
       <header className="topbar">
@@ -32,7 +45,7 @@ export function Layout() {
             <NavLink key={item.to} to={item.to}>{item.label}</NavLink>
           ))}
         </nav>
-        <details className="user-menu">
+        <details className="user-menu" ref={menu}>
           <summary aria-label="User menu">{user?.username}</summary>
           <div className="user-menu-body">
             <div className="roles">
