@@ -11,6 +11,13 @@ class MainTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path temp;
+
+    private java.nio.file.Path dataDir() {
+        return temp;
+    }
+
     private int run(String... args) {
         return Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     }
@@ -35,7 +42,8 @@ class MainTest {
 
     @Test
     void shouldEndWithOneLineWhenMongoIsUnreachable() {
-        assertThat(run("serve", "--port", "0", "--mongo-uri", "mongodb://127.0.0.1:1/lethe")).isEqualTo(1);
+        assertThat(run("serve", "--port", "0", "--mongo-uri", "mongodb://127.0.0.1:1/lethe",
+                "--data", dataDir().toString())).isEqualTo(1);
         assertThat(err.toString().strip())
                 .startsWith("lethe: cannot reach MongoDB at mongodb://127.0.0.1:1/lethe")
                 .doesNotContain("\n").doesNotContain("Exception");

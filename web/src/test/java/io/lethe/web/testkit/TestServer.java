@@ -88,6 +88,7 @@ public final class TestServer implements AutoCloseable {
     /** With an {@code If-Match} header when {@code ifMatch} is not null. */
     public Response send(String method, String path, String token, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lethe.port() + path))
+                // A request the server never answers fails the test instead of hanging the build.
                 .timeout(java.time.Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

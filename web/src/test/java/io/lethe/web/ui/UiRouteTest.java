@@ -1,0 +1,79 @@
+package io.lethe.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lethe.web.testkit.TestServer;
+import io.lethe.web.testkit.TestServer.Response;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UiRouteTest {
+
+    @TempDir
+    static Path data;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(UiRouteTest.class.getClassLoader().getResource("webroot/index.html") != null,
+                "the web UI was not built (-Dlethe.ui.skip): nothing to serve");
+        server = TestServer.start(data);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void shouldServeTheAppAtTheRoot() {
+        Response r = server.get("/", null);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/html");
+        assertThat(r.body()).contains("<div id=\"root\">");
+        assertThat(r.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'");
+    }
+
+    @Test
+    void shouldAnswerTheAppForAPagePathSoAReloadWorks() {
+        Response r = server.get("/sequences/signup", null);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("<div id=\"root\">");
+        assertThat(r.header("Cache-Control")).isEqualTo("no-cache");
+    }
+
+    @Test
+    void shouldServeTheBuiltAssets() {
+        String index = server.get("/", null).body();
+        String script = index.replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
+
+        Response r = server.get(script, null);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).contains("javascript");
+    }
+
+    @Test
+    void shouldAnswer404ForAMissingFileNotTheApp() {
+        Response r = server.get("/assets/gone.js", null);
+
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void shouldLeaveApiAndHookPathsToTheServer() {
+        assertThat(server.get("/api/models", null).status()).isEqualTo(401);
+        assertThat(server.get("/api/no-such-route", server.adminToken()).contentType()).startsWith("application/problem+json");
+        assertThat(server.get("/hooks/nothing-here", null).body()).doesNotContain("<div id=\"root\">");
+        assertThat(server.get("/health", null).body()).contains("\"status\"");
+    }
+}

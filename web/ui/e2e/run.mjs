@@ -1,0 +1,307 @@
+// Browser tests of the Lethe UI against a running server: LETHE_URL, LETHE_ADMIN_PASSWORD,
+// SCREENSHOT_DIR (default ./screenshots). Exit code 0 when every step passed.
+// Started by the web module's UiBrowserTest (./lethe test); by hand: node e2e/run.mjs.
+import { readFile } from 'node:fs/promises';
+import { expect } from './expect.mjs';
+import { a11yViolations } from './a11y.mjs';
+import { openBrowser, stepper, watchConsole } from './browser.mjs';
+
+const base = process.env.LETHE_URL ?? 'http://127.0.0.1:8080';
+const adminPassword = process.env.LETHE_ADMIN_PASSWORD ?? 'admin-password-for-tests';
+const shots = process.env.SCREENSHOT_DIR ?? 'screenshots';
+const { step, shot } = stepper(shots);
+
+const browser = await openBrowser();
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+context.setDefaultTimeout(10_000);
+const page = await context.newPage();
+const console_ = watchConsole(page);
+const run = async () => {
+  await step('login', page, async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Sign in to Lethe' }).waitFor();
+    await shot(page, 'login.png');
+    await accessible(page, 'login');
+    await console_.allowing(/status of 401/, async () => {
+      await page.getByLabel('Username').fill('admin');
+      await page.getByLabel('Password').fill('wrong-password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Sign-in failed' }).waitFor();
+    });
+    await page.getByLabel('Password').fill(adminPassword);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Models' }).waitFor();
+    await page.getByLabel('User menu').click();
+    expect(await page.locator('.user-menu .roles').innerText()).toContain('admin');
+    expect(await page.locator('.user-menu .roles').innerText()).toContain('designer');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor({ state: 'hidden' });
+  });
+
+  await step('build a model', page, async () => {
+    await page.getByRole('link', { name: 'New model' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('customer');
+    await page.getByRole('button', { name: 'Add attribute' }).click();
+    await page.getByLabel('Attribute 1 name').fill('email');
+    await page.getByLabel('Attribute 1 required').check();
+    await page.getByLabel('Attribute 1 sensitivity').selectOption('personal');
+    await page.getByRole('button', { name: 'Add attribute' }).click();
+    await page.getByLabel('Attribute 2 name').fill('tier');
+    await page.getByLabel('Comment').fill('first');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 1.').waitFor();
+    await page.waitForURL('**/models/customer');
+    await page.locator('.attributes .sens-personal').waitFor();
+    await shot(page, 'model-editor.png');
+    await accessible(page, 'model-editor');
+  });
+
+  await step('instances: create, deactivate, count still stored', page, async () => {
+    await page.getByRole('link', { name: 'Instances' }).first().click();
+    await page.getByText('0 deactivated, still stored').waitFor();
+    await page.getByText('New instance').click();
+    await page.getByLabel('Attribute values (JSON)').fill('{"email": "grace@example.org", "tier": "gold"}');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('cell', { name: /grace@example\.org/ }).waitFor();
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByText('1 deactivated, still stored').waitFor();
+    await page.getByLabel('include deactivated').check();
+    await page.getByRole('button', { name: 'Query' }).click();
+    await page.getByRole('button', { name: 'Reactivate' }).waitFor();
+    await shot(page, 'instances.png');
+    await accessible(page, 'instances');
+  });
+
+  await step('build a sequence with a script block', page, async () => {
+    await page.getByRole('link', { name: 'Sequences' }).click();
+    await page.getByRole('link', { name: 'New sequence' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('signup');
+    // Keyboard: the palette adds a block with Enter, and the new block opens in the inspector.
+    await page.locator('[data-block-type="script"]').focus();
+    await page.keyboard.press('Enter');
+    const code = page.locator('.code-field .cm-content');
+    await code.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('return {email: input.email.toLowerCase(), n: 1 +;');
+    await page.locator('.code-field .cm-lintRange-error').first().waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('return {email: input.email.toLowerCase()};');
+    await page.locator('.code-field .cm-lintRange-error').waitFor({ state: 'detached' });
+    // Drag a create-instance block from the palette onto the canvas.
+    await page.locator('[data-block-type="create-instance"]').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 480, y: 110 } });
+    await page.locator('.react-flow__node[data-id="create_instance1"]').waitFor();
+    // Wire script1 --next--> create_instance1 by dragging between the handles.
+    await drag(page.locator('.react-flow__node[data-id="script1"] .react-flow__handle[data-handleid="next"]'),
+      page.locator('.react-flow__node[data-id="create_instance1"] .react-flow__handle.target'));
+    await page.locator('.react-flow__edge').first().waitFor();
+    await page.locator('.react-flow__node[data-id="create_instance1"]').click();
+    await page.getByLabel('values', { exact: false }).first().fill('{"email": "{{steps.script1.output.email}}"}');
+    // Save without the required model: the server's pointer marks the block and the field.
+    await console_.allowing(/status of 400/, async () => {
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('.react-flow__node[data-id="create_instance1"] .block-node.invalid').waitFor();
+      await page.locator('.block-form .field-error').filter({ hasText: /required/ }).first().waitFor();
+    });
+    await page.locator('#cfg-model').selectOption('customer');
+    await page.getByLabel('Comment').fill('first');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 1.').waitFor();
+    await page.waitForURL('**/sequences/signup');
+    expect(await page.locator('.block-node.invalid').count()).toBe(0);
+  });
+
+  await step('edit and save a second version', page, async () => {
+    await page.locator('.react-flow__node[data-id="script1"]').click();
+    await page.locator('.code-field .cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('return {email: input.email.toUpperCase()};');
+    await page.getByLabel('Comment').fill('shout');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 2.').waitFor();
+    await shot(page, 'sequence-editor.png');
+    await accessible(page, 'sequence-editor');
+  });
+
+  await step('run it and see the result', page, async () => {
+    await page.getByRole('tab', { name: 'Run' }).click();
+    await page.getByLabel('Input (JSON)').fill('{"email": "Ada@Example.org"}');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.locator('.run-result .status-succeeded').waitFor();
+    expect(await page.getByTestId('run-output').innerText()).toContain('ADA@EXAMPLE.ORG');
+    await shot(page, 'run.png');
+    await accessible(page, 'run');
+  });
+
+  await step('diff and restore a version', page, async () => {
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByLabel('Diff from version 1').check();
+    await page.getByLabel('Diff to version 2').check();
+    await page.getByRole('button', { name: 'Compare v1 → v2' }).click();
+    const diff = page.locator('.diff-table');
+    await diff.waitFor();
+    const source = diff.locator('tr', { hasText: 'config/source' });
+    expect(await source.locator('.before').innerText()).toContain('toLowerCase');
+    expect(await source.locator('.after').innerText()).toContain('toUpperCase');
+    await shot(page, 'versions.png');
+    await accessible(page, 'versions');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Restore v1' }).click();
+    await page.getByText('restored from version 1').waitFor();
+    await page.getByText('version 3', { exact: true }).waitFor();
+    await page.getByRole('tab', { name: 'Run' }).click();
+    await page.getByLabel('Input (JSON)').fill('{"email": "Ada@Example.org"}');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('run-output').filter({ hasText: 'ada@example.org' }).waitFor();
+  });
+
+  await step('a stale save is refused and the newer version can be loaded', page, async () => {
+    const token = await page.evaluate(() => sessionStorage.getItem('lethe.token'));
+    const headers = { Authorization: `Bearer ${token}` };
+    const current = await page.request.get(`${base}/api/sequences/signup`, { headers });
+    const meanwhile = await page.request.put(`${base}/api/sequences/signup`, {
+      headers: { ...headers, 'If-Match': current.headers().etag },
+      data: { ...(await current.json()), description: 'saved elsewhere', comment: 'meanwhile' },
+    });
+    expect(meanwhile.status()).toBe(200);
+    await page.getByRole('tab', { name: 'Sequence' }).click();
+    await page.getByLabel('Description').fill('my edit');
+    await console_.allowing(/status of 409/, async () => {
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Load version 4' }).click();
+    });
+    await page.getByText('version 4', { exact: true }).waitFor();
+    expect(await page.getByLabel('Description').inputValue()).toBe('saved elsewhere');
+  });
+
+  await step('debug tab: the real server answers, or says it has no debugger', page, async () => {
+    await console_.allowing(/status of 404/, async () => {
+      await page.getByRole('tab', { name: 'Debug' }).click();
+      await page.locator('.debug-panel, .notice').filter({ hasText: /debugging (on|off)|not available on this server/ }).first().waitFor();
+    });
+  });
+
+  await step('trace viewer against the documented debugger API (stubbed in the browser)', page, async () => {
+    await stubDebugger(page);
+    await page.getByRole('tab', { name: 'Run' }).click();
+    await page.getByRole('tab', { name: 'Debug' }).click();
+    await page.getByText('debugging on').waitFor();
+    await page.getByText(/59 min \d+ s left/).waitFor();
+    await page.locator('.trace-list button').first().click();
+    await page.locator('mark.redacted').first().waitFor();
+    await page.locator('.block-node.stepping[data-block-id="script1"]').waitFor();
+    await page.getByRole('button', { name: 'Next block' }).click();
+    await page.locator('.block-node.stepping[data-block-id="create_instance1"]').waitFor();
+    await shot(page, 'debugger.png');
+    await page.unroute('**/api/debug/**');
+  });
+
+  await step('executions list', page, async () => {
+    await page.getByRole('link', { name: 'Executions' }).click();
+    await page.getByRole('cell', { name: /signup/ }).first().waitFor();
+    expect(await page.locator('.status-succeeded').count()).toBeGreaterThan(1);
+    await shot(page, 'executions.png');
+    await accessible(page, 'executions');
+  });
+
+  await step('connector account: secret header values are write-only', page, async () => {
+    await page.getByRole('link', { name: 'Connectors' }).click();
+    await page.getByRole('button', { name: 'New account' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('crm');
+    await page.getByLabel('Base URL').fill('https://crm.example.org/api');
+    await page.getByRole('button', { name: 'Add header' }).click();
+    await page.getByLabel('Header 1 name').fill('Authorization');
+    await page.getByLabel('Header 1 value').fill('Bearer s3cr3t-value');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('cell', { name: 'crm', exact: true }).waitFor();
+    await page.getByText('Authorization: ••••').waitFor();
+    expect(await page.content()).not.toContain('s3cr3t-value');
+  });
+
+  await step('export a bundle, then import part of it', page, async () => {
+    await page.getByRole('link', { name: 'Export / import' }).click();
+    await page.getByRole('group', { name: 'models' }).getByLabel('customer').check();
+    await page.getByRole('group', { name: 'connectors' }).getByLabel('crm').check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download bundle' }).click()]);
+    const bundle = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(bundle.models.map((m) => m.name).join()).toBe('customer');
+    expect(JSON.stringify(bundle)).not.toContain('s3cr3t-value');
+    await page.getByRole('cell', { name: /customer, crm/ }).waitFor();
+    const copy = { ...bundle, models: [{ ...bundle.models[0], name: 'customer_copy' }], connectors: [], sequences: [] };
+    await page.getByLabel('or paste it').fill(JSON.stringify(copy));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('Imported 1 models, 0 sequences, 0 connectors.').waitFor();
+    await shot(page, 'transfer.png');
+    await accessible(page, 'transfer');
+  });
+
+  await step('admin creates a user who then signs in', page, async () => {
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('Username').fill('dora');
+    await page.getByLabel('Password').fill('dora-password-long-enough');
+    await page.getByRole('checkbox', { name: 'support', exact: true }).check();
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.getByRole('cell', { name: 'dora', exact: true }).waitFor();
+    expect(await page.getByLabel('dora has role support').isChecked()).toBe(true);
+    await shot(page, 'users.png');
+    await accessible(page, 'users');
+    await page.getByLabel('User menu').click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Lethe' }).waitFor();
+    await page.getByLabel('Username').fill('dora');
+    await page.getByLabel('Password').fill('dora-password-long-enough');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Models' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+  });
+};
+
+let code = 0;
+try {
+  await run();
+  if (console_.problems.length) {
+    console.log(`FAIL console errors:\n  ${console_.problems.join('\n  ')}`);
+    code = 1;
+  }
+} catch {
+  code = 1;
+} finally {
+  await browser.close();
+}
+process.exit(code);
+
+/** axe-core's WCAG 2 A/AA rules find nothing on the page as it is. */
+async function accessible(p, what) {
+  const found = await a11yViolations(p);
+  if (found.length) throw new Error(`accessibility of ${what}:\n  ${found.join('\n  ')}`);
+}
+
+/** The debugger's routes as its README documents them, answered in the browser (this branch has no debugger API). */
+async function stubDebugger(p) {
+  const started = new Date().toISOString();
+  const trace = {
+    executionId: 'exec-1', sequence: 'signup', version: 3, trigger: 'manual', startedAt: started, status: 'succeeded',
+    durationMs: 4, redacted: true, truncated: false, replayable: false, replayRefusal: 'the input was redacted',
+    input: { email: '[redacted:hmac:Q2hhcmxlc0JhYmJhZ2U1]' },
+    blocks: [
+      { id: 'script1', inputs: { input: { email: '[redacted:hmac:Q2hhcmxlc0JhYmJhZ2U1]' } }, output: { email: '[redacted:hmac:QWRhTG92ZWxhY2UxODE1]' }, outcome: 'next', durationMs: 2 },
+      { id: 'create_instance1', inputs: { model: 'customer' }, output: { id: 'i-1', data: { email: '[redacted:hmac:QWRhTG92ZWxhY2UxODE1]' } }, outcome: 'next', durationMs: 1 },
+    ],
+  };
+  await p.route('**/api/debug/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const json = path.endsWith('/traces') ? { sequence: 'signup', traces: [trace] }
+      : path.startsWith('/api/debug/traces/') ? trace
+      : { sequence: 'signup', on: true, reveal: false, remainingSeconds: 3599, droppedTraces: 0 };
+    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(json) });
+  });
+}
+
+async function drag(from, to) {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('drag: a handle is not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}

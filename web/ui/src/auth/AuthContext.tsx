@@ -1,0 +1,62 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
+import type { LoginAnswer, Me, Role } from '../api/types';
+
+interface AuthState {
+  user: Me | null;
+  checking: boolean;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+  has: (role: Role) => boolean;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+/** Who is signed in: the bearer token lives in sessionStorage only; the user is re-read from /api/auth/me. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null>(null);
+  const [checking, setChecking] = useState(() => tokenStore.get() !== null);
+  const queryClient = useQueryClient();
+
+  const forget = useCallback(() => {
+    tokenStore.clear();
+    setUser(null);
+    queryClient.clear();
+  }, [queryClient]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(forget);
+    if (!tokenStore.get()) return;
+    api<Me>('/api/auth/me')
+      .then(setUser)
+      .catch(forget)
+      .finally(() => setChecking(false));
+  }, [forget]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const answer = await api<LoginAnswer>('/api/auth/login', { body: { username, password } });
+    tokenStore.set(answer.token);
+    setUser({ username: answer.username, roles: answer.roles });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api('/api/auth/logout', { method: 'POST' });
+    } finally {
+      forget();
+    }
+  }, [forget]);
+
+  const value = useMemo<AuthState>(
+    () => ({ user, checking, login, logout, has: (role) => user?.roles.includes(role) ?? false }),
+    [user, checking, login, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}

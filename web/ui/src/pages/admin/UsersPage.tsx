@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, enc } from '../../api/client';
+import type { Role, User } from '../../api/types';
+import { useAuth } from '../../auth/AuthContext';
+import { ErrorBox, errorsAt, FieldMessages, Loading } from '../../components/Status';
+
+const ROLES: Role[] = ['designer', 'admin', 'support'];
+
+export function UsersPage() {
+  const users = useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('/api/users') });
+  const { user: me } = useAuth();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
+  const update = useMutation({
+    mutationFn: ({ username, roles }: { username: string; roles: Role[] }) =>
+      api(`/api/users/${enc(username)}`, { method: 'PATCH', body: { roles } }),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (username: string) => api(`/api/users/${enc(username)}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+  });
+
+  return (
+    <section>
+      <h1>Users and roles</h1>
+      {users.isPending && <Loading />}
+      <ErrorBox error={users.error} />
+      <ErrorBox error={update.error} title="Roles not changed" />
+      <ErrorBox error={remove.error} title="Not deleted" />
+      {users.data && (
+        <table className="grid" aria-label="Users">
+          <thead><tr><th>User</th>{ROLES.map((r) => <th key={r}>{r}</th>)}<th>Created</th><th /></tr></thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.username}>
+                <td>{u.username}{u.username === me?.username && <span className="muted small"> (you)</span>}</td>
+                {ROLES.map((r) => (
+                  <td key={r} className="center">
+                    <input type="checkbox" aria-label={`${u.username} has role ${r}`} checked={u.roles.includes(r)} disabled={update.isPending}
+                      onChange={(e) => update.mutate({ username: u.username, roles: e.target.checked ? [...u.roles, r] : u.roles.filter((x) => x !== r) })} />
+                  </td>
+                ))}
+                <td className="small">{u.createdAt && new Date(u.createdAt).toLocaleString()}</td>
+                <td>
+                  <SetPassword username={u.username} />
+                  <button type="button" className="link danger" disabled={u.username === me?.username || remove.isPending}
+                    onClick={() => window.confirm(`Delete user ${u.username}?`) && remove.mutate(u.username)}>Delete</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <NewUserForm onCreated={refresh} />
+    </section>
+  );
+}
+
+/** An admin sets a new password for a user (which signs that user out everywhere). */
+function SetPassword({ username }: { username: string }) {
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const change = useMutation({
+    mutationFn: () => api(`/api/users/${enc(username)}`, { method: 'PATCH', body: { password } }),
+    onSuccess: () => { setPassword(''); setOpen(false); },
+  });
+  const errors = change.error instanceof ApiError ? change.error.fieldErrors : [];
+  if (!open) {
+    return (
+      <>
+        <button type="button" className="link" onClick={() => { change.reset(); setOpen(true); }}>Set password</button>
+        {change.isSuccess && <span className="ok small" role="status">password changed</span>}
+      </>
+    );
+  }
+  return (
+    <form className="inline-fields" onSubmit={(e) => { e.preventDefault(); change.mutate(); }}>
+      <input type="password" autoComplete="new-password" aria-label={`New password for ${username}`} value={password} required
+        onChange={(e) => setPassword(e.target.value)} />
+      <button type="submit" disabled={change.isPending}>Set</button>
+      <button type="button" className="link" onClick={() => setOpen(false)}>Cancel</button>
+      <FieldMessages errors={errorsAt(errors, '/password')} />
+      {errors.length === 0 && <ErrorBox error={change.error} />}
+    </form>
+  );
+}
+
+function NewUserForm({ onCreated }: { onCreated: () => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<Role[]>(['designer']);
+  const create = useMutation({
+    mutationFn: () => api('/api/users', { body: { username, password, roles } }),
+    onSuccess: () => { setUsername(''); setPassword(''); onCreated(); },
+  });
+  const errors = create.error instanceof ApiError ? create.error.fieldErrors : [];
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate();
+  }
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="new-user-title">
+      <h2 id="new-user-title">New user</h2>
+      <div className="form-grid">
+        <label>Username<input name="new-username" autoComplete="off" value={username} required onChange={(e) => setUsername(e.target.value)} />
+          <FieldMessages errors={errorsAt(errors, '/username')} /></label>
+        <label>Password<input name="new-password" type="password" autoComplete="new-password" value={password} required
+          onChange={(e) => setPassword(e.target.value)} />
+          <FieldMessages errors={errorsAt(errors, '/password')} /></label>
+      </div>
+      <fieldset>
+        <legend>Roles</legend>
+        {ROLES.map((r) => (
+          <label key={r} className="inline">
+            <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
+            {r}
+          </label>
+        ))}
+        <FieldMessages errors={errorsAt(errors, '/roles')} />
+      </fieldset>
+      <ErrorBox error={create.error} title="Not created" />
+      {create.isSuccess && <p className="ok" role="status">User created.</p>}
+      <button type="submit" className="primary" disabled={create.isPending}>Create user</button>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api, enc } from '../../api/client';
+import type { RunResult } from '../../api/types';
+import { ErrorBox } from '../../components/Status';
+
+/** Run the saved sequence now with a JSON input and show what it answered. */
+export function RunPanel({ name, dirty, onPath }: { name: string; dirty: boolean; onPath: (path: string[]) => void }) {
+  const [input, setInput] = useState('{\n  "body": {}\n}');
+  const [parseError, setParseError] = useState<string | null>(null);
+  const run = useMutation({
+    mutationFn: (value: unknown) => api<RunResult>(`/api/sequences/${enc(name)}/run`, { body: { input: value } }),
+    onSuccess: (r) => onPath((r.path ?? []).map((step) => step.split(':')[0]!)),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const value: unknown = JSON.parse(input);
+      setParseError(null);
+      run.mutate(value);
+    } catch {
+      setParseError('Input is not valid JSON');
+    }
+  }
+
+  const r = run.data;
+  return (
+    <form className="run-panel" onSubmit={submit} aria-label="Run">
+      {dirty && <p className="notice small">Unsaved changes: a run uses the last saved version.</p>}
+      <label>
+        Input (JSON)
+        <textarea name="run-input" className="mono" rows={6} value={input} onChange={(e) => setInput(e.target.value)} />
+      </label>
+      {parseError && <div className="field-error" role="alert">{parseError}</div>}
+      <button type="submit" className="primary" disabled={run.isPending}>{run.isPending ? 'Running…' : 'Run'}</button>
+      <ErrorBox error={run.error} title="Run refused" />
+      {r && (
+        <div className="run-result" role="status" aria-label="Run result">
+          <div>
+            <span className={`badge status-${r.status}`}>{r.status}</span>{' '}
+            <Link to={`/executions?sequence=${enc(name)}`} className="small">execution {r.executionId}</Link>
+          </div>
+          {r.path && r.path.length > 0 && <div className="small">Path: {r.path.join(' → ')}</div>}
+          {r.error && <pre className="error-text">{r.error}</pre>}
+          {r.response && <><h3>Response {r.response.status}</h3><pre className="output">{pretty(r.response.body)}</pre></>}
+          <h3>Output</h3>
+          <pre className="output" data-testid="run-output">{pretty(r.output)}</pre>
+        </div>
+      )}
+    </form>
+  );
+}
+
+function pretty(value: unknown): string {
+  return value === undefined || value === null ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}

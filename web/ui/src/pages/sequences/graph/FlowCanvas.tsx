@@ -1,0 +1,119 @@
+import { useCallback, useMemo, type DragEvent } from 'react';
+import {
+  Background, ControlButton, Controls, MarkerType, ReactFlow, useReactFlow,
+  type Connection, type Edge, type EdgeChange, type NodeChange,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { FieldError } from '../../../api/client';
+import type { BlockDefinition, BlockType } from '../../../api/types';
+import { BlockNode, type BlockNodeType } from './BlockNode';
+import { autoLayout, type Positions } from './layout';
+
+export const DRAG_TYPE = 'application/x-lethe-block-type';
+const nodeTypes = { block: BlockNode };
+
+interface Props {
+  blocks: BlockDefinition[];
+  entry: string;
+  types: BlockType[];
+  positions: Positions;
+  selected: string | null;
+  errors: FieldError[];
+  ranPath: string[];
+  stepping: string | null;
+  onPositions: (positions: Positions) => void;
+  onSelect: (id: string | null) => void;
+  onWire: (source: string, outcome: string, target: string | null) => void;
+  onRemove: (id: string) => void;
+  onDropType: (type: string, position: { x: number; y: number }) => void;
+}
+
+/** The sequence graph: blocks as nodes, outcome wires as edges. Blocks are the source of truth. */
+export function FlowCanvas(props: Props) {
+  const { blocks, entry, types, positions, selected, errors, ranPath, stepping } = props;
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const tidy = () => {
+    props.onPositions(autoLayout(blocks, entry));
+    requestAnimationFrame(() => fitView({ maxZoom: 1, duration: 200 }));
+  };
+
+  const nodes = useMemo<BlockNodeType[]>(() => blocks.map((b, i) => {
+    const mine = errors.filter((e) => e.pointer === `/blocks/${i}` || e.pointer.startsWith(`/blocks/${i}/`));
+    return {
+      id: b.id,
+      type: 'block',
+      position: positions[b.id] ?? { x: 40, y: 40 },
+      selected: b.id === selected,
+      data: {
+        blockId: b.id,
+        type: b.type,
+        outcomes: [...(types.find((t) => t.type === b.type)?.outcomes ?? []), 'error'],
+        entry: b.id === entry,
+        errorCount: mine.length,
+        firstError: mine[0]?.message,
+        ran: ranPath.includes(b.id),
+        stepping: b.id === stepping,
+      },
+    };
+  }), [blocks, entry, types, positions, selected, errors, ranPath, stepping]);
+
+  const edges = useMemo<Edge[]>(() => blocks.flatMap((b) => Object.entries(b.next ?? {})
+    .filter(([, target]) => blocks.some((x) => x.id === target))
+    .map(([outcome, target]) => ({
+      id: `${b.id}:${outcome}`,
+      source: b.id,
+      sourceHandle: outcome,
+      target,
+      label: outcome === 'next' ? undefined : outcome,
+      className: outcome === 'error' ? 'edge-error' : undefined,
+      markerEnd: { type: MarkerType.ArrowClosed },
+    }))), [blocks]);
+
+  const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
+    let moved: Positions | null = null;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) {
+        moved = { ...(moved ?? positions), [c.id]: c.position };
+      } else if (c.type === 'select' && c.selected) {
+        props.onSelect(c.id);
+      } else if (c.type === 'remove') {
+        props.onRemove(c.id);
+      }
+    }
+    if (moved) props.onPositions(moved);
+  }, [positions, props]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    for (const c of changes) {
+      if (c.type === 'remove') {
+        const [source, outcome] = c.id.split(':');
+        props.onWire(source!, outcome!, null);
+      }
+    }
+  }, [props]);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target && c.sourceHandle && c.source !== c.target) props.onWire(c.source, c.sourceHandle, c.target);
+  }, [props]);
+
+  const onDrop = useCallback((event: DragEvent) => {
+    const type = event.dataTransfer.getData(DRAG_TYPE);
+    if (!type) return;
+    event.preventDefault();
+    props.onDropType(type, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  }, [props, screenToFlowPosition]);
+
+  return (
+    <div className="canvas" onDrop={onDrop} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}
+      aria-label="Sequence graph">
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange} onConnect={onConnect} onPaneClick={() => props.onSelect(null)}
+        fitView fitViewOptions={{ maxZoom: 1 }} deleteKeyCode={["Delete"]}>
+        <Background />
+        <Controls>
+          <ControlButton onClick={tidy} title="Arrange the blocks from the entry" aria-label="Arrange the blocks">⇶</ControlButton>
+        </Controls>
+      </ReactFlow>
+    </div>
+  );
+}
