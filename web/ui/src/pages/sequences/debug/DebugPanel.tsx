@@ -72,7 +72,7 @@ export function DebugPanel({ name, onStep }: { name: string; onStep: (blockId: s
           <li key={t.executionId}>
             <button type="button" className={`link${selected === t.executionId ? ' current' : ''}`} onClick={() => setSelected(t.executionId)}>
               {new Date(t.startedAt).toLocaleTimeString()} <span className={`badge status-${t.status}`}>{t.status}</span>
-              {t.trigger && <span className="muted small"> {t.trigger}</span>}
+              {t.trigger && <span className="muted small"> {triggerText(t.trigger)}</span>}
             </button>
           </li>
         ))}
@@ -95,4 +95,9 @@ function useCountdown(seconds: number, since: number): number {
 function formatRemaining(s: number): string {
   const m = Math.floor(s / 60);
   return m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min ${s % 60} s`;
+}
+
+/** The trigger of a trace: the API sends {type, detail}. */
+function triggerText(trigger: NonNullable<Trace['trigger']>): string {
+  return typeof trigger === 'string' ? trigger : trigger.type;
 }

@@ -31,7 +31,7 @@ export interface Trace {
   executionId: string;
   sequence: string;
   version?: number;
-  trigger?: string;
+  trigger?: string | { type: string; detail?: string };
   startedAt: string;
   status: string;
   error?: string | null;
