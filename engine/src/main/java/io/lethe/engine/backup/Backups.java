@@ -161,7 +161,8 @@ public final class Backups implements AutoCloseable {
     /**
      * Replaces the target's collections by the archive's (collections the archive lacks are dropped,
      * except the {@link #EXCLUDED} ones, which stay as they are), then lets {@code replayer} execute again
-     * every purge that finished after the backup was taken. Run it before anything serves the target.
+     * every purge that finished after the backup was taken, and compacts the target so the overwritten bytes
+     * are gone from its files. Run it before anything serves the target.
      *
      * @throws ConflictException when the archive fails verification (nothing is changed then)
      */
@@ -208,7 +209,7 @@ public final class Backups implements AutoCloseable {
         }
         target.flush();
         List<String> replayed = replayer.replayAfter(manifest.createdAt(), target);
-        target.flush();
+        target.compact(); // the archive's copies of replayed data, and the dropped data, physically gone too
         log.atInfo().addKeyValue("backup", id).addKeyValue("replayed", replayed.size()).log("backup restored");
         return new RestoreReport(id, manifest.createdAt(), restored, dropped, keptKeys, replayed);
     }
