@@ -123,6 +123,22 @@ class BackupApiTest {
     }
 
     @Test
+    void shouldRefuseToRestoreIntoADataDirectoryARunningServerUses() {
+        // given
+        String id = server.send("POST", "/api/backups", alice, null).json().getString("id");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        // when
+        int code = io.lethe.web.MainAccess.run(out, err, "backup", "restore", id, "--data", dir.toString());
+
+        // then
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).contains("is in use by a running Lethe").doesNotContain("\n");
+        assertThat(server.get("/api/backups", alice).status()).isEqualTo(200);
+    }
+
+    @Test
     void shouldLetOnlyAdminsListAndTakeBackups() {
         String admin = server.adminToken();
         server.post("/api/users", admin, new JsonObject().put("username", "dora").put("password", "a-long-enough-password")
