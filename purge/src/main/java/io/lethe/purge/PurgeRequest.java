@@ -55,6 +55,12 @@ public record PurgeRequest(
                 plannedAt, approvedAt, at, null, targets, null, null);
     }
 
+    /** The same request over a resolved scope (a subject's filter turned into the ids it selects). */
+    public PurgeRequest withScope(PurgeScope resolved) {
+        return new PurgeRequest(id, resolved, description, scopeForgotten, status, requestedBy, approvedBy, createdAt, plannedAt,
+                approvedAt, startedAt, finishedAt, targets, bytesReclaimed, receiptHash);
+    }
+
     /** The scope with its values replaced by keyed hashes (once verification no longer needs them). */
     public PurgeRequest forgotten(PurgeScope hashedScope) {
         return new PurgeRequest(id, hashedScope, description, true, status, requestedBy, approvedBy, createdAt, plannedAt,

@@ -37,6 +37,7 @@ public final class PurgeService implements AutoCloseable {
     private final Database database;
     private final Function<Object, String> hmac;
     private final Consumer<PurgeScope> validator;
+    private final java.util.function.UnaryOperator<PurgeScope> resolver;
     private final PurgeSettings settings;
     private final Clock clock;
     private final ExecutorService runner = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lethe-purge-", 0).factory());
@@ -47,6 +48,17 @@ public final class PurgeService implements AutoCloseable {
      */
     public PurgeService(PurgeRequestStore store, PurgeTargets targets, Ledger ledger, ExportRegister exports, Database database,
             Function<Object, String> hmac, Consumer<PurgeScope> validator, PurgeSettings settings, Clock clock) {
+        this(store, targets, ledger, exports, database, hmac, validator, scope -> scope, settings, clock);
+    }
+
+    /**
+     * @param resolver turns a scope into the exact items it selects when the run starts (a subject's filter
+     *                 into instance ids), so the receipt can say which ids a ledger replay must purge again
+     */
+    public PurgeService(PurgeRequestStore store, PurgeTargets targets, Ledger ledger, ExportRegister exports, Database database,
+            Function<Object, String> hmac, Consumer<PurgeScope> validator, java.util.function.UnaryOperator<PurgeScope> resolver,
+            PurgeSettings settings, Clock clock) {
+        this.resolver = resolver;
         this.store = store;
         this.targets = targets;
         this.ledger = ledger;
@@ -80,7 +92,8 @@ public final class PurgeService implements AutoCloseable {
         PurgeRequest request = expect(get(id), PurgeStatus.DRAFT, PurgeStatus.PLANNED);
         List<TargetResult> plan = new ArrayList<>();
         for (PurgeTarget target : targets.all()) {
-            plan.add(target.handles(request.scope()) ? TargetResult.planned(target.name(), target.plan(request.scope()))
+            plan.add(target.handles(request.scope())
+                    ? TargetResult.planned(target.name(), target.plan(request.scope())).withItems(target.planItems(request.scope()))
                     : TargetResult.notApplicable(target.name()));
         }
         PurgeRequest planned = request.planned(plan, clock.instant());
@@ -121,7 +134,8 @@ public final class PurgeService implements AutoCloseable {
         if (request.status() == PurgeStatus.PLANNED && !needsApproval(request)) {
             request = request.approved(request.requestedBy(), clock.instant());
         }
-        PurgeRequest started = expect(request, PurgeStatus.APPROVED).started(clock.instant());
+        PurgeRequest approved = expect(request, PurgeStatus.APPROVED);
+        PurgeRequest started = approved.withScope(resolver.apply(approved.scope())).started(clock.instant());
         store.save(started);
         runner.execute(() -> complete(started.id()));
         return started;

@@ -45,7 +45,29 @@ final class Receipts {
         }).toList());
         receipt.put("bytesReclaimed", r.bytesReclaimed());
         receipt.put("exportsThatMayHoldCopies", copies(r, exports));
+        Map<String, Object> replay = replay(r.scope());
+        if (replay != null) {
+            receipt.put("replay", replay);
+        }
         return receipt;
+    }
+
+    /**
+     * What a restore needs to execute this purge again, holding no personal data: a subject's model,
+     * strategies and resolved instance ids (ids are not personal; the filter values are dropped), a value's
+     * keyed hash (the scope is already forgotten), the parameters of version and trace purges. Log and
+     * backup purges have nothing to replay: logs and archives are not inside backups.
+     */
+    static Map<String, Object> replay(PurgeScope forgotten) {
+        return switch (forgotten) {
+            case PurgeScope.Subject s -> io.lethe.engine.json.Json.plainMap(
+                    new PurgeScope.Subject(s.model(), s.ids(), null, s.ids().isEmpty() && s.all(), s.attributes()));
+            case PurgeScope.Value v -> io.lethe.engine.json.Json.plainMap(v);
+            case PurgeScope.Versions v -> io.lethe.engine.json.Json.plainMap(v);
+            case PurgeScope.Traces t -> io.lethe.engine.json.Json.plainMap(t);
+            case PurgeScope.Logs l -> null;
+            case PurgeScope.Backups b -> null;
+        };
     }
 
     /** Design exports can hold values of designs (value scopes) and old versions; never instance data. */

@@ -31,6 +31,8 @@ final class Scopes {
                     + (l.match() != null ? " containing a value" : "") + (l.regex() != null ? " matching a pattern" : "")
                     + (l.level() != null ? " at level " + l.level() : "") + (l.logger() != null ? " of logger " + l.logger() : "")
                     + (l.correlationId() != null ? " of one request" : "");
+            case PurgeScope.Backups b -> "backup archives taken" + (b.from() != null ? " from " + b.from() : "")
+                    + (b.to() != null ? " until " + b.to() : "");
         };
     }
 
@@ -45,7 +47,9 @@ final class Scopes {
             case PurgeScope.Value v -> new PurgeScope.Value(hmac.apply(v.value().toLowerCase(java.util.Locale.ROOT)));
             case PurgeScope.Logs l -> new PurgeScope.Logs(l.from(), l.to(), l.match() == null ? null : hmac.apply(l.match()),
                     l.regex() == null ? null : hmac.apply(l.regex()), l.level(), l.logger(), l.correlationId());
-            default -> scope;
+            case PurgeScope.Versions v -> v;
+            case PurgeScope.Traces t -> t;
+            case PurgeScope.Backups b -> b;
         };
     }
 
@@ -68,7 +72,16 @@ final class Scopes {
                 }
                 io.lethe.engine.log.LogPurgeTarget.request(l); // checks bounds and filters
             }
-            default -> { }
+            case PurgeScope.Backups b -> {
+                if (b.from() == null && b.to() == null) {
+                    throw InvalidInputException.of("/scope/from", "give from, to or both: an open range would delete every backup");
+                }
+                if (b.from() != null && b.to() != null && !b.from().isBefore(b.to())) {
+                    throw InvalidInputException.of("/scope/to", "must be after from");
+                }
+            }
+            case PurgeScope.Subject s -> { }
+            case PurgeScope.Versions v -> { }
         }
     }
 }

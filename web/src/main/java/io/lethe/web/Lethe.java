@@ -5,6 +5,10 @@ import io.lethe.debugger.DebuggerRoutes;
 import io.lethe.debugger.DebuggerSettings;
 import io.lethe.designer.DesignerApi;
 import io.lethe.engine.Engine;
+import io.lethe.engine.backup.BackupArchivesTarget;
+import io.lethe.engine.backup.BackupRangeTarget;
+import io.lethe.engine.backup.BackupSettings;
+import io.lethe.engine.backup.Backups;
 import io.lethe.engine.log.HourlySegmentAppender;
 import io.lethe.engine.log.LogPurgeTarget;
 import io.lethe.engine.log.LogPurger;
@@ -69,6 +73,7 @@ public final class Lethe implements AutoCloseable {
     private final Engine engine;
     private final Purges purges;
     private final Debugger debugger;
+    private final Backups backups;
     private final Vertx vertx;
     private final Blocking blocking;
     private final Blocking hookThreads;
@@ -76,9 +81,10 @@ public final class Lethe implements AutoCloseable {
     private final boolean fileLogs;
     private final Router router;
 
-    private Lethe(Database database, Engine engine, Purges purges, Debugger debugger, Vertx vertx, Blocking blocking,
-            Blocking hookThreads, int port, boolean fileLogs, Router router) {
+    private Lethe(Database database, Engine engine, Purges purges, Debugger debugger, Backups backups, Vertx vertx,
+            Blocking blocking, Blocking hookThreads, int port, boolean fileLogs, Router router) {
         this.hookThreads = hookThreads;
+        this.backups = backups;
         this.debugger = debugger;
         this.purges = purges;
         this.router = router;
@@ -114,6 +120,7 @@ public final class Lethe implements AutoCloseable {
         Engine engine = null;
         Purges purges = null;
         Debugger debugger = null;
+        Backups backups = null;
         try {
             engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.deactivatedRetention());
             engine.runner().addListener(new ExecutionMetrics(registry));
@@ -146,6 +153,10 @@ public final class Lethe implements AutoCloseable {
             List<PurgeTarget> targets = new ArrayList<>(engine.purgeTargets());
             targets.add(debugger.purgeTarget());
             logPurger.ifPresent(p -> targets.add(new LogPurgeTarget(p)));
+            backups = new Backups(database, BackupSettings.under(config.dataDir()), engine.jobRuns(), Clock.systemUTC(), version);
+            targets.add(new BackupArchivesTarget(backups, engine.attributePurge()));
+            targets.add(new BackupRangeTarget(backups));
+            new BackupRoutes(backups).mount(api, blocking);
             purges = new Purges(engine, database, targets, config.purge());
             purges.api(logPurger).mount(api, blocking);
             new HookRoute(engine).mount(router, hookThreads, MAX_BODY_BYTES);
@@ -159,7 +170,9 @@ public final class Lethe implements AutoCloseable {
             engine.start();
             debugger.start();
             purges.service().resumeInterrupted();
-            Lethe lethe = new Lethe(database, engine, purges, debugger, vertx, blocking, hookThreads, port, config.fileLogs(), router);
+            backups.start();
+            Lethe lethe = new Lethe(database, engine, purges, debugger, backups, vertx, blocking, hookThreads, port,
+                    config.fileLogs(), router);
             log.atInfo().addKeyValue("port", port).addKeyValue("database", database.mode().label())
                     .log("Lethe started in {} ms", java.time.Duration.between(started, Instant.now()).toMillis());
             return lethe;
@@ -175,6 +188,9 @@ public final class Lethe implements AutoCloseable {
             }
             if (debugger != null) {
                 debugger.close();
+            }
+            if (backups != null) {
+                backups.close();
             }
             database.close();
             if (config.fileLogs()) {
@@ -228,6 +244,10 @@ public final class Lethe implements AutoCloseable {
         return debugger;
     }
 
+    public Backups backups() {
+        return backups;
+    }
+
     public Purges purges() {
         return purges;
     }
@@ -248,6 +268,7 @@ public final class Lethe implements AutoCloseable {
         }
         blocking.close();
         hookThreads.close();
+        backups.close();
         purges.close();
         engine.close();
         debugger.close();

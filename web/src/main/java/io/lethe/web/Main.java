@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Low-code orchestration whose data can be forgotten on purpose.",
-        subcommands = {ServeCommand.class, PurgeCommand.class, LogsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, PurgeCommand.class, LogsCommand.class, BackupCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Every flag also reads a LETHE_* environment variable (e.g. LETHE_PORT).",
             "Run every test: ./lethe test"})
 public final class Main implements Runnable {

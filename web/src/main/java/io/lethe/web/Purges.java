@@ -36,7 +36,9 @@ public final class Purges implements AutoCloseable {
                         case PurgeScope.Versions v -> VersionPurgeTarget.validate(v);
                         default -> { }
                     }
-                }, settings, Clock.systemUTC());
+                }, scope -> scope instanceof PurgeScope.Subject s && s.ids().isEmpty() // ids for the receipt's replay section
+                        ? new PurgeScope.Subject(s.model(), instances.selectedIds(s), s.where(), s.all(), s.attributes())
+                        : scope, settings, Clock.systemUTC());
     }
 
     public PurgeService service() {

@@ -116,6 +116,11 @@ public final class InstancePurgeTarget implements PurgeTarget {
         instances.count(s.model(), Conditions.parse(s.where()), true); // checks the where attributes
     }
 
+    /** The ids of the instances a subject scope selects now (deactivated ones included). */
+    public List<String> selectedIds(PurgeScope.Subject s) {
+        return selected(s).stream().map(Instance::id).toList();
+    }
+
     private List<Instance> selected(PurgeScope.Subject s) {
         List<Instance> found = new ArrayList<>();
         if (!s.ids().isEmpty()) {

@@ -13,7 +13,8 @@ import java.util.Map;
     @JsonSubTypes.Type(value = PurgeScope.Value.class, name = "value"),
     @JsonSubTypes.Type(value = PurgeScope.Versions.class, name = "versions"),
     @JsonSubTypes.Type(value = PurgeScope.Traces.class, name = "traces"),
-    @JsonSubTypes.Type(value = PurgeScope.Logs.class, name = "logs")
+    @JsonSubTypes.Type(value = PurgeScope.Logs.class, name = "logs"),
+    @JsonSubTypes.Type(value = PurgeScope.Backups.class, name = "backups")
 })
 public sealed interface PurgeScope {
 
@@ -57,5 +58,13 @@ public sealed interface PurgeScope {
      */
     record Logs(Instant from, Instant to, String match, String regex, String level, String logger, String correlationId)
             implements PurgeScope {
+    }
+
+    /**
+     * Whole backup archives created in {@code [from, to)} (null bounds are open), deleted securely.
+     * To keep the rest of an archive and drop only a subject or a value, purge that subject or value:
+     * the backup archives target rewrites every archive.
+     */
+    record Backups(Instant from, Instant to) implements PurgeScope {
     }
 }

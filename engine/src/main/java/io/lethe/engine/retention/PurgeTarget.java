@@ -28,6 +28,14 @@ public interface PurgeTarget {
 
     long plan(PurgeScope scope);
 
+    /**
+     * What the plan would touch, named without any value (e.g. backup archives and their dates), for
+     * the admin to review before approving; most targets have nothing to add to the count.
+     */
+    default java.util.List<String> planItems(PurgeScope scope) {
+        return java.util.List.of();
+    }
+
     PurgeCounts execute(PurgeScope scope);
 
     long verify(PurgeScope scope);

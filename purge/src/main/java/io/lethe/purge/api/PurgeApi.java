@@ -78,7 +78,7 @@ public final class PurgeApi {
             }
         }
         if (!(body.get("scope") instanceof Map<?, ?>)) {
-            throw InvalidInputException.of("/scope", "is required: {\"type\": \"subject\" | \"value\" | \"versions\" | \"traces\" | \"logs\", ...}");
+            throw InvalidInputException.of("/scope", "is required: {\"type\": \"subject\" | \"value\" | \"versions\" | \"traces\" | \"logs\" | \"backups\", ...}");
         }
         PurgeScope scope;
         try {

@@ -48,8 +48,17 @@ public final class TestServer implements AutoCloseable {
 
     /** Stops and starts again on the same data directory. */
     public void restart() {
+        restart(() -> { });
+    }
+
+    /** Stops, runs {@code whileStopped} (e.g. an offline command on the data directory), starts again. */
+    public void restart(Runnable whileStopped) {
         lethe.close();
-        start();
+        try {
+            whileStopped.run();
+        } finally {
+            start();
+        }
     }
 
     public Lethe lethe() {

@@ -1,0 +1,190 @@
+package io.lethe.engine.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lethe.engine.instance.Instance;
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Model;
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.retention.PurgeStrategy;
+import io.lethe.engine.testkit.EngineFixture;
+import io.lethe.engine.testkit.RawBytes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupsTest {
+
+    @TempDir
+    Path dir;
+
+    EngineFixture lethe;
+    Backups backups;
+    BackupArchivesTarget archives;
+    String canary;
+
+    @BeforeEach
+    void setUp() {
+        lethe = new EngineFixture(dir.resolve("db"));
+        backups = new Backups(lethe.database, BackupSettings.under(dir), lethe.engine.jobRuns(), Clock.systemUTC(), "test");
+        archives = new BackupArchivesTarget(backups, lethe.engine.attributePurge());
+        canary = "canary" + UUID.randomUUID().toString().replace("-", "");
+        lethe.model(Model.of("customer", Attribute.of("email", AttributeType.STRING), Attribute.of("visits", AttributeType.NUMBER),
+                Attribute.of("note", AttributeType.STRING)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        backups.close();
+        lethe.close();
+    }
+
+    private Instance customer(String email, String note) {
+        return lethe.engine.instances().create("customer", Map.of("email", email, "visits", 3, "note", note));
+    }
+
+    @Test
+    void shouldRestoreEveryCollectionIntoAFreshDataDirectoryWithVerifiedChecksums() {
+        // given
+        Instance ada = customer("ada@example.org", "first customer");
+        BackupInfo taken = backups.create();
+
+        // when
+        BackupVerification verification = backups.verify(taken.id());
+        RestoreReport report;
+        try (EngineFixture fresh = new EngineFixture(dir.resolve("fresh"))) {
+            report = backups.restore(taken.id(), fresh.database, LedgerReplayer.NONE);
+
+            // then
+            Instance restored = fresh.engine.instances().get("customer", ada.id());
+            assertThat(restored.data()).containsEntry("email", "ada@example.org").containsEntry("note", "first customer");
+            assertThat(restored.createdAt()).isEqualTo(lethe.engine.instances().get("customer", ada.id()).createdAt());
+            assertThat(fresh.engine.models().get("customer").attributes()).hasSize(3);
+        }
+        assertThat(verification.intact()).isTrue();
+        assertThat(report.restored()).containsEntry("instances", 1L).containsKey("models");
+        assertThat(backups.manifest(taken.id()).excluded()).contains("purge_ledger", "purge_requests");
+        assertThat(backups.list()).extracting(BackupInfo::id).containsExactly(taken.id());
+    }
+
+    @Test
+    void shouldRefuseToRestoreADamagedArchive() throws Exception {
+        // given
+        customer("ada@example.org", "n");
+        BackupInfo taken = backups.create();
+        Path part;
+        try (Stream<Path> files = Files.list(backups.directory().resolve(taken.id()))) {
+            part = files.filter(f -> f.getFileName().toString().contains("instances")).findFirst().orElseThrow();
+        }
+        Files.write(part, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+
+        // when / then
+        assertThat(backups.verify(taken.id()).problems()).singleElement().asString().contains("instances");
+        assertThatThrownBy(() -> backups.restore(taken.id(), lethe.database, LedgerReplayer.NONE)).hasMessageContaining("damaged");
+    }
+
+    @Test
+    void shouldRewriteArchivesWithoutAValueAndKeepTheRestRestorable() {
+        // given
+        customer(canary + "@example.org", "likes tea");
+        Instance other = customer("bob@example.org", "met " + canary + " at the fair");
+        Instance kept = customer("carol@example.org", "nothing to hide");
+        BackupInfo taken = backups.create();
+        PurgeScope value = new PurgeScope.Value(canary.toUpperCase());
+        assertThat(archives.plan(value)).isEqualTo(2);
+
+        // when
+        var counts = archives.execute(value);
+
+        // then
+        assertThat(counts.changed()).isEqualTo(2);
+        assertThat(archives.verify(value)).isZero();
+        assertThat(RawBytes.filesContaining(backups.directory(), canary)).isEmpty();
+        assertThat(backups.verify(taken.id()).intact()).isTrue();
+        assertThat(backups.list().get(0).generation()).isEqualTo(1);
+        try (EngineFixture fresh = new EngineFixture(dir.resolve("fresh"))) {
+            backups.restore(taken.id(), fresh.database, LedgerReplayer.NONE);
+            assertThat(fresh.engine.instances().get("customer", kept.id()).data()).containsEntry("note", "nothing to hide");
+            assertThat(fresh.engine.instances().get("customer", other.id()).data()).containsEntry("note", "met [redacted] at the fair");
+        }
+    }
+
+    @Test
+    void shouldRewriteArchivesWithoutASubjectSelectedByFilter() {
+        // given
+        Instance ada = customer(canary + "@example.org", "n");
+        Instance bob = customer("bob@example.org", "n");
+        BackupInfo taken = backups.create();
+        PurgeScope subject = new PurgeScope.Subject("customer", List.of(), Map.of("email", canary + "@example.org"), false,
+                Map.of("email", PurgeStrategy.HMAC, "note", PurgeStrategy.MASK));
+        assertThat(archives.plan(subject)).isEqualTo(1);
+
+        // when
+        archives.execute(subject);
+
+        // then
+        assertThat(archives.verify(subject)).isZero();
+        assertThat(RawBytes.filesContaining(backups.directory(), canary)).isEmpty();
+        try (EngineFixture fresh = new EngineFixture(dir.resolve("fresh"))) {
+            backups.restore(taken.id(), fresh.database, LedgerReplayer.NONE);
+            assertThat(fresh.engine.instances().get("customer", ada.id()).data().get("email")).asString().startsWith("hmac:");
+            assertThat(fresh.engine.instances().get("customer", ada.id()).data()).containsEntry("note", PurgeStrategy.MASK_TEXT);
+            assertThat(fresh.engine.instances().get("customer", bob.id()).data()).containsEntry("email", "bob@example.org");
+        }
+    }
+
+    @Test
+    void shouldLeaveTheOldArchiveWholeWhenARewriteCrashesAndFinishOnTheNextRun() throws Exception {
+        // given
+        customer(canary + "@example.org", "n");
+        BackupInfo taken = backups.create();
+        PurgeScope value = new PurgeScope.Value(canary);
+        backups.crashHook(archive -> {
+            throw new IllegalStateException("simulated crash before the manifest switch");
+        });
+
+        // when
+        assertThatThrownBy(() -> archives.execute(value)).hasMessageContaining("simulated crash");
+
+        // then: the old archive is whole (and still holds the value); the next run finishes the job
+        assertThat(backups.verify(taken.id()).intact()).isTrue();
+        assertThat(archives.verify(value)).isEqualTo(1);
+        backups.crashHook(Backups.SwitchHook.NONE);
+        archives.execute(value);
+        assertThat(backups.verify(taken.id()).intact()).isTrue();
+        assertThat(RawBytes.filesContaining(backups.directory(), canary)).isEmpty();
+        try (Stream<Path> files = Files.list(backups.directory().resolve(taken.id()))) {
+            assertThat(files.count()).as("manifest + one file per part, no leftovers")
+                    .isEqualTo(backups.manifest(taken.id()).parts().size() + 1L);
+        }
+    }
+
+    @Test
+    void shouldKeepOnlyTheNewestArchivesAndRecordScheduledRuns() {
+        // given
+        backups.create();
+        backups.create();
+
+        // when
+        boolean ran = backups.runIfDue();
+        boolean again = backups.runIfDue();
+
+        // then
+        assertThat(ran).isTrue();
+        assertThat(again).as("one run per day (lease)").isFalse();
+        assertThat(backups.prune(2)).isEqualTo(1);
+        assertThat(backups.list()).hasSize(2);
+        assertThat(lethe.engine.jobRuns().latest(Backups.JOB, 5)).singleElement()
+                .satisfies(r -> assertThat(r.counts()).containsKeys("documents", "bytes", "pruned"));
+    }
+}

@@ -1,0 +1,90 @@
+package io.lethe.purge;
+
+import io.lethe.engine.backup.LedgerReplayer;
+import io.lethe.engine.json.Json;
+import io.lethe.engine.retention.HashedValueScan;
+import io.lethe.engine.retention.PurgeCounts;
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.retention.PurgeTarget;
+import io.lethe.engine.secret.ServerSecrets;
+import io.lethe.engine.store.Database;
+import io.lethe.purge.ledger.Ledger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Replays the purge ledger of a restored database: every receipt of a purge that finished after the
+ * backup was taken is executed again from its {@code replay} section (see {@link Receipts#replay}) —
+ * subjects by their resolved ids through the database's purge targets, versions and traces by their
+ * parameters, values by their keyed hash ({@link HashedValueScan}: exact values only; in-text occurrences
+ * inside archives were already removed by rewriting the archives when the purge ran). The ledger lives in
+ * the live database, outside every archive, so it is still there after the restore.
+ */
+public final class LedgerReplay implements LedgerReplayer {
+
+    /** The stores of the restored database, opened only after its data is back (so no cache is stale). */
+    public interface Stores extends AutoCloseable {
+        /** The targets of the database's stores (not logs, not backups). */
+        List<PurgeTarget> targets();
+
+        /** The keyed hash the purges used. */
+        Function<Object, String> hmac();
+
+        @Override
+        void close();
+    }
+
+    private static final Set<String> UNTOUCHED = Set.of(Ledger.COLLECTION, ServerSecrets.COLLECTION, "purge_requests");
+
+    private final Function<Database, Stores> open;
+
+    public LedgerReplay(Function<Database, Stores> open) {
+        this.open = open;
+    }
+
+    @Override
+    public List<String> replayAfter(Instant backupCreatedAt, Database target) {
+        List<Ledger.Entry> due = new ArrayList<>();
+        for (Ledger.Entry entry : new Ledger(target, Clock.systemUTC()).entries()) {
+            Object finished = entry.receipt().get("finishedAt");
+            if (entry.receipt().get("replay") instanceof Map<?, ?> && finished != null && !"null".equals(finished)
+                    && Instant.parse(String.valueOf(finished)).isAfter(backupCreatedAt)) {
+                due.add(entry);
+            }
+        }
+        List<String> report = new ArrayList<>();
+        if (due.isEmpty()) {
+            return report;
+        }
+        try (Stores stores = open.apply(target)) {
+            for (Ledger.Entry entry : due) {
+                PurgeScope scope = Json.convert(entry.receipt().get("replay"), PurgeScope.class);
+                report.add("ledger entry " + entry.sequence() + " (purge " + entry.receipt().get("requestId") + ", finished "
+                        + entry.receipt().get("finishedAt") + "): " + replay(scope, stores, target));
+            }
+        }
+        return report;
+    }
+
+    private static String replay(PurgeScope scope, Stores stores, Database target) {
+        if (scope instanceof PurgeScope.Value v) {
+            long changed = new HashedValueScan(target, stores.hmac(), UNTOUCHED).redact(Set.of(v.value()));
+            return "value (by keyed hash, exact matches) redacted in " + changed + " document(s)";
+        }
+        if (scope instanceof PurgeScope.Subject s && s.ids().isEmpty() && !s.all()) {
+            return "subject of model '" + s.model() + "' selected no instance when it ran; nothing to do";
+        }
+        PurgeCounts counts = PurgeCounts.NONE;
+        for (PurgeTarget t : stores.targets()) {
+            if (t.handles(scope)) {
+                counts = counts.plus(t.execute(scope));
+            }
+        }
+        return Scopes.describe(scope) + ": changed " + counts.changed() + ", removed " + counts.removed();
+    }
+}

@@ -1,0 +1,205 @@
+package io.lethe.web.purge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.engine.testkit.RawBytes;
+import io.lethe.web.testkit.TestServer;
+import io.lethe.web.testkit.TestServer.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Backups over REST and the CLI, and as purge targets, against a real server. */
+class BackupApiTest {
+
+    @TempDir
+    static Path dir;
+
+    static TestServer server;
+    static String alice;
+    static String bob;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir);
+        String admin = server.adminToken();
+        for (String name : List.of("alice", "bob")) {
+            server.post("/api/users", admin, new JsonObject().put("username", name).put("password", "a-long-enough-password")
+                    .put("roles", new JsonArray(List.of("admin", "designer"))));
+        }
+        alice = server.login("alice", "a-long-enough-password");
+        bob = server.login("bob", "a-long-enough-password");
+        server.post("/api/models", alice, new JsonObject().put("name", "customer").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "email").put("type", "string").put("sensitivity", "personal"))
+                .add(new JsonObject().put("name", "note").put("type", "string"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldNotResurrectAPurgedSubjectOrValueWhenAnOlderBackupCopyIsRestored() {
+        // given: a backup, kept also as an off-site copy (which no purge can rewrite)
+        String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
+        String ada = server.post("/api/models/customer/instances", alice,
+                new JsonObject().put("email", canary + "@example.org").put("note", "regular")).json().getString("id");
+        String bea = server.post("/api/models/customer/instances", alice,
+                new JsonObject().put("email", "bea@example.org").put("note", "nickname " + canary + "bea")).json().getString("id");
+        String carl = server.post("/api/models/customer/instances", alice,
+                new JsonObject().put("email", "carl@example.org").put("note", "stays")).json().getString("id");
+        Response taken = server.send("POST", "/api/backups", alice, null);
+        assertThat(taken.status()).isEqualTo(201);
+        String id = taken.json().getString("id");
+        Path offsite = dir.resolve("offsite");
+        copy(dir.resolve("backups").resolve(id), offsite.resolve(id));
+
+        // and: the subject, then an exact value, are purged after the backup
+        assertThat(purge(new JsonObject().put("type", "subject").put("model", "customer")
+                .put("where", new JsonObject().put("email", canary + "@example.org"))
+                .put("attributes", new JsonObject().put("email", "hmac").put("note", "mask"))).getString("status")).isEqualTo("completed");
+        assertThat(purge(new JsonObject().put("type", "value").put("value", "nickname " + canary + "bea")).getString("status"))
+                .isEqualTo("completed");
+        assertThat(RawBytes.filesContaining(dir.resolve("backups"), canary)).as("archives rewritten at purge time").isEmpty();
+        assertThat(RawBytes.filesContaining(offsite, canary)).as("the off-site copy still holds it").isNotEmpty();
+
+        // when: the server is stopped and the off-site copy restored
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int[] code = {-1};
+        server.restart(() -> code[0] = io.lethe.web.MainAccess.run(out, err, "backup", "restore", id, "--data", dir.toString(),
+                "--backups", offsite.toString()));
+
+        // then
+        assertThat(code[0]).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("purge ledger replayed (2 purge(s)").doesNotContain(canary);
+        JsonObject restoredAda = server.get("/api/models/customer/instances/" + ada, alice).json().getJsonObject("data");
+        assertThat(restoredAda.getString("email")).startsWith("hmac:");
+        assertThat(restoredAda.getString("note")).isEqualTo("[purged]");
+        assertThat(data(bea).getString("note")).isEqualTo("[redacted]");
+        assertThat(data(carl).getString("note")).isEqualTo("stays");
+        server.lethe().database().flush();
+        assertThat(RawBytes.filesContaining(dir.resolve("db"), canary + "@")).as("nothing resurrected in the database").isEmpty();
+    }
+
+    @Test
+    void shouldDeleteArchivesInATimeRangeThroughTheApprovedPurgeLifecycle() {
+        // given
+        String first = server.send("POST", "/api/backups", alice, null).json().getString("id");
+        String second = server.send("POST", "/api/backups", alice, null).json().getString("id");
+        Instant firstAt = createdAt(first);
+
+        // when
+        Response filed = server.post("/api/purge-requests", alice, new JsonObject().put("scope", new JsonObject()
+                .put("type", "backups").put("from", firstAt.toString()).put("to", firstAt.plusMillis(1).toString())));
+        String request = filed.json().getString("id");
+        JsonObject planned = server.send("POST", "/api/purge-requests/" + request + "/plan", alice, null).json();
+        assertThat(server.send("POST", "/api/purge-requests/" + request + "/approve", alice, null).status()).isEqualTo(409);
+        assertThat(server.send("POST", "/api/purge-requests/" + request + "/approve", bob, null).status()).isEqualTo(200);
+        server.send("POST", "/api/purge-requests/" + request + "/run", alice, null);
+        JsonObject done = await(request);
+
+        // then
+        JsonObject target = target(planned, "backups");
+        assertThat(target.getLong("planned")).isEqualTo(1);
+        assertThat(target.getJsonArray("items").encode()).contains(first).contains(firstAt.toString()).doesNotContain(second);
+        assertThat(done.getString("status")).as(done.encodePrettily()).isEqualTo("completed");
+        assertThat(ids()).contains(second).doesNotContain(first);
+    }
+
+    @Test
+    void shouldRefuseToRestoreIntoADataDirectoryARunningServerUses() {
+        // given
+        String id = server.send("POST", "/api/backups", alice, null).json().getString("id");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        // when
+        int code = io.lethe.web.MainAccess.run(out, err, "backup", "restore", id, "--data", dir.toString());
+
+        // then
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).contains("is in use by a running Lethe").doesNotContain("\n");
+        assertThat(server.get("/api/backups", alice).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldLetOnlyAdminsListAndTakeBackups() {
+        String admin = server.adminToken();
+        server.post("/api/users", admin, new JsonObject().put("username", "dora").put("password", "a-long-enough-password")
+                .put("roles", new JsonArray(List.of("designer"))));
+        String dora = server.login("dora", "a-long-enough-password");
+
+        assertThat(server.get("/api/backups", dora).status()).isEqualTo(403);
+        assertThat(server.send("POST", "/api/backups", dora, null).status()).isEqualTo(403);
+        assertThat(server.get("/api/backups", alice).status()).isEqualTo(200);
+    }
+
+    private static JsonObject data(String id) {
+        return server.get("/api/models/customer/instances/" + id, alice).json().getJsonObject("data");
+    }
+
+    private static JsonObject purge(JsonObject scope) {
+        String id = server.post("/api/purge-requests", alice, new JsonObject().put("scope", scope)).json().getString("id");
+        server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
+        server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
+        server.send("POST", "/api/purge-requests/" + id + "/run", alice, null);
+        return await(id);
+    }
+
+    private static Instant createdAt(String id) {
+        return Instant.parse(new JsonArray(server.get("/api/backups", alice).body())
+                .stream().map(JsonObject.class::cast).filter(b -> b.getString("id").equals(id)).findFirst().orElseThrow()
+                .getString("createdAt"));
+    }
+
+    private static List<String> ids() {
+        return new JsonArray(server.get("/api/backups", alice).body()).stream().map(JsonObject.class::cast)
+                .map(b -> b.getString("id")).toList();
+    }
+
+    private static JsonObject target(JsonObject request, String name) {
+        return request.getJsonArray("targets").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("target").equals(name)).findFirst().orElseThrow();
+    }
+
+    private static JsonObject await(String id) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonObject request = server.get("/api/purge-requests/" + id, alice).json();
+        while (!Set.of("completed", "failed").contains(request.getString("status")) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            request = server.get("/api/purge-requests/" + id, alice).json();
+        }
+        return request;
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            Files.createDirectories(to.getParent());
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
