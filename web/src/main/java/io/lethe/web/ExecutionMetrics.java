@@ -3,11 +3,16 @@ package io.lethe.web;
 import io.lethe.engine.execution.ExecutionListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Execution timings for {@code /metrics}: {@code lethe_executions_seconds{sequence,status,trigger}}. */
 final class ExecutionMetrics implements ExecutionListener {
 
+    private record Key(String sequence, String status, String trigger) {
+    }
+
     private final MeterRegistry registry;
+    private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
 
     ExecutionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -15,12 +20,11 @@ final class ExecutionMetrics implements ExecutionListener {
 
     @Override
     public void executionFinished(Finished event) {
-        Timer.builder("lethe.executions")
-                .description("Sequence runs by sequence, outcome and trigger")
-                .tag("sequence", event.sequence())
-                .tag("status", event.result().status().label())
-                .tag("trigger", event.trigger().type())
-                .register(registry)
+        Key key = new Key(event.sequence(), event.result().status().label(), event.trigger().type());
+        timers.computeIfAbsent(key, k -> Timer.builder("lethe.executions")
+                        .description("Sequence runs by sequence, outcome and trigger")
+                        .tag("sequence", k.sequence()).tag("status", k.status()).tag("trigger", k.trigger())
+                        .register(registry))
                 .record(event.duration());
     }
 }
