@@ -46,9 +46,12 @@ rss_mb() {
   awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$lethe_pid/status"
 }
 
-# wrk_measure URL: warm-up, then a measured run; sets $rps, $p50, $p99 (ms).
+warmup=${LETHE_BENCH_WARMUP:-25}
+
+# wrk_measure URL: warm-up (GraalJS compiles hot scripts within ~20 s; Node-RED's run.sh warms 5 s),
+# then a measured run; sets $rps, $p50, $p99 (ms).
 wrk_measure() {
-  wrk -t2 -c"$conns" -d"$((secs > 5 ? 5 : secs))s" -s "$shared/post.lua" "$1" >/dev/null
+  wrk -t2 -c"$conns" -d"${warmup}s" -s "$shared/post.lua" "$1" >/dev/null
   local out
   out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$shared/post.lua" "$1")
   echo "$out" >&2

@@ -169,6 +169,11 @@ public final class Engine implements AutoCloseable {
         return jobRuns;
     }
 
+    /** Whether the current version of the sequence is CPU work only (see {@link io.lethe.engine.sequence.Block#waitsOnIo}). */
+    public boolean cpuOnly(String sequence) {
+        return sequences.compiled(sequence).map(io.lethe.engine.sequence.CompiledSequence::cpuOnly).orElse(false);
+    }
+
     /** Runs a sequence now on the caller's thread (manual runs, HTTP hooks). */
     public ExecutionResult run(String sequence, TriggerInfo trigger, Object input) {
         return runner.run(sequence, trigger, input);

@@ -67,7 +67,6 @@ public final class Lethe implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Lethe.class);
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    static final int HOOK_THREADS = 32;
 
     private final Database database;
     private final Engine engine;
@@ -113,9 +112,10 @@ public final class Lethe implements AutoCloseable {
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
         Blocking blocking = new Blocking();
-        // Hook runs execute on platform threads so their script blocks run in place, without a
-        // second hand-off; the pool bounds how many runs (and pooled script contexts) exist at once.
-        Blocking hookThreads = new Blocking(Executors.newFixedThreadPool(HOOK_THREADS,
+        // Hook runs of CPU-only sequences execute on platform threads, one per core, where their
+        // scripts run in place (no second hand-off, few pooled script contexts); the others on
+        // virtual threads, as they wait on the database or the network.
+        Blocking hookThreads = new Blocking(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 Thread.ofPlatform().daemon().name("lethe-run-", 0).factory()));
         Engine engine = null;
         Purges purges = null;
@@ -134,6 +134,8 @@ public final class Lethe implements AutoCloseable {
             new HealthRoute(database, started).mount(router, blocking);
             router.get("/metrics").handler(ctx -> ctx.response()
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
+            // Hooks first: the hot path should not be matched against every API route.
+            new HookRoute(engine).mount(router, hookThreads, blocking, MAX_BODY_BYTES);
             router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             ApiRouter api = new ApiRouter(router);
             String version = io.lethe.web.http.Version.current();
@@ -159,7 +161,6 @@ public final class Lethe implements AutoCloseable {
             new BackupRoutes(backups).mount(api, blocking);
             purges = new Purges(engine, database, targets, config.purge());
             purges.api(logPurger).mount(api, blocking);
-            new HookRoute(engine).mount(router, hookThreads, MAX_BODY_BYTES);
             new UiRoute().mount(router);
             router.route().failureHandler(Problems::handle);
             router.errorHandler(404, Problems::handle);

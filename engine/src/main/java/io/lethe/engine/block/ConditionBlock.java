@@ -40,6 +40,11 @@ public final class ConditionBlock implements Block<CompiledScript> {
     }
 
     @Override
+    public boolean waitsOnIo() {
+        return false;
+    }
+
+    @Override
     public CompiledScript compile(BlockConfig config) {
         return config.expression("expression");
     }

@@ -29,6 +29,10 @@ public final class FlowBlocks {
 
     /** Runs the path starting at {@code body} once per item, with {@code item} and {@code index} in scope. */
     static final class ForEach implements Block<ForEachConfig> {
+        public boolean waitsOnIo() {
+            return false;
+        }
+
         static final int MAX_ITEMS = 10_000;
 
         public String type() {
@@ -78,6 +82,10 @@ public final class FlowBlocks {
 
     /** Writes a line to the application log with the execution id. Do not log personal data. */
     static final class Log implements Block<LogConfig> {
+        public boolean waitsOnIo() {
+            return false;
+        }
+
         private static final Logger log = LoggerFactory.getLogger("io.lethe.sequence");
 
         public String type() {
@@ -117,6 +125,10 @@ public final class FlowBlocks {
 
     /** Sets the HTTP response of an HTTP-triggered run (status, headers, body). */
     static final class Respond implements Block<RespondConfig> {
+        public boolean waitsOnIo() {
+            return false;
+        }
+
         public String type() {
             return "respond";
         }

@@ -37,6 +37,11 @@ public final class ScriptBlock implements Block<ScriptBlock.Config> {
     }
 
     @Override
+    public boolean waitsOnIo() {
+        return false;
+    }
+
+    @Override
     public Config compile(BlockConfig config) {
         var settings = config.scripts().settings();
         long timeout = config.number("timeoutMs", settings.defaultTimeout().toMillis());

@@ -31,6 +31,15 @@ public interface Block<C> {
     }
 
     /**
+     * Whether running this block may wait on IO (the database, the network). Sequences made only of
+     * blocks that do not are run on a small pool of platform threads sized to the cores, with their
+     * scripts in place; the others on virtual threads.
+     */
+    default boolean waitsOnIo() {
+        return true;
+    }
+
+    /**
      * Builds the typed config from a config that passed the schema checks; adds further problems to
      * {@code config} (they are reported and the sequence is not saved).
      */

@@ -15,6 +15,11 @@ public record CompiledSequence(Sequence definition, Map<String, CompiledBlock> b
         return definition.version();
     }
 
+    /** True when no block may wait on IO: the run is CPU work only (scripts, conditions, loops, responses). */
+    public boolean cpuOnly() {
+        return blocks.values().stream().noneMatch(b -> b.block().waitsOnIo());
+    }
+
     public CompiledBlock block(String id) {
         return blocks.get(id);
     }

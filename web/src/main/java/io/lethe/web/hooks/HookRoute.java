@@ -6,6 +6,7 @@ import io.lethe.engine.execution.HttpReply;
 import io.lethe.engine.execution.TriggerInfo;
 import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.json.Json;
+import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.Blocking;
 import io.vertx.core.MultiMap;
@@ -34,16 +35,33 @@ public final class HookRoute {
         this.engine = engine;
     }
 
-    public void mount(Router router, Blocking blocking, int maxBodyBytes) {
+    /**
+     * @param cpu runs sequences that are CPU work only (scripts run in place on its platform threads)
+     * @param io  runs sequences that may wait on the database or the network (virtual threads)
+     */
+    public void mount(Router router, Blocking cpu, Blocking io, int maxBodyBytes) {
+        var cpuRun = cpu.handler(this::run);
+        var ioRun = io.handler(this::run);
         router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
-        router.route(PREFIX + "/*").handler(blocking.handler(this::run));
+        router.route(PREFIX + "/*").handler(ctx -> {
+            String method = ctx.request().method().name();
+            String path = ctx.normalizedPath().substring(PREFIX.length());
+            var match = engine.httpTriggers().match(method, path);
+            if (match.isEmpty()) {
+                ctx.fail(new NotFoundException("no sequence answers " + method + " " + PREFIX + path));
+                return;
+            }
+            ctx.put(MATCH, match.get());
+            (engine.cpuOnly(match.get().sequence()) ? cpuRun : ioRun).handle(ctx);
+        });
     }
+
+    private static final String MATCH = "lethe.hook";
 
     private Reply run(RoutingContext ctx) {
         String method = ctx.request().method().name();
         String path = ctx.normalizedPath().substring(PREFIX.length());
-        var match = engine.httpTriggers().match(method, path)
-                .orElseThrow(() -> new NotFoundException("no sequence answers " + method + " " + PREFIX + path));
+        HttpTriggers.Match match = ctx.get(MATCH);
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("method", method);
         input.put("path", path);
