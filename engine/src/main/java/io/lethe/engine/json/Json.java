@@ -40,6 +40,15 @@ public final class Json {
         }
     }
 
+    /** JSON bytes (UTF-8) as plain values, without decoding them to a String first. */
+    public static Object read(byte[] json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
     public static Object read(String json) {
         try {
             return MAPPER.readValue(json, Object.class);

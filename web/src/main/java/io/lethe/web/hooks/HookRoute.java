@@ -96,7 +96,7 @@ public final class HookRoute {
         String type = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
         if (type.contains("json")) {
             try {
-                return Json.read(buffer.toString());
+                return Json.read(buffer.getBytes());
             } catch (IllegalArgumentException e) {
                 throw io.lethe.engine.failure.InvalidInputException.of("", "the request body is not valid JSON");
             }
