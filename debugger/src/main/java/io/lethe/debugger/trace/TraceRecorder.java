@@ -24,6 +24,12 @@ public final class TraceRecorder implements ExecutionListener {
 
     /** Captures in flight beyond which new runs are not traced (guards against runs that never end). */
     static final int MAX_IN_FLIGHT = 10_000;
+    /**
+     * Traces captured per sequence and second: a designer reads a handful, and capturing every run of
+     * a sequence serving tens of thousands of requests a second would cost the runs more than the
+     * database could take anyway. Runs beyond it are counted as dropped.
+     */
+    static final int TRACES_PER_SECOND = 100;
     private static final Logger log = LoggerFactory.getLogger(TraceRecorder.class);
 
     /** A run the caller wants traced whatever the windows say (replay). */
@@ -37,6 +43,7 @@ public final class TraceRecorder implements ExecutionListener {
     private final Map<String, TraceCapture> inFlight = new ConcurrentHashMap<>();
     private final ThreadLocal<Forced> forced = new ThreadLocal<>();
     private final AtomicLong failures = new AtomicLong();
+    private final io.lethe.engine.execution.RecordSampler rate = new io.lethe.engine.execution.RecordSampler(TRACES_PER_SECOND);
 
     public TraceRecorder(DebugWindows windows, RedactionRules rules, TraceWriter writer, DebuggerSettings settings) {
         this.windows = windows;
@@ -70,8 +77,10 @@ public final class TraceRecorder implements ExecutionListener {
             if (force != null) {
                 forced.remove();
             }
-            if (inFlight.size() >= MAX_IN_FLIGHT) {
-                writer.drop();
+            boolean topLevel = parent == null && force == null;
+            if (inFlight.size() >= MAX_IN_FLIGHT
+                    || (topLevel && (writer.saturated() || !rate.allow(event.sequence(), event.at().getEpochSecond())))) {
+                writer.drop(); // not captured at all: the cheapest way to lose a trace
                 return;
             }
             boolean windowReveal = window == null || window.reveal();

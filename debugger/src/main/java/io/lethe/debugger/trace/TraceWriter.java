@@ -30,6 +30,11 @@ public final class TraceWriter implements AutoCloseable {
         return writer.offer(new Queued(trace, chars));
     }
 
+    /** True when a new trace would be dropped: better not to capture it at all. */
+    public boolean saturated() {
+        return writer.saturated();
+    }
+
     /** Counts a trace given up on before it reached the queue. */
     void drop() {
         writer.drop(1);

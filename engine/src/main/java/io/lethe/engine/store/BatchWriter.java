@@ -78,6 +78,11 @@ public final class BatchWriter<T> implements AutoCloseable {
         return true;
     }
 
+    /** True when the queue is full (or nearly out of weight budget): new items would be dropped. */
+    public boolean saturated() {
+        return queue.remainingCapacity() == 0 || queuedWeight.get() >= budget - budget / 10;
+    }
+
     /** Counts items given up on before they reached the queue. */
     public void drop(long n) {
         long total = dropped.addAndGet(n);
