@@ -42,15 +42,20 @@ public final class LedgerReplay implements LedgerReplayer {
     private static final Set<String> UNTOUCHED = Set.of(Ledger.COLLECTION, ServerSecrets.COLLECTION, "purge_requests");
 
     private final Function<Database, Stores> open;
+    private final java.nio.file.Path mirror;
 
-    public LedgerReplay(Function<Database, Stores> open) {
+    /** @param mirror the ledger's mirror file (null for none): entries a fresh database lacks are imported first */
+    public LedgerReplay(Function<Database, Stores> open, java.nio.file.Path mirror) {
         this.open = open;
+        this.mirror = mirror;
     }
 
     @Override
     public List<String> replayAfter(Instant backupCreatedAt, Database target) {
         List<Ledger.Entry> due = new ArrayList<>();
-        for (Ledger.Entry entry : new Ledger(target, Clock.systemUTC()).entries()) {
+        Ledger ledger = new Ledger(target, Clock.systemUTC(), mirror);
+        ledger.importMirror();
+        for (Ledger.Entry entry : ledger.entries()) {
             Object finished = entry.receipt().get("finishedAt");
             if (entry.receipt().get("replay") instanceof Map<?, ?> && finished != null && !"null".equals(finished)
                     && Instant.parse(String.valueOf(finished)).isAfter(backupCreatedAt)) {

@@ -191,6 +191,22 @@ class PurgeServiceTest {
         assertThat(verification.firstBroken()).isEqualTo(2L);
     }
 
+    @Test
+    void shouldMirrorTheLedgerToAFileAndRebuildItInAFreshDatabase() {
+        Path mirror = dir.resolve("ledger").resolve("purge-ledger.jsonl");
+        Ledger mirrored = new Ledger(lethe.database, Clock.systemUTC(), mirror);
+        mirrored.append(Map.of("requestId", "r1", "status", "completed"));
+        mirrored.append(Map.of("requestId", "r2", "status", "completed"));
+        lethe.database.collection(Ledger.COLLECTION).drop(); // the database is lost
+
+        int imported = mirrored.importMirror();
+
+        assertThat(imported).isEqualTo(2);
+        assertThat(mirrored.entries()).extracting(e -> e.receipt().get("requestId")).containsExactly("r1", "r2");
+        assertThat(mirrored.verify().intact()).isTrue();
+        assertThat(mirrored.importMirror()).as("idempotent").isZero();
+    }
+
     private static PurgeRequest await(PurgeService purges, String id) {
         long deadline = System.currentTimeMillis() + 20_000;
         PurgeRequest request = purges.get(id);

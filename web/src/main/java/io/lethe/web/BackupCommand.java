@@ -116,7 +116,7 @@ final class BackupCommand {
     @Command(name = "restore", description = "Replace the database by an archive, then replay the purge ledger (server stopped).")
     int restore(@Parameters(paramLabel = "<id>") String id, @Mixin Where where) {
         try (Database database = where.open(); Backups backups = backups(database, where)) {
-            RestoreReport report = backups.restore(id, database, new LedgerReplay(BackupCommand::stores));
+            RestoreReport report = backups.restore(id, database, new LedgerReplay(BackupCommand::stores, Purges.ledgerMirror(where.data.toAbsolutePath().normalize())));
             out().printf("restored backup %s (taken %s): %d collections, %d documents%n", id, report.backupCreatedAt(),
                     report.restored().size(), report.restored().values().stream().mapToLong(Long::longValue).sum());
             if (!report.dropped().isEmpty()) {

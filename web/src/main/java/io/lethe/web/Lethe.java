@@ -159,7 +159,7 @@ public final class Lethe implements AutoCloseable {
             targets.add(new BackupArchivesTarget(backups, engine.attributePurge()));
             targets.add(new BackupRangeTarget(backups));
             new BackupRoutes(backups).mount(api, blocking);
-            purges = new Purges(engine, database, targets, config.purge());
+            purges = new Purges(engine, database, targets, config.purge(), config.dataDir());
             purges.api(logPurger).mount(api, blocking);
             new UiRoute().mount(router);
             router.route().failureHandler(Problems::handle);

@@ -24,9 +24,9 @@ public final class Purges implements AutoCloseable {
     private final Ledger ledger;
     private final PurgeService service;
 
-    Purges(Engine engine, Database database, List<PurgeTarget> targets, PurgeSettings settings) {
+    Purges(Engine engine, Database database, List<PurgeTarget> targets, PurgeSettings settings, java.nio.file.Path dataDir) {
         this.targets = new PurgeTargets(targets);
-        this.ledger = new Ledger(database, Clock.systemUTC());
+        this.ledger = new Ledger(database, Clock.systemUTC(), ledgerMirror(dataDir));
         InstancePurgeTarget instances = targets.stream().filter(InstancePurgeTarget.class::isInstance)
                 .map(InstancePurgeTarget.class::cast).findFirst().orElseThrow();
         this.service = new PurgeService(new PurgeRequestStore(database), this.targets, ledger, engine.exports(), database,
@@ -39,6 +39,17 @@ public final class Purges implements AutoCloseable {
                 }, scope -> scope instanceof PurgeScope.Subject s && s.ids().isEmpty() // ids for the receipt's replay section
                         ? new PurgeScope.Subject(s.model(), instances.selectedIds(s), s.where(), s.all(), s.attributes())
                         : scope, settings, Clock.systemUTC());
+    }
+
+    /**
+     * Where the ledger is mirrored: {@code LETHE_LEDGER_FILE} (put it on other storage than the
+     * database and the backups), else {@code <data>/ledger/purge-ledger.jsonl}.
+     */
+    public static java.nio.file.Path ledgerMirror(java.nio.file.Path dataDir) {
+        String configured = System.getenv("LETHE_LEDGER_FILE");
+        return configured != null && !configured.isBlank()
+                ? java.nio.file.Path.of(configured).toAbsolutePath().normalize()
+                : dataDir.resolve("ledger").resolve("purge-ledger.jsonl");
     }
 
     public PurgeService service() {

@@ -6,7 +6,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -21,7 +28,8 @@ import org.bson.Document;
  * The append-only purge ledger ({@code purge_ledger}): each entry holds a receipt and the hash of
  * the previous entry, and its own hash is SHA-256 over both, so changing or removing any entry
  * breaks every later link. It never holds purged values. It lives outside backups, so a restore
- * can replay it.
+ * can replay it, and is mirrored append-only to a file (by default {@code <data>/ledger/purge-ledger.jsonl})
+ * so that it survives the loss of the database too.
  */
 public final class Ledger {
 
@@ -38,10 +46,20 @@ public final class Ledger {
 
     private final MongoCollection<Document> ledger;
     private final Clock clock;
+    private final Path mirror;
 
     public Ledger(Database database, Clock clock) {
+        this(database, clock, null);
+    }
+
+    /**
+     * @param mirror an append-only file receiving every entry too (null for none), so the ledger
+     *               survives the loss of the database and a restore into a fresh one can replay it
+     */
+    public Ledger(Database database, Clock clock, Path mirror) {
         this.ledger = database.collection(COLLECTION);
         this.clock = clock;
+        this.mirror = mirror;
     }
 
     /** Appends a receipt; returns the new entry's hash. Concurrent appends retry on the next number. */
@@ -55,6 +73,7 @@ public final class Ledger {
             try {
                 ledger.insertOne(new Document("_id", sequence).append("at", at).append("atDate", Date.from(clock.instant()))
                         .append("receipt", Json.canonical(receipt)).append("previousHash", previous).append("hash", hash));
+                mirror(sequence, at, receipt, previous, hash);
                 return hash;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -62,6 +81,54 @@ public final class Ledger {
                 }
             }
         }
+    }
+
+    private void mirror(long sequence, String at, Map<String, Object> receipt, String previous, String hash) {
+        if (mirror == null) {
+            return;
+        }
+        String line = Json.canonical(Map.of("sequence", sequence, "at", at, "receipt", Json.canonical(receipt),
+                "previousHash", previous, "hash", hash)) + "\n";
+        try {
+            Files.createDirectories(mirror.getParent());
+            try (FileChannel out = FileChannel.open(mirror, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE)) {
+                out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+                out.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mirror the purge ledger to " + mirror, e);
+        }
+    }
+
+    /**
+     * Copies into the database the mirrored entries it lacks (after a restore into a fresh database);
+     * returns how many. {@link #verify()} then checks the whole chain as usual.
+     */
+    public int importMirror() {
+        if (mirror == null || !Files.exists(mirror)) {
+            return 0;
+        }
+        int imported = 0;
+        try {
+            for (String line : Files.readAllLines(mirror, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                Map<?, ?> e = (Map<?, ?>) Json.read(line);
+                long sequence = ((Number) e.get("sequence")).longValue();
+                if (ledger.countDocuments(new Document("_id", sequence)) == 0) {
+                    ledger.insertOne(new Document("_id", sequence).append("at", e.get("at"))
+                            .append("atDate", Date.from(java.time.Instant.parse(String.valueOf(e.get("at")))))
+                            .append("receipt", e.get("receipt")).append("previousHash", e.get("previousHash"))
+                            .append("hash", e.get("hash")));
+                    imported++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the purge ledger mirror " + mirror, e);
+        }
+        return imported;
     }
 
     /** Oldest first. */
