@@ -59,7 +59,7 @@ public final class DebuggerRoutes {
                 .handler(blocking.handler(this::get));
         api.route(HttpMethod.DELETE, "/api/debug/traces/:id", tag, "Delete one trace", Role.DESIGNER)
                 .handler(blocking.handler(this::delete));
-        api.action("/api/debug/traces/:id/replay", tag, "Re-run the traced input against the current sequence, traced", Role.DESIGNER)
+        api.action("/api/debug/traces/:id/replay", tag, "Re-run the traced input against the current sequence (or ?version=N), traced", Role.DESIGNER)
                 .handler(blocking.handler(this::replay));
         api.route(HttpMethod.GET, "/api/debug/reveal-grants/:username", tag, "Whether a designer may capture unredacted traces", Role.ADMIN)
                 .handler(blocking.handler(this::grant));
@@ -171,7 +171,14 @@ public final class DebuggerRoutes {
 
     private Reply replay(RoutingContext ctx) {
         readable(ctx);
-        return Reply.ok(debugger.replay().replay(ctx.pathParam("id"), CurrentUser.of(ctx).username()));
+        String version = ctx.queryParams().get("version");
+        Integer chosen;
+        try {
+            chosen = version == null ? null : Integer.valueOf(version);
+        } catch (NumberFormatException e) {
+            throw io.lethe.engine.failure.InvalidInputException.of("/version", "must be a version number");
+        }
+        return Reply.ok(debugger.replay().replay(ctx.pathParam("id"), chosen, CurrentUser.of(ctx).username()));
     }
 
     private Reply grant(RoutingContext ctx) {

@@ -65,6 +65,15 @@ public final class Replay {
      * @throws ConflictException when the input was not kept complete (the message says why)
      */
     public Result replay(String executionId, String user) {
+        return replay(executionId, null, user);
+    }
+
+    /**
+     * @param version the saved version to run, or null for the current one
+     * @throws NotFoundException when the trace, its sequence or that version is gone
+     * @throws ConflictException when the input was not kept complete (the message says why)
+     */
+    public Result replay(String executionId, Integer version, String user) {
         Document trace = store.find(executionId).orElseThrow(() -> new NotFoundException("no trace '" + executionId + "'"));
         String sequence = trace.getString("sequence");
         refusal(trace).ifPresent(reason -> {
@@ -77,9 +86,10 @@ public final class Replay {
         DebugWindow window = windows.active(sequence);
         boolean reveal = window != null && window.reveal();
         ExecutionResult result = recorder.traced(executionId, reveal, user,
-                () -> engine.run(sequence, new TriggerInfo("replay", executionId), input));
+                () -> version == null ? engine.run(sequence, new TriggerInfo("replay", executionId), input)
+                        : engine.runVersion(sequence, version, new TriggerInfo("replay", executionId), input));
         audit.record("replay", user, sequence, Map.of("replayOf", executionId, "executionId", result.executionId(),
-                "reveal", reveal));
+                "reveal", reveal, "version", version == null ? "current" : version));
         writer.flush(Duration.ofSeconds(2));
         return new Result(executionId, result.executionId(), result.status().label(), result.succeeded() ? null : "the run failed");
     }

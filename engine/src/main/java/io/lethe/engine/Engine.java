@@ -179,6 +179,19 @@ public final class Engine implements AutoCloseable {
         return runner.run(sequence, trigger, input);
     }
 
+    /**
+     * Runs a saved version of a sequence (not necessarily the current one), e.g. to replay a trace
+     * against the version that produced it.
+     */
+    public ExecutionResult runVersion(String sequence, int version, TriggerInfo trigger, Object input) {
+        var saved = versions.find(io.lethe.engine.version.Version.SEQUENCE, sequence, version)
+                .orElseThrow(() -> new io.lethe.engine.failure.NotFoundException("no version " + version + " of sequence '" + sequence + "'"));
+        var definition = io.lethe.engine.json.Json.parse(saved.document(), io.lethe.engine.sequence.Sequence.class).withVersion(version);
+        try (var compiled = sequences.compileDetached(definition)) {
+            return runner.run(compiled, trigger, input);
+        }
+    }
+
     private void runInBackground(String sequence, TriggerInfo trigger, Object input) {
         background.execute(() -> {
             try {

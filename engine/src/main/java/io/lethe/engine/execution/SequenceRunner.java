@@ -41,6 +41,11 @@ public final class SequenceRunner {
         return run(compiled(sequence), trigger, input, null, 0);
     }
 
+    /** Runs a given compiled form (e.g. an older version, for a replay). */
+    public ExecutionResult run(CompiledSequence sequence, TriggerInfo trigger, Object input) {
+        return run(sequence, trigger, input, null, 0);
+    }
+
     CompiledSequence compiled(String name) {
         return sequences.apply(name).orElseThrow(() -> new NotFoundException("no sequence '" + name + "'"));
     }

@@ -59,6 +59,11 @@ public final class Sequences {
         compiler.compile(sequence.withVersion(0), both).close();
     }
 
+    /** Compiles a sequence (e.g. an older version) without storing or caching it; close it after use. */
+    public CompiledSequence compileDetached(Sequence sequence) {
+        return compiler.compile(sequence, lookups);
+    }
+
     public Optional<Sequence> find(String name) {
         return store.find(name);
     }
