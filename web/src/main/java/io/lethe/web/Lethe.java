@@ -138,7 +138,6 @@ public final class Lethe implements AutoCloseable {
             auth.mount(api, blocking);
             new UserRoutes(users, hasher).mount(api, blocking);
             new DesignerApi(engine, Clock.systemUTC(), config.deactivatedRetention()).mount(api, blocking);
-<<<<<<< HEAD
             debugger = new Debugger(engine, database, Clock.systemUTC(), DebuggerSettings.defaults());
             engine.runner().addListener(debugger.recorder());
             new DebuggerRoutes(debugger).mount(api, blocking);
@@ -149,10 +148,7 @@ public final class Lethe implements AutoCloseable {
             purges = new Purges(engine, database, targets, config.purge());
             purges.api(logPurger).mount(api, blocking);
             new HookRoute(engine).mount(router, hookThreads, MAX_BODY_BYTES);
-=======
-            new HookRoute(engine).mount(router, blocking, MAX_BODY_BYTES);
             new io.lethe.web.ui.UiRoute().mount(router);
->>>>>>> ui
             router.route().failureHandler(Problems::handle);
             router.errorHandler(404, Problems::handle);
             router.errorHandler(405, Problems::handle);
