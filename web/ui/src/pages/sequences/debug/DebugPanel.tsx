@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, enc } from '../../../api/client';
 import { ErrorBox, isNotFound, Loading, NotAvailable } from '../../../components/Status';
 import { TraceViewer } from './TraceViewer';
-import type { DebugWindow, Trace } from './types';
+import { triggerText, type DebugWindow, type Trace } from './types';
 
 /** Debugging for one sequence: the capture window (on/off, time left) and its traces. */
 export function DebugPanel({ name, onStep }: { name: string; onStep: (blockId: string | null) => void }) {
@@ -72,7 +72,7 @@ export function DebugPanel({ name, onStep }: { name: string; onStep: (blockId: s
           <li key={t.executionId}>
             <button type="button" className={`link${selected === t.executionId ? ' current' : ''}`} onClick={() => setSelected(t.executionId)}>
               {new Date(t.startedAt).toLocaleTimeString()} <span className={`badge status-${t.status}`}>{t.status}</span>
-              {t.trigger && <span className="muted small"> {t.trigger}</span>}
+              {t.trigger && <span className="muted small"> {triggerText(t.trigger)}</span>}
             </button>
           </li>
         ))}
