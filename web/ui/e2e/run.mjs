@@ -300,6 +300,29 @@ const run = async () => {
     await page.getByText('Chain intact: 1 entry verified.').waitFor();
     await shot(page, 'ledger.png');
     await accessible(page, 'ledger');
+    // How a broken chain is shown (answered in the browser: the real ledger is intact).
+    await page.route('**/api/purge-ledger/verify', (route) => route.fulfill({ status: 200, contentType: 'application/json',
+      body: JSON.stringify({ intact: false, entries: 1, firstBroken: 1, reason: 'hash does not match the entry' }) }));
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Chain broken at entry 1: hash does not match the entry' }).waitFor();
+    await page.locator('table.ledger tr.has-error').waitFor();
+    await page.unroute('**/api/purge-ledger/verify');
+  });
+
+  await step('purge: an admin without the designer role files a versions purge, plans it, cancels it', page, async () => {
+    await page.getByRole('link', { name: 'Purge requests' }).click();
+    await page.getByRole('link', { name: 'New purge request' }).click();
+    await page.getByLabel('Old versions').check();
+    await page.getByRole('combobox', { name: /^Of a/ }).selectOption('sequence');
+    await page.getByRole('textbox', { name: 'Name' }).fill('signup');
+    await page.getByRole('spinbutton', { name: 'Keep the newest' }).fill('2');
+    await page.getByRole('textbox', { name: 'Name' }).press('Enter');
+    await page.getByRole('button', { name: 'Plan (dry run)' }).click();
+    const versions = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'versions', exact: true }) });
+    expect(await versions.locator('td.num').first().innerText()).toBe('2');
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    await page.locator('.badge.purge-cancelled').first().waitFor();
+    expect(await page.getByRole('button', { name: 'Run…' }).count()).toBe(0);
   });
 
   await step('backups: listed, or the server says it has none', page, async () => {

@@ -29,7 +29,8 @@ export function RequestView({ request: r, compact }: { request: PurgeRequest; co
   const own = r.requestedBy === user?.username;
   const isLogs = r.kind === 'logs';
   const canPlan = r.status === 'draft' || r.status === 'planned';
-  const canApprove = r.status === 'planned';
+  // Log purges run without approval by default (unless the server asks for it); the requester never approves.
+  const canApprove = r.status === 'planned' && (!isLogs || !own);
   const canRun = r.status === 'approved' || (isLogs && r.status === 'planned');
   const canCancel = ['draft', 'planned', 'approved'].includes(r.status);
   const active = ACTIVE.includes(r.status);
