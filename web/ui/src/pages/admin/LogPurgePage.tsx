@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import { ErrorBox, errorsAt, FieldMessages, isNotFound, NotAvailable } from '../../components/Status';
@@ -20,6 +21,8 @@ interface LogPreview {
 
 const START: Form = { mode: 'around', from: '', to: '', around: '', window: '10m', match: '', regex: '', level: '', logger: '', correlationId: '' };
 const FILTERS = ['match', 'regex', 'level', 'logger', 'correlationId'] as const;
+/** An instant as the form reads it: UTC, to the second. */
+const utc = (iso: string) => `${iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '')} UTC`;
 
 /**
  * Support's log purge: a time range (or a time ± window) and optional filters; the preview shows the
@@ -104,7 +107,7 @@ export function LogPurgePage() {
       {p && preview.data && (
         <div className="card" role="region" aria-label="Preview">
           <h2>Preview</h2>
-          <p role="status">{p.lines} {p.lines === 1 ? 'line' : 'lines'} would go between {new Date(preview.data.from).toLocaleString()} and {new Date(preview.data.to).toLocaleString()}:
+          <p role="status">{p.lines} {p.lines === 1 ? 'line' : 'lines'} would go between {utc(preview.data.from)} and {utc(preview.data.to)}:
             {' '}{p.segmentsDeleted} segment files deleted, {p.segmentsRewritten} rewritten ({p.bytesAffected} bytes affected).
             {p.skippedLines > 0 && ` ${p.skippedLines} lines without a readable timestamp are kept.`}</p>
           {p.samples.length > 0 && (
@@ -135,7 +138,7 @@ export function LogPurgePage() {
           )}
           {r.status === 'planned' && purge.error && <p className="muted">The request is filed and planned; an admin may need to approve it first.</p>}
           <TargetsTable targets={r.targets.filter((t) => t.status !== 'not-applicable')} live />
-          <p className="muted small">Request <code>{r.id}</code>: {r.description}</p>
+          <p className="muted small"><Link to={`/purge/${r.id}`}>Purge request</Link>: {r.description}</p>
         </div>
       )}
     </section>
