@@ -17,7 +17,7 @@ export function watchConsole(page) {
   const problems = [];
   let allowed = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && !allowed.some((re) => re.test(m.text()))) problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !allowed.some((re) => re.test(m.text()))) problems.push(`console: ${m.text()} (${m.location()?.url ?? ''})`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   return {

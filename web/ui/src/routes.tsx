@@ -13,7 +13,11 @@ import { ExecutionsPage } from './pages/ops/ExecutionsPage';
 import { ConnectorsPage } from './pages/ops/ConnectorsPage';
 import { TransferPage } from './pages/ops/TransferPage';
 import { UsersPage } from './pages/admin/UsersPage';
-import { PurgePage } from './pages/admin/PurgePage';
+import { PurgeListPage } from './pages/admin/purge/PurgeListPage';
+import { NewPurgePage } from './pages/admin/purge/NewPurgePage';
+import { PurgeRequestPage } from './pages/admin/purge/PurgeRequestPage';
+import { LedgerPage } from './pages/admin/purge/LedgerPage';
+import { BackupsPage } from './pages/admin/BackupsPage';
 import { LogPurgePage } from './pages/admin/LogPurgePage';
 
 // The graph and code editors are most of the bundle: loaded only when a sequence is opened.
@@ -26,10 +30,11 @@ export function homeFor(roles: Role[]): string {
   return '/login';
 }
 
-function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+function RequireRole({ role, children }: { role: Role | Role[]; children: ReactNode }) {
   const { has } = useAuth();
-  if (!has(role)) {
-    return <div className="notice" role="alert">This page needs the <strong>{role}</strong> role.</div>;
+  const roles = Array.isArray(role) ? role : [role];
+  if (!roles.some(has)) {
+    return <div className="notice" role="alert">This page needs the <strong>{roles.join(' or ')}</strong> role.</div>;
   }
   return <>{children}</>;
 }
@@ -61,7 +66,11 @@ export function AppRoutes() {
         <Route path="connectors" element={designer(<ConnectorsPage />)} />
         <Route path="transfer" element={designer(<TransferPage />)} />
         <Route path="users" element={<RequireRole role="admin"><UsersPage /></RequireRole>} />
-        <Route path="purge" element={<RequireRole role="admin"><PurgePage /></RequireRole>} />
+        <Route path="purge" element={<RequireRole role="admin"><PurgeListPage /></RequireRole>} />
+        <Route path="purge/new" element={<RequireRole role="admin"><NewPurgePage /></RequireRole>} />
+        <Route path="purge/ledger" element={<RequireRole role="admin"><LedgerPage /></RequireRole>} />
+        <Route path="purge/:id" element={<RequireRole role={['admin', 'support']}><PurgeRequestPage /></RequireRole>} />
+        <Route path="backups" element={<RequireRole role="admin"><BackupsPage /></RequireRole>} />
         <Route path="logs" element={<RequireRole role="support"><LogPurgePage /></RequireRole>} />
         <Route path="*" element={<div className="notice" role="alert">No such page.</div>} />
       </Route>

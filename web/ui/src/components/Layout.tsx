@@ -17,6 +17,7 @@ const NAV: NavItem[] = [
   { to: '/transfer', label: 'Export / import', role: 'designer' },
   { to: '/users', label: 'Users', role: 'admin' },
   { to: '/purge', label: 'Purge', role: 'admin' },
+  { to: '/backups', label: 'Backups', role: 'admin' },
   { to: '/logs', label: 'Log purge', role: 'support' },
 ];
 

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../api/client';
 import { ErrorBox, errorsAt, FieldMessages, isNotFound, NotAvailable } from '../../components/Status';
-import { LOG_PURGE_PREVIEW, LOG_PURGE_RUN, type LogPreview, type LogPurgeResult } from './logPurgeApi';
+import { purgePath, usePurgeRequest, utcInstant, type PurgeRequest } from './purge/purgeApi';
+import { ConfirmButton, PurgeStatusBadge, TargetsTable } from './purge/parts';
 
 interface Form {
   mode: 'range' | 'around';
@@ -10,33 +12,66 @@ interface Form {
   match: string; regex: string; level: string; logger: string; correlationId: string;
 }
 
-const START: Form = { mode: 'around', from: '', to: '', around: '', window: '10m', match: '', regex: '', level: '', logger: '', correlationId: '' };
+interface LogSample { segment: string; timestamp: string; level: string; logger: string; correlationId?: string | null; message: string }
+interface LogPreview {
+  from: string;
+  to: string;
+  preview: { lines: number; segmentsDeleted: number; segmentsRewritten: number; bytesAffected: number; skippedLines: number; samples: LogSample[] };
+}
 
-/** Support's log purge: a time range (or a time ± window), optional filters, a preview, then the run. */
+const START: Form = { mode: 'around', from: '', to: '', around: '', window: '10m', match: '', regex: '', level: '', logger: '', correlationId: '' };
+const FILTERS = ['match', 'regex', 'level', 'logger', 'correlationId'] as const;
+/** An instant as the form reads it: UTC, to the second. */
+const utc = (iso: string) => `${iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '')} UTC`;
+
+/**
+ * Support's log purge: a time range (or a time ± window) and optional filters; the preview shows the
+ * counts and masked sample lines; the purge is then filed as a `logs` purge request, planned and run
+ * (log purges need no approval by default), and its per-store result shown.
+ */
 export function LogPurgePage() {
   const [form, setForm] = useState<Form>(START);
-  const set = (patch: Partial<Form>) => { setForm({ ...form, ...patch }); preview.reset(); };
-  const body = () => {
+  const [requestId, setRequestId] = useState<string>();
+  const queryClient = useQueryClient();
+  const set = (patch: Partial<Form>) => { setForm({ ...form, ...patch }); preview.reset(); purge.reset(); setRequestId(undefined); };
+  const previewBody = () => {
     const b: Record<string, string> = {};
-    const put = (k: string, v: string) => { if (v.trim()) b[k] = v.trim(); };
-    if (form.mode === 'range') { put('from', form.from); put('to', form.to); } else { put('around', form.around); put('window', form.window); }
-    put('match', form.match); put('regex', form.regex); put('level', form.level); put('logger', form.logger); put('correlationId', form.correlationId);
+    const put = (k: string, v: string | undefined) => { if (v?.trim()) b[k] = v.trim(); };
+    if (form.mode === 'range') { put('from', utcInstant(form.from)); put('to', utcInstant(form.to)); }
+    else { put('around', utcInstant(form.around)); put('window', form.window); }
+    FILTERS.forEach((k) => put(k, form[k]));
     return b;
   };
-  const preview = useMutation({ mutationFn: () => api<LogPreview>(LOG_PURGE_PREVIEW, { body: body() }) });
-  const run = useMutation({ mutationFn: () => api<LogPurgeResult>(LOG_PURGE_RUN, { body: body() }) });
+  const preview = useMutation({ mutationFn: () => api<LogPreview>('/api/logs/preview', { body: previewBody() }) });
+  // File the purge over exactly the range the preview resolved, plan it, then run it.
+  const purge = useMutation({
+    mutationFn: async (p: LogPreview) => {
+      const scope: Record<string, string> = { type: 'logs', from: p.from, to: p.to };
+      FILTERS.forEach((k) => { if (form[k].trim()) scope[k] = form[k].trim(); });
+      const filed = await api<PurgeRequest>('/api/purge-requests', { body: { scope } });
+      setRequestId(filed.id);
+      await api(`${purgePath(filed.id)}/plan`, { method: 'POST' });
+      await api(`${purgePath(filed.id)}/run`, { method: 'POST' });
+      return filed.id;
+    },
+    // Read it again now that it runs: polled until it is completed or failed.
+    onSettled: (id) => queryClient.invalidateQueries({ queryKey: ['purge-requests', id ?? requestId] }),
+  });
+  const request = usePurgeRequest(requestId);
   const errors = preview.error instanceof ApiError ? preview.error.fieldErrors : [];
 
-  if (isNotFound(preview.error) || isNotFound(run.error)) {
+  if (isNotFound(preview.error)) {
     return <section><h1>Log purge</h1><NotAvailable what="Log purge" /></section>;
   }
-  const submit = (e: FormEvent) => { e.preventDefault(); run.reset(); preview.mutate(); };
+  const submit = (e: FormEvent) => { e.preventDefault(); purge.reset(); setRequestId(undefined); preview.mutate(); };
   const field = (key: keyof Form, label: string, props: Record<string, unknown> = {}) => (
     <label>{label}
       <input value={form[key]} onChange={(e) => set({ [key]: e.target.value })} aria-invalid={errorsAt(errors, `/${key}`).length > 0} {...props} />
       <FieldMessages errors={errorsAt(errors, `/${key}`)} />
     </label>
   );
+  const p = preview.data?.preview;
+  const r = request.data;
 
   return (
     <section>
@@ -44,8 +79,8 @@ export function LogPurgePage() {
       <form className="card" onSubmit={submit} aria-label="Log purge">
         <fieldset>
           <legend>When (UTC)</legend>
-          <label className="inline"><input type="radio" checked={form.mode === 'around'} onChange={() => set({ mode: 'around' })} />around a time ± window</label>
-          <label className="inline"><input type="radio" checked={form.mode === 'range'} onChange={() => set({ mode: 'range' })} />from … to</label>
+          <label className="inline"><input type="radio" name="mode" checked={form.mode === 'around'} onChange={() => set({ mode: 'around' })} />around a time ± window</label>
+          <label className="inline"><input type="radio" name="mode" checked={form.mode === 'range'} onChange={() => set({ mode: 'range' })} />from … to</label>
           <div className="form-grid">
             {form.mode === 'around'
               ? <>{field('around', 'Around', { type: 'datetime-local', step: 1 })}{field('window', 'Window (e.g. 10m, 2h)')}</>
@@ -69,28 +104,41 @@ export function LogPurgePage() {
         <ErrorBox error={preview.error} title="Preview refused" />
         <button type="submit" className="primary" disabled={preview.isPending}>Preview</button>
       </form>
-      {preview.data && (
-        <div className="card" role="status" aria-label="Preview">
+      {p && preview.data && (
+        <div className="card" role="region" aria-label="Preview">
           <h2>Preview</h2>
-          <p>{preview.data.lines} lines would go: {preview.data.segmentsDeleted} segment files deleted, {preview.data.segmentsRewritten} rewritten
-            ({preview.data.bytesAffected} bytes affected).{preview.data.skippedLines > 0 && ` ${preview.data.skippedLines} lines without a readable timestamp are kept.`}</p>
-          {preview.data.samples.length > 0 && (
-            <table className="grid">
-              <thead><tr><th>Time</th><th>Level</th><th>Logger</th><th>Message (masked)</th></tr></thead>
-              <tbody>{preview.data.samples.map((s, i) => (
-                <tr key={i}><td className="small">{s.timestamp}</td><td>{s.level}</td><td className="small">{s.logger}</td><td><code>{s.message}</code></td></tr>
-              ))}</tbody>
-            </table>
+          <p role="status">{p.lines} {p.lines === 1 ? 'line' : 'lines'} would go between {utc(preview.data.from)} and {utc(preview.data.to)}:
+            {' '}{p.segmentsDeleted} segment files deleted, {p.segmentsRewritten} rewritten ({p.bytesAffected} bytes affected).
+            {p.skippedLines > 0 && ` ${p.skippedLines} lines without a readable timestamp are kept.`}</p>
+          {p.samples.length > 0 && (
+            <div className="table-scroll">
+              <table className="grid" aria-label="Sample lines (masked)">
+                <thead><tr><th>Time</th><th>Level</th><th>Logger</th><th>Message (matches masked)</th></tr></thead>
+                <tbody>{p.samples.map((s, i) => (
+                  <tr key={i}><td className="small">{s.timestamp}</td><td>{s.level}</td><td className="small">{s.logger}</td><td><code>{s.message}</code></td></tr>
+                ))}</tbody>
+              </table>
+            </div>
           )}
-          <ErrorBox error={run.error} title="Not purged" />
-          <button type="button" className="primary danger-bg" disabled={run.isPending || preview.data.lines === 0}
-            onClick={() => window.confirm(`Remove ${preview.data!.lines} log lines for good?`) && run.mutate()}>Purge these lines</button>
+          <ErrorBox error={purge.error} title={requestId ? 'Filed, but not run' : 'Not filed'} />
+          {!requestId && (
+            <ConfirmButton label="Purge these lines" question={`Remove ${p.lines} log ${p.lines === 1 ? 'line' : 'lines'} for good?`}
+              confirm="Yes, purge" disabled={purge.isPending || p.lines === 0} onConfirm={() => purge.mutate(preview.data!)} />
+          )}
         </div>
       )}
-      {run.data && (
-        <div className="card ok" role="status" aria-label="Result">
-          Removed {run.data.linesRemoved} lines; {run.data.segmentsDeleted} segments deleted, {run.data.segmentsRewritten} rewritten;
-          {' '}{run.data.bytesBefore} → {run.data.bytesAfter} bytes.
+      {r && (
+        <div className={`card ${r.status === 'completed' ? 'ok' : ''}`} role="region" aria-label="Result">
+          <h2>Result <PurgeStatusBadge status={r.status} /></h2>
+          {r.status === 'completed' && (
+            <p role="status">{r.targets.filter((t) => t.target === 'logs').map((t) => {
+              const n = t.changed + t.removed;
+              return `Done: ${n} ${n === 1 ? 'line' : 'lines'} removed, ${t.remaining ?? 0} still there`;
+            })}{r.bytesReclaimed != null && `; ${r.bytesReclaimed} bytes reclaimed`}.</p>
+          )}
+          {r.status === 'planned' && purge.error && <p className="muted">The request is filed and planned; an admin may need to approve it first.</p>}
+          <TargetsTable targets={r.targets.filter((t) => t.status !== 'not-applicable')} live />
+          <p className="muted small"><Link to={`/purge/${r.id}`}>Purge request</Link>: {r.description}</p>
         </div>
       )}
     </section>

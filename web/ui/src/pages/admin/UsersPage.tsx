@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, enc } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorBox, errorsAt, FieldMessages, Loading } from '../../components/Status';
+import { ErrorBox, errorsAt, FieldMessages, isNotFound, Loading } from '../../components/Status';
 
 const ROLES: Role[] = ['designer', 'admin', 'support'];
 
@@ -31,7 +31,7 @@ export function UsersPage() {
       <ErrorBox error={remove.error} title="Not deleted" />
       {users.data && (
         <table className="grid" aria-label="Users">
-          <thead><tr><th>User</th>{ROLES.map((r) => <th key={r}>{r}</th>)}<th>Created</th><th /></tr></thead>
+          <thead><tr><th>User</th>{ROLES.map((r) => <th key={r}>{r}</th>)}<th>Debug reveal</th><th>Created</th><th /></tr></thead>
           <tbody>
             {users.data.map((u) => (
               <tr key={u.username}>
@@ -42,6 +42,7 @@ export function UsersPage() {
                       onChange={(e) => update.mutate({ username: u.username, roles: e.target.checked ? [...u.roles, r] : u.roles.filter((x) => x !== r) })} />
                   </td>
                 ))}
+                <td className="center">{u.roles.includes('designer') ? <RevealGrant username={u.username} /> : <span className="muted small">designers only</span>}</td>
                 <td className="small">{u.createdAt && new Date(u.createdAt).toLocaleString()}</td>
                 <td>
                   <SetPassword username={u.username} />
@@ -55,6 +56,40 @@ export function UsersPage() {
       )}
       <NewUserForm onCreated={refresh} />
     </section>
+  );
+}
+
+interface Grant { username: string; reveal: boolean; grantedBy?: string; grantedAt?: string }
+
+/**
+ * Whether a designer may open unredacted debug windows (at most 15 minutes each; server-enforced and
+ * audited). The debugger answers 404 for "no grant", so a 404 here means not granted.
+ */
+function RevealGrant({ username }: { username: string }) {
+  const queryClient = useQueryClient();
+  const path = `/api/debug/reveal-grants/${enc(username)}`;
+  const grant = useQuery({
+    queryKey: ['reveal-grant', username],
+    queryFn: () => api<Grant>(path).catch((e: unknown) => {
+      if (isNotFound(e)) return null;
+      throw e;
+    }),
+    retry: false,
+  });
+  const change = useMutation({
+    mutationFn: (on: boolean) => api<Grant | null>(path, { method: on ? 'PUT' : 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reveal-grant', username] }),
+  });
+  if (grant.isPending) return <span className="muted small">…</span>;
+  if (grant.error) return <span className="danger small" role="alert">{(grant.error as Error).message}</span>;
+  const on = !!grant.data?.reveal;
+  return (
+    <>
+      <input type="checkbox" aria-label={`${username} may reveal unredacted traces`} checked={on} disabled={change.isPending}
+        title={on && grant.data?.grantedBy ? `granted by ${grant.data.grantedBy}, ${new Date(grant.data.grantedAt ?? '').toLocaleString()}` : undefined}
+        onChange={(e) => change.mutate(e.target.checked)} />
+      {change.error && <span className="danger small" role="alert"> {(change.error as Error).message}</span>}
+    </>
   );
 }
 

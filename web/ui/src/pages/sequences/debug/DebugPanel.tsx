@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, enc } from '../../../api/client';
 import { ErrorBox, isNotFound, Loading, NotAvailable } from '../../../components/Status';
 import { TraceViewer } from './TraceViewer';
-import type { DebugWindow, Trace } from './types';
+import { triggerText, type DebugWindow, type Trace } from './types';
 
 /** Debugging for one sequence: the capture window (on/off, time left) and its traces. */
 export function DebugPanel({ name, onStep }: { name: string; onStep: (blockId: string | null) => void }) {
@@ -95,9 +95,4 @@ function useCountdown(seconds: number, since: number): number {
 function formatRemaining(s: number): string {
   const m = Math.floor(s / 60);
   return m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min ${s % 60} s`;
-}
-
-/** The trigger of a trace: the API sends {type, detail}. */
-function triggerText(trigger: NonNullable<Trace['trigger']>): string {
-  return typeof trigger === 'string' ? trigger : trigger.type;
 }

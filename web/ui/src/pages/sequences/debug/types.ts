@@ -24,6 +24,8 @@ export interface TraceBlock {
   startedAt?: string;
   durationMs?: number;
   console?: string[];
+  /** Paths of the values kept only as a preview. */
+  truncated?: string[] | boolean;
   call?: Trace;
 }
 
@@ -31,7 +33,8 @@ export interface Trace {
   executionId: string;
   sequence: string;
   version?: number;
-  trigger?: string | { type: string; detail?: string };
+  /** The server sends {type, detail}; a plain string is accepted too. */
+  trigger?: string | { type: string; detail?: string | null };
   startedAt: string;
   status: string;
   error?: string | null;
@@ -46,4 +49,9 @@ export interface Trace {
 
 export function blockIdOf(b: TraceBlock): string {
   return b.id ?? b.blockId ?? b.block ?? '?';
+}
+
+export function triggerText(t: Trace['trigger']): string {
+  if (!t) return '';
+  return typeof t === 'string' ? t : t.detail ? `${t.type} (${t.detail})` : t.type;
 }

@@ -35,7 +35,8 @@ class UiBrowserTest {
         Path screenshots = Path.of(System.getProperty("lethe.ui.screenshots", "target/ui-screenshots")).toAbsolutePath();
         Path log = Path.of("target/ui-browser-test.log").toAbsolutePath();
 
-        try (TestServer server = TestServer.start(data)) {
+        // File logs: the suite's support log purge needs JSON log lines to preview and purge.
+        try (TestServer server = TestServer.startWithFileLogs(data)) {
             ProcessBuilder node = new ProcessBuilder("node", "e2e/run.mjs")
                     .directory(UI.toFile())
                     .redirectErrorStream(true)
@@ -55,7 +56,7 @@ class UiBrowserTest {
             assertThat(finished).as("browser suite finished within 180 s:%n%s", output).isTrue();
             assertThat(process.exitValue()).as("browser suite (screenshots in %s%s):%n%s", screenshots, File.separator, output)
                     .isZero();
-            assertThat(output).contains("ok   admin creates a user");
+            assertThat(output).contains("ok   admin creates a user", "ok   support purges log lines");
         }
     }
 }

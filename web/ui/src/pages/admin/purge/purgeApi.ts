@@ -1,0 +1,106 @@
+// The purge API (purge/README.md): requests, their per-target progress, receipts and the hash-chained ledger.
+import { useQuery } from '@tanstack/react-query';
+import { api, enc } from '../../../api/client';
+
+export type PurgeStatus = 'draft' | 'planned' | 'approved' | 'running' | 'verifying' | 'completed' | 'failed' | 'cancelled';
+export type Strategy = 'null' | 'mask' | 'hmac' | 'random' | 'delete';
+
+export interface TargetProgress {
+  target: string;
+  status: string; // planned | not-applicable | running | done | failed ...
+  planned: number;
+  changed: number;
+  removed: number;
+  remaining: number | null;
+  error: string | null;
+}
+
+export interface PurgeRequest {
+  id: string;
+  status: PurgeStatus;
+  kind: string;
+  description: string;
+  requestedBy: string;
+  approvedBy: string | null;
+  createdAt: string;
+  plannedAt: string | null;
+  approvedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  targets: TargetProgress[];
+  bytesReclaimed: number | null;
+  receiptHash: string | null;
+  scopeForgotten: boolean;
+}
+
+export interface Receipt {
+  requestId: string;
+  requestedBy: string;
+  approvedBy: string | null;
+  createdAt?: string;
+  approvedAt?: string | null;
+  startedAt?: string;
+  finishedAt?: string;
+  scope: string;
+  scopeHash: string;
+  status: string;
+  bytesReclaimed?: number | null;
+  exportsThatMayHoldCopies?: unknown[];
+  targets: Array<Pick<TargetProgress, 'target' | 'status' | 'planned' | 'changed' | 'removed' | 'remaining'> & { error?: string | null }>;
+}
+
+export interface LedgerEntry {
+  sequence: number;
+  at: string;
+  receipt: Receipt;
+  previousHash: string;
+  hash: string;
+}
+
+export interface LedgerCheck {
+  intact: boolean;
+  entries: number;
+  firstBroken: number | null;
+  reason: string | null;
+}
+
+/** Statuses in which the server is still working: the request is polled. */
+export const ACTIVE: PurgeStatus[] = ['running', 'verifying'];
+export const FINISHED: PurgeStatus[] = ['completed', 'failed', 'cancelled'];
+
+export const purgePath = (id: string) => `/api/purge-requests/${enc(id)}`;
+
+export function usePurgeRequests() {
+  return useQuery({
+    queryKey: ['purge-requests'],
+    queryFn: () => api<PurgeRequest[]>('/api/purge-requests'),
+    refetchInterval: (q) => (q.state.data?.some((r) => ACTIVE.includes(r.status)) ? 1000 : false),
+  });
+}
+
+/** One request, polled every half second while it runs or is being verified. */
+export function usePurgeRequest(id: string | undefined) {
+  return useQuery({
+    queryKey: ['purge-requests', id],
+    queryFn: () => api<PurgeRequest>(purgePath(id!)),
+    enabled: !!id,
+    refetchInterval: (q) => (q.state.data && ACTIVE.includes(q.state.data.status) ? 500 : false),
+  });
+}
+
+/** A datetime-local value (read as UTC) as an instant the server parses; undefined when empty. */
+export function utcInstant(local: string): string | undefined {
+  const v = local.trim();
+  if (!v) return undefined;
+  if (/[zZ]|[+-]\d\d:\d\d$/.test(v.slice(10))) return v;
+  return `${v.length === 16 ? `${v}:00` : v}Z`;
+}
+
+export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
+
+export function bytes(n: number | null | undefined): string {
+  if (n == null) return '';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
