@@ -64,7 +64,7 @@ public final class Engine implements AutoCloseable {
     private final Models models;
     private final Instances instances;
     private final ConnectorStore connectors;
-    private final ScriptEngine scripts;
+    private final java.util.concurrent.CompletableFuture<ScriptEngine> scripts;
     private final BlockRegistry blocks = new BlockRegistry();
     private final Sequences sequences;
     private final ExecutionStore executions;
@@ -95,7 +95,12 @@ public final class Engine implements AutoCloseable {
                 model.attributes().stream().filter(Attribute::indexed).map(Attribute::name).toList()));
         this.instances = new Instances(modelStore, instanceStore, new InstanceEvents(), clock);
         this.connectors = new MongoConnectorStore(database, secrets);
-        this.scripts = new ScriptEngine(scriptSettings);
+        // GraalJS takes over a second to start: start it beside the rest; the first compile waits for it.
+        this.scripts = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            ScriptEngine started = new ScriptEngine(scriptSettings);
+            log.atInfo().addKeyValue("scriptEngine", started.implementationName()).log("script engine ready");
+            return started;
+        }, r -> Thread.ofPlatform().daemon().name("lethe-script-engine-start").start(r));
         this.attributePurge = new AttributePurge(instances, secrets);
         blocks.register(new ScriptBlock());
         InstanceBlocks.all(instances).forEach(blocks::register);
@@ -104,7 +109,7 @@ public final class Engine implements AutoCloseable {
         blocks.register(new HttpRequestBlock(connectors));
         blocks.register(new PurgeAttributesBlock(attributePurge));
         var lookups = new SequenceCompiler.Lookups(models::exists, this::sequenceExists, n -> connectors.find(n).isPresent());
-        this.sequences = new Sequences(new MongoSequenceStore(database), new SequenceCompiler(blocks, scripts), lookups);
+        this.sequences = new Sequences(new MongoSequenceStore(database), new SequenceCompiler(blocks, this::scripts), lookups);
         this.executions = new MongoExecutionStore(database);
         this.recorder = new ExecutionRecorder(executions, new ExecutionStats(database), 50_000,
                 ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND);
@@ -135,7 +140,6 @@ public final class Engine implements AutoCloseable {
             scheduleTriggers.rebuild(all);
             instanceTriggers.rebuild(all);
         });
-        log.atInfo().addKeyValue("scriptEngine", scripts.implementationName()).log("engine ready");
     }
 
     private boolean sequenceExists(String name) {
@@ -242,8 +246,9 @@ public final class Engine implements AutoCloseable {
         return scheduleTriggers;
     }
 
+    /** The script engine, waiting for it if it is still starting. */
     public ScriptEngine scripts() {
-        return scripts;
+        return scripts.join();
     }
 
     public ServerSecrets secrets() {
@@ -266,6 +271,6 @@ public final class Engine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         recorder.close();
-        scripts.close();
+        scripts.join().close();
     }
 }

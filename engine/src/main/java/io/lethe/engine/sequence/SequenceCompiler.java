@@ -36,14 +36,20 @@ public final class SequenceCompiler {
     }
 
     private final BlockRegistry registry;
-    private final ScriptEngine scripts;
+    private final java.util.function.Supplier<ScriptEngine> engine;
 
     public SequenceCompiler(BlockRegistry registry, ScriptEngine scripts) {
+        this(registry, () -> scripts);
+    }
+
+    /** @param scripts the script engine, asked for only when a sequence is compiled (it may still be starting) */
+    public SequenceCompiler(BlockRegistry registry, java.util.function.Supplier<ScriptEngine> scripts) {
         this.registry = registry;
-        this.scripts = scripts;
+        this.engine = scripts;
     }
 
     public CompiledSequence compile(Sequence sequence, Lookups lookups) {
+        ScriptEngine scripts = engine.get();
         List<FieldError> errors = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         if (sequence.name() == null || !NAME.matcher(sequence.name()).matches()) {
@@ -75,7 +81,7 @@ public final class SequenceCompiler {
             }
             checkWires(definition, block.get(), ids, at, errors);
             int before = errors.size();
-            checkConfig(definition.config(), block.get().schema(), ids, lookups, at + "/config", errors);
+            checkConfig(definition.config(), block.get().schema(), ids, lookups, at + "/config", errors, scripts);
             if (errors.size() == before) {
                 Object config = block.get().compile(new BlockConfig(definition.config(), at + "/config", errors, scripts, resources));
                 if (definition.id() != null) {
@@ -107,7 +113,7 @@ public final class SequenceCompiler {
     }
 
     private void checkConfig(Map<String, Object> config, ConfigSchema schema, Set<String> ids, Lookups lookups,
-            String at, List<FieldError> errors) {
+            String at, List<FieldError> errors, ScriptEngine scripts) {
         for (String key : config.keySet()) {
             if (schema.field(key).isEmpty()) {
                 errors.add(new FieldError(at + "/" + key, "unknown field"));
