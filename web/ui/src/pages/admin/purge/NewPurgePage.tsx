@@ -9,7 +9,7 @@ import { ErrorBox, errorsAt, FieldMessages } from '../../../components/Status';
 import { SensitivityBadge } from '../../models/SensitivityBadge';
 import { utcInstant, type PurgeRequest, type Strategy } from './purgeApi';
 
-type Kind = 'subject' | 'value' | 'versions' | 'traces' | 'logs';
+type Kind = 'subject' | 'value' | 'versions' | 'traces' | 'logs' | 'backups';
 type Selector = 'where' | 'ids' | 'all';
 type Op = 'eq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte' | 'regex';
 interface Condition { attribute: string; op: Op; value: string }
@@ -20,6 +20,7 @@ const KINDS: { kind: Kind; label: string; help: string }[] = [
   { kind: 'versions', label: 'Old versions', help: 'saved versions of a model, sequence or connector' },
   { kind: 'traces', label: 'Debug traces', help: 'traces of a sequence (or all) in a time range' },
   { kind: 'logs', label: 'Log lines', help: 'log lines in a time range, optionally filtered' },
+  { kind: 'backups', label: 'Backup archives', help: 'whole backup archives taken in a time range (the plan lists them)' },
 ];
 const STRATEGIES: { value: Strategy | ''; label: string }[] = [
   { value: '', label: 'keep' }, { value: 'mask', label: 'mask' }, { value: 'hmac', label: 'keyed hash (hmac)' },
@@ -94,6 +95,7 @@ export function NewPurgePage() {
         put('keepLast', keepLast ? Number(keepLast) : undefined); put('olderThan', utcInstant(olderThan));
         break;
       case 'traces': put('sequence', name.trim()); put('from', utcInstant(from)); put('to', utcInstant(to)); break;
+      case 'backups': put('from', utcInstant(from)); put('to', utcInstant(to)); break;
       case 'logs':
         put('from', utcInstant(from)); put('to', utcInstant(to));
         for (const [k, v] of Object.entries(logs)) put(k, v.trim());
@@ -244,6 +246,8 @@ export function NewPurgePage() {
             {timeRange}
           </>
         )}
+
+        {kind === 'backups' && timeRange}
 
         {kind === 'logs' && (
           <>
