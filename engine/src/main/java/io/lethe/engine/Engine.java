@@ -173,9 +173,13 @@ public final class Engine implements AutoCloseable {
         return jobRuns;
     }
 
-    /** Whether the current version of the sequence is CPU work only (see {@link io.lethe.engine.sequence.Block#waitsOnIo}). */
+    /**
+     * Whether the current version of the sequence is known to be CPU work only (see
+     * {@link io.lethe.engine.sequence.Block#waitsOnIo}). Never blocks: a sequence not compiled yet
+     * counts as not CPU-only (its first run compiles it), so callers may ask on an event loop.
+     */
     public boolean cpuOnly(String sequence) {
-        return sequences.compiled(sequence).map(io.lethe.engine.sequence.CompiledSequence::cpuOnly).orElse(false);
+        return sequences.ifCompiled(sequence).map(io.lethe.engine.sequence.CompiledSequence::cpuOnly).orElse(false);
     }
 
     /** Runs a sequence now on the caller's thread (manual runs, HTTP hooks). */

@@ -94,6 +94,11 @@ public final class Sequences {
         changed();
     }
 
+    /** The compiled current version if it is already compiled (never compiles or reads the store). */
+    public Optional<CompiledSequence> ifCompiled(String name) {
+        return Optional.ofNullable(compiled.get(name));
+    }
+
     /** The compiled current version, compiled on first use after a restart. */
     public Optional<CompiledSequence> compiled(String name) {
         CompiledSequence cached = compiled.get(name);
