@@ -165,7 +165,8 @@ public final class PurgeService implements AutoCloseable {
                     // no message or cause in the log: they may quote the values being purged
                     log.atError().addKeyValue("purge", id).addKeyValue("target", target.name())
                             .addKeyValue("error", e.getClass().getName()).log("purge target failed");
-                    request = update(request, result.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    // the class only: a message may quote the values being purged, and this reaches the receipt
+                    request = update(request, result.failed(e.getClass().getSimpleName()));
                 }
             }
             request = request.with(PurgeStatus.VERIFYING);
@@ -187,7 +188,7 @@ public final class PurgeService implements AutoCloseable {
                 try {
                     request = update(request, result.verified(target.verify(request.scope())));
                 } catch (RuntimeException e) {
-                    request = update(request, result.failed("verification: " + e.getMessage()));
+                    request = update(request, result.failed("verification: " + e.getClass().getSimpleName()));
                 }
             }
             // From here on the values are no longer needed: keep only their keyed hashes, then
