@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.bson.Document;
@@ -90,11 +89,5 @@ public final class ExecutionStats {
     private static long number(Document d, String key) {
         Object v = d.get(key);
         return v instanceof Number n ? n.longValue() : 0;
-    }
-
-    Map<String, Long> pendingRuns() {
-        Map<String, Long> runs = new java.util.HashMap<>();
-        pending.forEach((k, c) -> runs.merge(k.sequence(), c.runs.sum(), Long::sum));
-        return runs;
     }
 }

@@ -124,9 +124,4 @@ public final class Json {
         }
         return "an object";
     }
-
-    /** A deep copy made of fresh maps and lists, so no caller shares structure with another. */
-    public static Object copy(Object value) {
-        return value == null ? null : read(write(value));
-    }
 }
