@@ -51,6 +51,10 @@ class HooksTest {
                 new Trigger.Http("GET", "/customers/:email")));
         engine.sequences().save(Sequence.of("quiet", "note", List.of(BlockDefinition.of("note", "log", Map.of("message", "ping"))),
                 new Trigger.Http("POST", "/ping")));
+        engine.sequences().save(Sequence.of("shout", "up", List.of(
+                BlockDefinition.of("up", "script", Map.of("source", "return String(input.body).toUpperCase();")).then("answer"),
+                BlockDefinition.of("answer", "respond", Map.of("body", "{{steps.up.output}}"))),
+                new Trigger.Http("POST", "/shout")));
         engine.sequences().save(Sequence.of("echo", "answer", List.of(BlockDefinition.of("answer", "respond", Map.of("body", "{{input.headers}}"))),
                 new Trigger.Http("GET", "/echo")));
         engine.sequences().save(Sequence.of("broken", "boom", List.of(BlockDefinition.of("boom", "script",
@@ -85,6 +89,15 @@ class HooksTest {
         assertThat(record.version()).isEqualTo(1);
         assertThat(record.trigger()).isEqualTo("http");
         assertThat(record.path()).containsExactly("clean:next", "store:next", "answer:next");
+    }
+
+    @Test
+    void shouldAnswerAScriptsTextResultAsTextAndItsObjectResultAsJson() {
+        Response text = server.send("POST", "/hooks/shout", null, "\"quiet\"");
+
+        assertThat(text.status()).isEqualTo(200);
+        assertThat(text.body()).isEqualTo("QUIET");
+        assertThat(text.contentType()).startsWith("text/plain");
     }
 
     @Test

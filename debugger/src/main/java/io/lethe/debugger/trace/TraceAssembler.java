@@ -57,10 +57,10 @@ final class TraceAssembler {
     }
 
     private void collect(TraceCapture capture, Redactor redactor) {
-        redactor.collect(capture.started.input());
+        redactor.collect(Json.plain(capture.started.input()));
         for (TraceCapture.Captured block : capture.blocks()) {
-            redactor.collect(block.event().inputs());
-            redactor.collect(block.event().output());
+            redactor.collect(Json.plain(block.event().inputs()));
+            redactor.collect(Json.plain(block.event().output()));
             if (block.call() != null) {
                 collect(block.call(), redactor);
             }
@@ -80,7 +80,7 @@ final class TraceAssembler {
         out.put("startedAt", started.at().toString());
         int before = redactor.redactions();
         List<String> truncated = new ArrayList<>();
-        out.put("input", encode("input", started.input(), redactor, budget, truncated));
+        out.put("input", encode("input", Json.plain(started.input()), redactor, budget, truncated));
         out.put("inputRedactions", redactor.redactions() - before);
         out.put("inputTruncated", !truncated.isEmpty());
         if (finished != null) {
@@ -116,8 +116,8 @@ final class TraceAssembler {
             budget.truncated = true;
             out.put("omitted", true);
         } else {
-            out.put("inputs", encode("inputs", e.inputs(), redactor, budget, truncated));
-            out.put("output", encode("output", e.output(), redactor, budget, truncated));
+            out.put("inputs", encode("inputs", Json.plain(e.inputs()), redactor, budget, truncated));
+            out.put("output", encode("output", Json.plain(e.output()), redactor, budget, truncated));
         }
         out.put("truncated", truncated);
         if (captured.call() != null) {

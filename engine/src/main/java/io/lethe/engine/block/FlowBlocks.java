@@ -164,7 +164,7 @@ public final class FlowBlocks {
             if (run.input("headers", config.headers()) instanceof Map<?, ?> given) {
                 given.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
             }
-            Object body = run.input("body", config.body());
+            Object body = run.rawInput("body", config.body()); // a script's JSON result goes out unparsed
             run.respond(code, headers, body);
             return Outcome.next(body);
         }
@@ -195,7 +195,7 @@ public final class FlowBlocks {
         }
 
         public Outcome execute(CallConfig config, BlockRun run) {
-            return run.callSequence(config.sequence(), run.input("input", config.input()));
+            return run.callSequence(config.sequence(), run.rawInput("input", config.input()));
         }
     }
 }

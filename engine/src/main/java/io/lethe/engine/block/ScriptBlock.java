@@ -61,7 +61,7 @@ public final class ScriptBlock implements Block<ScriptBlock.Config> {
             context.put("index", scope.get("index"));
         }
         Duration limit = config.timeout().compareTo(run.remaining()) < 0 ? config.timeout() : run.remaining();
-        ScriptOutcome outcome = config.script().run(scope.get("input"), scope.get("steps"), context, limit);
+        ScriptOutcome outcome = config.script().runRaw(scope.get("input"), scope.get("steps"), context, limit);
         run.console(outcome.console());
         return switch (outcome) {
             case ScriptOutcome.Returned r -> Outcome.next(r.value());

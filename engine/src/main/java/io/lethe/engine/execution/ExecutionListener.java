@@ -11,7 +11,8 @@ import java.util.Map;
  * listener that needs IO hands the event off (and may drop it) rather than slow the run.
  *
  * <p>Events carry the values the run saw, unredacted: listeners that store or show them must
- * redact first.
+ * redact first. Values may hold JSON text carried unparsed ({@link io.lethe.engine.json.RawJson}):
+ * {@link io.lethe.engine.json.Json#plain} gives plain maps and lists.
  */
 public interface ExecutionListener {
 

@@ -18,6 +18,12 @@ public record ExecutionResult(
         Optional<HttpReply> response,
         List<String> path) {
 
+    /** The output as plain values (a script's JSON result is parsed here, if nobody needed it before). */
+    @Override
+    public Object output() {
+        return io.lethe.engine.json.Json.plain(output);
+    }
+
     public boolean succeeded() {
         return status == ExecutionStatus.SUCCEEDED;
     }

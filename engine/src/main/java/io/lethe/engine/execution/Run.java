@@ -115,6 +115,11 @@ final class Run {
 
         @Override
         public Object input(String name, Template template) {
+            return io.lethe.engine.json.Json.plain(rawInput(name, template));
+        }
+
+        @Override
+        public Object rawInput(String name, Template template) {
             Object value = template.resolve(scope);
             inputs.put(name, value);
             return value;

@@ -62,6 +62,44 @@ public final class Json {
         return MAPPER.convertValue(value, Object.class);
     }
 
+    /**
+     * The value with every {@link RawJson} inside it parsed: plain maps, lists and scalars. Returns
+     * the same object when there is nothing to unwrap.
+     */
+    public static Object plain(Object value) {
+        return switch (value) {
+            case RawJson raw -> raw.value();
+            case java.util.Map<?, ?> map -> {
+                java.util.Map<Object, Object> copy = null;
+                for (var e : map.entrySet()) {
+                    Object inner = plain(e.getValue());
+                    if (inner != e.getValue() && copy == null) {
+                        copy = new java.util.LinkedHashMap<>(map);
+                    }
+                    if (copy != null) {
+                        copy.put(e.getKey(), inner);
+                    }
+                }
+                yield copy == null ? map : copy;
+            }
+            case java.util.List<?> list -> {
+                java.util.List<Object> copy = null;
+                for (int i = 0; i < list.size(); i++) {
+                    Object inner = plain(list.get(i));
+                    if (inner != list.get(i) && copy == null) {
+                        copy = new java.util.ArrayList<>(list);
+                    }
+                    if (copy != null) {
+                        copy.set(i, inner);
+                    }
+                }
+                yield copy == null ? list : copy;
+            }
+            case null -> null;
+            default -> value;
+        };
+    }
+
     /** A record as a plain map. */
     @SuppressWarnings("unchecked")
     public static java.util.Map<String, Object> plainMap(Object value) {

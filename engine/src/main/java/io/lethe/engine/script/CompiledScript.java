@@ -73,15 +73,27 @@ public final class CompiledScript implements AutoCloseable {
      * made for virtual threads); a platform thread runs it itself.
      */
     public ScriptOutcome run(Object input, Object steps, Object context, Duration timeout) {
+        return run(input, steps, context, timeout, false);
+    }
+
+    /**
+     * As {@link #run}, but a returned value stays the JSON text the script produced
+     * ({@link io.lethe.engine.json.RawJson}), parsed only if something looks inside it.
+     */
+    public ScriptOutcome runRaw(Object input, Object steps, Object context, Duration timeout) {
+        return run(input, steps, context, timeout, true);
+    }
+
+    private ScriptOutcome run(Object input, Object steps, Object context, Duration timeout, boolean raw) {
         String arguments = Json.write(Map.of(
                 "input", input == null ? Map.of() : input,
                 "steps", steps == null ? Map.of() : steps,
                 "context", context == null ? Map.of() : context));
         if (!Thread.currentThread().isVirtual()) {
-            return runHere(arguments, timeout); // a platform thread (bounded by its pool) runs it directly
+            return runHere(arguments, timeout, raw); // a platform thread (bounded by its pool) runs it directly
         }
         try {
-            return engine.threads().submit(() -> runHere(arguments, timeout)).get();
+            return engine.threads().submit(() -> runHere(arguments, timeout, raw)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ScriptOutcome.Failed("interrupted", 0, List.of());
@@ -90,7 +102,7 @@ public final class CompiledScript implements AutoCloseable {
         }
     }
 
-    private ScriptOutcome runHere(String arguments, Duration timeout) {
+    private ScriptOutcome runHere(String arguments, Duration timeout, boolean raw) {
         Pooled pooled = pool.pollFirst();
         if (pooled == null) {
             try {
@@ -106,7 +118,9 @@ public final class CompiledScript implements AutoCloseable {
         boolean reusable = true;
         try {
             Value result = running.entry.execute(arguments);
-            return new ScriptOutcome.Returned(result.isNull() ? null : Json.read(result.asString()),
+            Object value = result.isNull() ? null
+                    : raw ? new io.lethe.engine.json.RawJson(result.asString()) : Json.read(result.asString());
+            return new ScriptOutcome.Returned(value,
                     List.copyOf(running.console));
         } catch (PolyglotException e) {
             reusable = e.isGuestException() && !e.isInterrupted() && !e.isCancelled() && !e.isResourceExhausted();

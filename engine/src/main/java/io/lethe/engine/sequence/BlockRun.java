@@ -7,8 +7,17 @@ import java.util.Map;
 /** What a running block can see and do. */
 public interface BlockRun {
 
-    /** Resolves {@code template} against the run's scope and records the value as the block's input {@code name}. */
+    /**
+     * Resolves {@code template} against the run's scope and records the value as the block's input
+     * {@code name}; the value is plain (maps, lists, scalars).
+     */
     Object input(String name, Template template);
+
+    /**
+     * As {@link #input}, but JSON text carried through the run (a script's result) stays unparsed
+     * ({@link io.lethe.engine.json.RawJson}); for blocks that only pass a value on (a response body).
+     */
+    Object rawInput(String name, Template template);
 
     /** {@code input} (the trigger input), {@code steps} (earlier blocks' outputs), {@code item}/{@code index} in loops. */
     Map<String, Object> scope();

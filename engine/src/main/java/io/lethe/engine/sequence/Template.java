@@ -79,7 +79,7 @@ public sealed interface Template {
         public Object resolve(Map<String, Object> scope) {
             StringBuilder text = new StringBuilder();
             for (Template part : parts) {
-                Object value = part.resolve(scope);
+                Object value = io.lethe.engine.json.Json.plain(part.resolve(scope));
                 if (value instanceof Map<?, ?> || value instanceof List<?>) {
                     text.append(io.lethe.engine.json.Json.write(value));
                 } else if (value != null) {
@@ -150,6 +150,9 @@ public sealed interface Template {
         public Object resolve(Map<String, Object> scope) {
             Object current = scope;
             for (Object step : steps) {
+                if (current instanceof io.lethe.engine.json.RawJson raw) {
+                    current = raw.value(); // looking inside: parse it (once)
+                }
                 if (step instanceof Integer index && current instanceof List<?> list) {
                     current = index < list.size() ? list.get(index) : null;
                 } else if (current instanceof Map<?, ?> map) {

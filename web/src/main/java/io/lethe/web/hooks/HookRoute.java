@@ -6,6 +6,7 @@ import io.lethe.engine.execution.HttpReply;
 import io.lethe.engine.execution.TriggerInfo;
 import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.json.Json;
+import io.lethe.engine.json.RawJson;
 import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.Blocking;
@@ -79,13 +80,14 @@ public final class HookRoute {
 
     private static Reply answer(RoutingContext ctx, HttpReply reply) {
         reply.headers().forEach((k, v) -> ctx.response().putHeader(k, v));
-        if (reply.body() instanceof String text) {
+        Object body = reply.body() instanceof RawJson raw && raw.text().startsWith("\"") ? raw.value() : reply.body();
+        if (body instanceof String text) {
             if (!reply.headers().keySet().stream().anyMatch(k -> k.equalsIgnoreCase("content-type"))) {
                 ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8");
             }
             return new Reply(reply.status(), new Blocking.Text(text));
         }
-        return new Reply(reply.status(), reply.body());
+        return new Reply(reply.status(), body);
     }
 
     private static Object body(RoutingContext ctx) {
