@@ -14,7 +14,8 @@ const { step, shot } = stepper(shots);
 
 const browser = await openBrowser();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-context.setDefaultTimeout(10_000);
+// Generous: on a busy 2-core CI machine the server compiles code while the browser works.
+context.setDefaultTimeout(20_000);
 const page = await context.newPage();
 const console_ = watchConsole(page);
 const run = async () => {

@@ -22,6 +22,28 @@ public final class RawJson implements JsonSerializable {
         this.text = Objects.requireNonNull(text);
     }
 
+    /**
+     * UTF-8 JSON bytes as raw JSON after checking they are well-formed (a token scan, no maps built).
+     *
+     * @throws IllegalArgumentException when they are not JSON
+     */
+    public static RawJson checked(byte[] json) {
+        try (var parser = CHECKER.createParser(json)) {
+            if (parser.nextToken() == null) {
+                throw new IllegalArgumentException("empty JSON");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("more than one JSON value");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+        }
+        return new RawJson(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static final com.fasterxml.jackson.core.JsonFactory CHECKER = new com.fasterxml.jackson.core.JsonFactory();
+
     public String text() {
         return text;
     }

@@ -5,7 +5,6 @@ import io.lethe.engine.execution.ExecutionResult;
 import io.lethe.engine.execution.HttpReply;
 import io.lethe.engine.execution.TriggerInfo;
 import io.lethe.engine.failure.NotFoundException;
-import io.lethe.engine.json.Json;
 import io.lethe.engine.json.RawJson;
 import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.http.Blocking.Reply;
@@ -98,7 +97,7 @@ public final class HookRoute {
         String type = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
         if (type.contains("json")) {
             try {
-                return Json.read(buffer.getBytes());
+                return RawJson.checked(buffer.getBytes()); // parsed only if a block or template looks inside
             } catch (IllegalArgumentException e) {
                 throw io.lethe.engine.failure.InvalidInputException.of("", "the request body is not valid JSON");
             }
