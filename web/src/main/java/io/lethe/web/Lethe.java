@@ -67,6 +67,12 @@ public final class Lethe implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Lethe.class);
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /**
+     * HTTP server instances (event loops): half the cores. The loops only parse HTTP and hand the
+     * work over (sequence runs and API calls run elsewhere); measured on 2 cores, one loop serves the
+     * enrich benchmark 8 % faster than two, as fewer threads contend for the cores.
+     */
+    static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     private final Database database;
     private final Engine engine;
@@ -204,7 +210,7 @@ public final class Lethe implements AutoCloseable {
     private static void deploy(Vertx vertx, Router router, String host, int port) {
         try {
             vertx.deployVerticle(() -> new HttpVerticle(router, host, port),
-                            new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))
+                            new DeploymentOptions().setInstances(EVENT_LOOPS))
                     .toCompletionStage().toCompletableFuture().get();
         } catch (ExecutionException e) {
             throw new StartupException("cannot listen on " + host + ":" + port + ": " + e.getCause().getMessage(), e.getCause());
