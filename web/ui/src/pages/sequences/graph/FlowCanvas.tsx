@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
   Background, ControlButton, Controls, MarkerType, ReactFlow, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange,
@@ -36,6 +36,15 @@ export function FlowCanvas(props: Props) {
     props.onPositions(autoLayout(blocks, entry));
     requestAnimationFrame(() => fitView({ maxZoom: 1, duration: 200 }));
   };
+  // The `fitView` prop fits only what is there when the canvas mounts; blocks that arrive later
+  // (the sequence loading after a save or a navigation) would be left out of view.
+  const hadBlocks = useRef(blocks.length > 0);
+  useEffect(() => {
+    if (blocks.length > 0 && !hadBlocks.current) {
+      requestAnimationFrame(() => fitView({ maxZoom: 1 }));
+    }
+    hadBlocks.current = blocks.length > 0;
+  }, [blocks.length, fitView]);
 
   const nodes = useMemo<BlockNodeType[]>(() => blocks.map((b, i) => {
     const mine = errors.filter((e) => e.pointer === `/blocks/${i}` || e.pointer.startsWith(`/blocks/${i}/`));
