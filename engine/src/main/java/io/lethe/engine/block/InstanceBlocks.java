@@ -139,11 +139,35 @@ public final class InstanceBlocks {
         }
     }
 
-    static final class Deactivate implements Block<Target> {
-        private final Instances instances;
+    /** A block acting on one instance named by model and id. */
+    abstract static class ById implements Block<Target> {
+        final Instances instances;
 
-        Deactivate(Instances instances) {
+        ById(Instances instances) {
             this.instances = instances;
+        }
+
+        public ConfigSchema schema() {
+            return ConfigSchema.builder()
+                    .required("model", Kind.MODEL, "the model")
+                    .required("id", Kind.TEXT, "the instance id")
+                    .build();
+        }
+
+        public Target compile(BlockConfig c) {
+            return new Target(c.text("model", null), c.template("id"), null);
+        }
+
+        public Outcome execute(Target t, BlockRun run) {
+            return Outcome.next(act(t.model(), String.valueOf(run.input("id", t.id()))));
+        }
+
+        abstract Object act(String model, String id);
+    }
+
+    static final class Deactivate extends ById {
+        Deactivate(Instances instances) {
+            super(instances);
         }
 
         public String type() {
@@ -154,27 +178,14 @@ public final class InstanceBlocks {
             return "Hide an instance (its data stays stored until deleted or collected)";
         }
 
-        public ConfigSchema schema() {
-            return ConfigSchema.builder()
-                    .required("model", Kind.MODEL, "the model")
-                    .required("id", Kind.TEXT, "the instance id")
-                    .build();
-        }
-
-        public Target compile(BlockConfig c) {
-            return new Target(c.text("model", null), c.template("id"), null);
-        }
-
-        public Outcome execute(Target t, BlockRun run) {
-            return Outcome.next(instances.deactivate(t.model(), String.valueOf(run.input("id", t.id()))).toPlain());
+        Object act(String model, String id) {
+            return instances.deactivate(model, id).toPlain();
         }
     }
 
-    static final class Delete implements Block<Target> {
-        private final Instances instances;
-
+    static final class Delete extends ById {
         Delete(Instances instances) {
-            this.instances = instances;
+            super(instances);
         }
 
         public String type() {
@@ -185,21 +196,9 @@ public final class InstanceBlocks {
             return "Delete an instance for good";
         }
 
-        public ConfigSchema schema() {
-            return ConfigSchema.builder()
-                    .required("model", Kind.MODEL, "the model")
-                    .required("id", Kind.TEXT, "the instance id")
-                    .build();
-        }
-
-        public Target compile(BlockConfig c) {
-            return new Target(c.text("model", null), c.template("id"), null);
-        }
-
-        public Outcome execute(Target t, BlockRun run) {
-            String id = String.valueOf(run.input("id", t.id()));
-            instances.delete(t.model(), id);
-            return Outcome.next(Map.of("id", id, "deleted", true));
+        Object act(String model, String id) {
+            instances.delete(model, id);
+            return Map.of("id", id, "deleted", true);
         }
     }
 }
