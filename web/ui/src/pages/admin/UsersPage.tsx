@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { api, ApiError, enc } from '../../api/client';
 import type { Role, User } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
-import { ErrorBox, errorsAt, FieldMessages, isNotFound, Loading } from '../../components/Status';
+import { ErrorBox, errorsAt, FieldMessages, Loading } from '../../components/Status';
 
 const ROLES: Role[] = ['designer', 'admin', 'support'];
 
 export function UsersPage() {
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('/api/users') });
+  const grants = useQuery({ queryKey: ['reveal-grants'], queryFn: () => api<Grant[]>('/api/debug/reveal-grants') });
   const { user: me } = useAuth();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -42,7 +43,7 @@ export function UsersPage() {
                       onChange={(e) => update.mutate({ username: u.username, roles: e.target.checked ? [...u.roles, r] : u.roles.filter((x) => x !== r) })} />
                   </td>
                 ))}
-                <td className="center">{u.roles.includes('designer') ? <RevealGrant username={u.username} /> : <span className="muted small">designers only</span>}</td>
+                <td className="center">{u.roles.includes('designer') ? <RevealGrant username={u.username} grants={grants} /> : <span className="muted small">designers only</span>}</td>
                 <td className="small">{u.createdAt && new Date(u.createdAt).toLocaleString()}</td>
                 <td>
                   <SetPassword username={u.username} />
@@ -59,34 +60,22 @@ export function UsersPage() {
   );
 }
 
-interface Grant { username: string; reveal: boolean; grantedBy?: string; grantedAt?: string }
+interface Grant { username: string; reveal: boolean; grantedBy: string; grantedAt: string }
 
-/**
- * Whether a designer may open unredacted debug windows (at most 15 minutes each; server-enforced and
- * audited). The debugger answers 404 for "no grant", so a 404 here means not granted.
- */
-function RevealGrant({ username }: { username: string }) {
+/** Whether a designer may open unredacted debug windows (at most 15 minutes each; server-enforced and audited). */
+function RevealGrant({ username, grants }: { username: string; grants: UseQueryResult<Grant[]> }) {
   const queryClient = useQueryClient();
-  const path = `/api/debug/reveal-grants/${enc(username)}`;
-  const grant = useQuery({
-    queryKey: ['reveal-grant', username],
-    queryFn: () => api<Grant>(path).catch((e: unknown) => {
-      if (isNotFound(e)) return null;
-      throw e;
-    }),
-    retry: false,
-  });
   const change = useMutation({
-    mutationFn: (on: boolean) => api<Grant | null>(path, { method: on ? 'PUT' : 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reveal-grant', username] }),
+    mutationFn: (on: boolean) => api<Grant | null>(`/api/debug/reveal-grants/${enc(username)}`, { method: on ? 'PUT' : 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reveal-grants'] }),
   });
-  if (grant.isPending) return <span className="muted small">…</span>;
-  if (grant.error) return <span className="danger small" role="alert">{(grant.error as Error).message}</span>;
-  const on = !!grant.data?.reveal;
+  if (grants.isPending) return <span className="muted small">…</span>;
+  if (grants.error) return <span className="danger small" role="alert">{(grants.error as Error).message}</span>;
+  const grant = grants.data.find((g) => g.username === username);
   return (
     <>
-      <input type="checkbox" aria-label={`${username} may reveal unredacted traces`} checked={on} disabled={change.isPending}
-        title={on && grant.data?.grantedBy ? `granted by ${grant.data.grantedBy}, ${new Date(grant.data.grantedAt ?? '').toLocaleString()}` : undefined}
+      <input type="checkbox" aria-label={`${username} may reveal unredacted traces`} checked={!!grant} disabled={change.isPending}
+        title={grant ? `granted by ${grant.grantedBy}, ${new Date(grant.grantedAt).toLocaleString()}` : undefined}
         onChange={(e) => change.mutate(e.target.checked)} />
       {change.error && <span className="danger small" role="alert"> {(change.error as Error).message}</span>}
     </>

@@ -61,6 +61,8 @@ public final class DebuggerRoutes {
                 .handler(blocking.handler(this::delete));
         api.action("/api/debug/traces/:id/replay", tag, "Re-run the traced input against the current sequence (or ?version=N), traced", Role.DESIGNER)
                 .handler(blocking.handler(this::replay));
+        api.route(HttpMethod.GET, "/api/debug/reveal-grants", tag, "Every designer who may capture unredacted traces", Role.ADMIN)
+                .handler(blocking.handler(ctx -> Reply.ok(debugger.grants().all().stream().map(DebuggerRoutes::describe).toList())));
         api.route(HttpMethod.GET, "/api/debug/reveal-grants/:username", tag, "Whether a designer may capture unredacted traces", Role.ADMIN)
                 .handler(blocking.handler(this::grant));
         api.putWithoutBody("/api/debug/reveal-grants/:username", tag, "Grant reveal to a designer", Role.ADMIN)

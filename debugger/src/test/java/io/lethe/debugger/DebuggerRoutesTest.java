@@ -1,6 +1,8 @@
 package io.lethe.debugger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.lethe.debugger.testkit.DebuggerFixture;
 import io.lethe.engine.execution.ExecutionResult;
@@ -154,6 +156,11 @@ class DebuggerRoutesTest {
         Answer granted = call("PUT", "/api/debug/reveal-grants/ivy", "boss:admin", null);
         assertThat(granted.status()).isEqualTo(200);
         assertThat(granted.json()).containsEntry("grantedBy", "boss");
+        assertThat(call("GET", "/api/debug/reveal-grants", "boss:admin", null).body())
+                .asInstanceOf(LIST)
+                .anySatisfy(g -> assertThat(g).asInstanceOf(MAP)
+                        .containsEntry("username", "ivy").containsEntry("grantedBy", "boss"));
+        assertThat(call("GET", "/api/debug/reveal-grants", "ivy:designer", null).status()).isEqualTo(403);
         Answer on = call("PUT", "/api/debug/sequences/" + seq, "ivy:designer", Map.of("reveal", true, "minutes", 10));
         assertThat(on.status()).isEqualTo(200);
         assertThat(on.json()).containsEntry("reveal", true).containsEntry("remainingSeconds", 600);
@@ -165,6 +172,10 @@ class DebuggerRoutesTest {
         assertThat(call("POST", "/api/debug/traces/" + run.executionId() + "/replay", "dora:designer", null).status()).isEqualTo(403);
         assertThat(call("DELETE", "/api/debug/reveal-grants/ivy", "boss:admin", null).status()).isEqualTo(204);
         assertThat(call("GET", "/api/debug/reveal-grants/ivy", "boss:admin", null).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/debug/reveal-grants", "boss:admin", null).body())
+                .asInstanceOf(LIST)
+                .noneSatisfy(g -> assertThat(g).asInstanceOf(MAP)
+                        .containsEntry("username", "ivy"));
     }
 
     @Test

@@ -5,7 +5,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.lethe.engine.store.Database;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -50,8 +52,16 @@ public final class RevealGrants {
     }
 
     public Optional<Grant> find(String username) {
-        return Optional.ofNullable(grants.find(new Document("_id", username)).first())
-                .map(d -> new Grant(d.getString("_id"), d.getString("grantedBy"), d.getDate("grantedAt").toInstant()));
+        return Optional.ofNullable(grants.find(new Document("_id", username)).first()).map(RevealGrants::grant);
+    }
+
+    /** Every current grant, by username. */
+    public List<Grant> all() {
+        return grants.find().sort(new Document("_id", 1)).map(RevealGrants::grant).into(new ArrayList<>());
+    }
+
+    private static Grant grant(Document d) {
+        return new Grant(d.getString("_id"), d.getString("grantedBy"), d.getDate("grantedAt").toInstant());
     }
 
     public boolean has(String username) {

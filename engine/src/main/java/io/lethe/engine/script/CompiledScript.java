@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -59,6 +58,8 @@ public final class CompiledScript implements AutoCloseable {
     private final ScriptEngine engine;
     private final String source;
     private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
+    /** The context each (platform) thread used last: entering a context on the thread that left it is GraalJS's fast path. */
+    private final ConcurrentHashMap<Thread, Pooled> byThread = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     CompiledScript(ScriptEngine engine, String source) {
@@ -103,7 +104,11 @@ public final class CompiledScript implements AutoCloseable {
     }
 
     private ScriptOutcome runHere(String arguments, Duration timeout, boolean raw) {
-        Pooled pooled = pool.pollFirst();
+        Thread thread = Thread.currentThread();
+        Pooled pooled = byThread.remove(thread);
+        if (pooled == null) {
+            pooled = pool.pollFirst();
+        }
         if (pooled == null) {
             try {
                 pooled = new Pooled();
@@ -114,7 +119,7 @@ public final class CompiledScript implements AutoCloseable {
         pooled.console.clear();
         pooled.context.resetLimits();
         Pooled running = pooled;
-        ScheduledFuture<?> alarm = engine.timer().schedule(running::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        running.deadline = System.nanoTime() + timeout.toNanos();
         boolean reusable = true;
         try {
             Value result = running.entry.execute(arguments);
@@ -126,11 +131,16 @@ public final class CompiledScript implements AutoCloseable {
             reusable = e.isGuestException() && !e.isInterrupted() && !e.isCancelled() && !e.isResourceExhausted();
             return failure(e, List.copyOf(running.console), timeout);
         } finally {
-            alarm.cancel(false);
+            running.deadline = Watchdog.IDLE;
             if (reusable && !closed && !running.broken) {
-                pool.offerFirst(running);
+                if (byThread.putIfAbsent(thread, running) != null) {
+                    pool.offerFirst(running);
+                }
+                if (closed) {
+                    close(); // closed while this run went on: nothing may stay behind
+                }
             } else {
-                running.context.close(true);
+                running.close();
             }
         }
     }
@@ -166,16 +176,23 @@ public final class CompiledScript implements AutoCloseable {
         closed = true;
         Pooled pooled;
         while ((pooled = pool.pollFirst()) != null) {
-            pooled.context.close(true);
+            pooled.close();
         }
+        byThread.keySet().forEach(thread -> {
+            Pooled idle = byThread.remove(thread);
+            if (idle != null) {
+                idle.close();
+            }
+        });
     }
 
     /** A sandboxed context with the script set up in it, used by one run at a time. */
-    private final class Pooled {
+    private final class Pooled implements Watchdog.Watched {
         final Context context;
         final Value entry;
         final List<String> console = new ArrayList<>();
         volatile boolean broken;
+        volatile long deadline = Watchdog.IDLE;
 
         Pooled() {
             context = engine.sandbox().build();
@@ -191,15 +208,27 @@ public final class CompiledScript implements AutoCloseable {
                 context.close(true);
                 throw e;
             }
+            engine.watchdog().watch(this);
         }
 
-        void interrupt() {
+        @Override
+        public long deadline() {
+            return deadline;
+        }
+
+        @Override
+        public void interrupt() {
             try {
                 context.interrupt(Duration.ofMillis(500));
             } catch (TimeoutException | RuntimeException e) {
                 broken = true;
-                context.close(true);
+                close();
             }
+        }
+
+        void close() {
+            engine.watchdog().forget(this);
+            context.close(true);
         }
     }
 }

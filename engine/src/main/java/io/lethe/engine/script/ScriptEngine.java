@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -29,7 +28,7 @@ public final class ScriptEngine implements AutoCloseable {
     private final Engine engine;
     private final ScriptSettings settings;
     private final ExecutorService threads;
-    private final ScheduledExecutorService timer;
+    private final Watchdog watchdog = new Watchdog();
     private final int lineOffset;
 
     public ScriptEngine(ScriptSettings settings) {
@@ -40,7 +39,6 @@ public final class ScriptEngine implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(settings.threads(),
                 r -> daemon(r, "lethe-script-" + n.incrementAndGet()));
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lethe-script-timer"));
         this.lineOffset = measureLineOffset();
     }
 
@@ -108,8 +106,8 @@ public final class ScriptEngine implements AutoCloseable {
         return threads;
     }
 
-    ScheduledExecutorService timer() {
-        return timer;
+    Watchdog watchdog() {
+        return watchdog;
     }
 
     int lineOffset() {
@@ -133,7 +131,7 @@ public final class ScriptEngine implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
-        timer.shutdownNow();
+        watchdog.close();
         engine.close(true);
     }
 }

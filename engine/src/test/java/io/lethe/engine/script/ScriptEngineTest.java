@@ -69,6 +69,32 @@ class ScriptEngineTest {
     }
 
     @Test
+    void shouldCloseEveryContextAScriptKeptOnAnyThread() throws Exception {
+        int before = engine.watchdog().watching();
+        var script = engine.compile("return input.n * 2;");
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<Future<ScriptOutcome>> runs = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    int n = i;
+                    runs.add(threads.submit(() -> script.run(Map.of("n", n), null, null, ONE_SECOND)));
+                }
+                for (int i = 0; i < 3; i++) {
+                    assertThat(runs.get(i).get()).isEqualTo(new ScriptOutcome.Returned(i * 2, List.of()));
+                }
+            }
+            assertThat(engine.watchdog().watching()).isGreaterThan(before);
+        } finally {
+            threads.shutdown();
+        }
+
+        script.close();
+
+        assertThat(engine.watchdog().watching()).isEqualTo(before);
+    }
+
+    @Test
     void shouldEndAnInfiniteLoopAsAFailureAndStayUsable() {
         var script = engine.compile("if (input.spin) { while (true) {} } return 'fine';");
 

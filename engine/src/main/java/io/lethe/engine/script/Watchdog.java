@@ -1,0 +1,66 @@
+package io.lethe.engine.script;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Interrupts script runs past their deadline. A run only writes its deadline into its context
+ * (two volatile writes), and one thread looks at every context each {@link #TICK_MS} ms. A timer
+ * task per run would cost a queue insertion per run and keep every cancelled task alive until its
+ * delay ran out (tens of thousands at high rates, each surviving young collections).
+ */
+final class Watchdog implements AutoCloseable {
+
+    /** How often deadlines are checked: a run may overrun its limit by up to this much. */
+    static final long TICK_MS = 10;
+
+    /** A context a run may be going on in. */
+    interface Watched {
+        /** {@link System#nanoTime()} past which the current run must stop; {@link #IDLE} when none runs. */
+        long deadline();
+
+        /** Stops the current run (called on the watchdog's thread). */
+        void interrupt();
+    }
+
+    static final long IDLE = Long.MAX_VALUE;
+
+    private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("lethe-script-watchdog").unstarted(r));
+
+    Watchdog() {
+        thread.scheduleWithFixedDelay(this::check, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    void watch(Watched context) {
+        watched.add(context);
+    }
+
+    void forget(Watched context) {
+        watched.remove(context);
+    }
+
+    /** How many contexts are watched (each pooled context is, from creation until closed). */
+    int watching() {
+        return watched.size();
+    }
+
+    private void check() {
+        long now = System.nanoTime();
+        for (Watched context : watched) {
+            long deadline = context.deadline();
+            if (deadline != IDLE && now - deadline > 0) {
+                context.interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
