@@ -6,5 +6,6 @@ export function expect(actual) {
     toContain: (v) => { if (!String(actual).includes(v)) fail(`to contain ${JSON.stringify(v)}`); },
     not: { toContain: (v) => { if (String(actual).includes(v)) fail(`not to contain ${JSON.stringify(v)}`); } },
     toBeGreaterThan: (v) => { if (!(actual > v)) fail(`to be greater than ${v}`); },
+    toBeCloseTo: (v, within) => { if (!(Math.abs(actual - v) <= within)) fail(`to be within ${within} of ${v}`); },
   };
 }

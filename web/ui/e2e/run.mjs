@@ -202,6 +202,52 @@ const run = async () => {
     await page.getByText('debugging off').waitFor();
   });
 
+  await step('a block dragged on the canvas stays where it was dropped after save and reload', page, async () => {
+    // Saved through the API without positions: the editor lays the blocks out in a row from the entry.
+    const made = await page.request.post(`${base}/api/sequences`, { headers: await bearer(), data: {
+      name: 'placed', entry: 'first', blocks: [
+        { id: 'first', type: 'log', config: { message: 'one' }, next: { next: 'second' } },
+        { id: 'second', type: 'log', config: { message: 'two' } }] } });
+    expect(made.status()).toBe(201);
+    await page.goto(`${base}/sequences/placed`);
+    const second = page.locator('.react-flow__node[data-id="second"]');
+    await second.waitFor();
+    const laidOut = await settledOffset('first', 'second');
+    expect(laidOut.x).toBeGreaterThan(1);
+    expect(laidOut.y).toBeCloseTo(0, 0.01);
+    // Drag `second` down and to the left by a clear distance: the draft changes like any edit.
+    const [dx, dy] = [-90, 160];
+    await dragBy(second, dx, dy);
+    const dropped = await settledOffset('first', 'second');
+    // The block follows the pointer once past React Flow's drag threshold, so it moves a little less than the mouse.
+    const px = (n) => n / laidOut.width; // screen pixels in widths of a block at this zoom
+    expect(dropped.x).toBeCloseTo(laidOut.x + px(dx), px(20));
+    expect(dropped.y).toBeCloseTo(laidOut.y + px(dy), px(20));
+    await page.locator('.editor-head').getByText(/unsaved changes/).waitFor();
+    await page.getByLabel('Comment').fill('moved a block');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 2.').waitFor();
+    const saved = await (await page.request.get(`${base}/api/sequences/placed`, { headers: await bearer() })).json();
+    expect(saved.blocks.every((b) => Number.isFinite(b.position?.x) && Number.isFinite(b.position?.y))).toBe(true);
+    const [first, moved] = saved.blocks.map((b) => b.position);
+    expect(moved.y - first.y).toBeGreaterThan(50);
+    // After a reload the canvas fits the view again (maybe at another zoom): same place relative to `first`.
+    await page.reload();
+    await second.waitFor();
+    await page.locator('.react-flow__node[data-id="first"]').waitFor();
+    const reloaded = await settledOffset('first', 'second');
+    expect(reloaded.x).toBeCloseTo(dropped.x, 3 / reloaded.width);
+    expect(reloaded.y).toBeCloseTo(dropped.y, 3 / reloaded.width);
+    // And both blocks are in view.
+    await page.waitForFunction(() => {
+      const area = document.querySelector('.react-flow').getBoundingClientRect();
+      return [...document.querySelectorAll('.react-flow__node')].every((node) => {
+        const r = node.getBoundingClientRect();
+        return r.left >= area.left && r.top >= area.top && r.right <= area.right && r.bottom <= area.bottom;
+      });
+    });
+  });
+
   await step('executions list', page, async () => {
     await page.getByRole('link', { name: 'Executions' }).click();
     await page.getByRole('cell', { name: /signup/ }).first().waitFor();
@@ -432,6 +478,37 @@ async function signIn(username, password) {
 async function accessible(p, what) {
   const found = await a11yViolations(p);
   if (found.length) throw new Error(`accessibility of ${what}:\n  ${found.join('\n  ')}`);
+}
+
+/**
+ * Where block `to` is drawn relative to block `from`, in widths of `from` (so any zoom gives the same
+ * figures), both boxes read in one frame; read again until two reads agree (React may still be rendering the drop).
+ */
+async function settledOffset(from, to) {
+  const read = () => page.evaluate(([a, b]) => {
+    const box = (id) => document.querySelector(`.react-flow__node[data-id="${id}"]`).getBoundingClientRect();
+    const [p, q] = [box(a), box(b)];
+    return { x: (q.x - p.x) / p.width, y: (q.y - p.y) / p.width, width: p.width };
+  }, [from, to]);
+  let last = await read();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(100);
+    const now = await read();
+    if (Math.abs(now.x - last.x) < 1e-6 && Math.abs(now.y - last.y) < 1e-6) return now;
+    last = now;
+  }
+  throw new Error(`blocks ${from} and ${to} kept moving`);
+}
+
+/** Drags a block by its title, `dx`/`dy` screen pixels. */
+async function dragBy(node, dx, dy) {
+  const box = await node.boundingBox();
+  if (!box) throw new Error('dragBy: the block is not visible');
+  const [x, y] = [box.x + box.width / 2, box.y + 12];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy, { steps: 12 });
+  await page.mouse.up();
 }
 
 async function drag(from, to) {

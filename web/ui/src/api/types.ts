@@ -78,6 +78,8 @@ export interface BlockDefinition {
   type: string;
   config: Record<string, unknown>;
   next?: Record<string, string>;
+  /** Where the designer put the block on the graph; absent until placed (then laid out automatically). */
+  position?: { x: number; y: number };
 }
 
 export type Trigger =

@@ -1,6 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BlockDefinition, Sequence } from '../../api/types';
-import { autoLayout, type Positions } from './graph/layout';
+import { placed, type Positions } from './graph/layout';
 
 export const EMPTY_SEQUENCE: Sequence = {
   name: '', description: '', entry: '', blocks: [], triggers: [], settings: { record: 'summary', timeoutMs: 30000 },
@@ -10,13 +10,16 @@ const STARTER_CONFIG: Record<string, Record<string, unknown>> = {
   script: { source: 'return input;' },
 };
 
-/** The sequence being edited, its block positions on the canvas, and the edits the editor offers. */
+/**
+ * The sequence being edited, where its blocks are drawn, and the edits the editor offers. Block
+ * positions are part of the sequence (saved with it); blocks never placed are laid out automatically.
+ */
 export function useSequenceDraft() {
   const [draft, setDraftState] = useState<Sequence>(EMPTY_SEQUENCE);
-  const [positions, setPositions] = useState<Positions>({});
   const [dirty, setDirty] = useState(false);
   const current = useRef(draft);
   current.current = draft;
+  const positions = useMemo(() => placed(draft.blocks, draft.entry), [draft.blocks, draft.entry]);
 
   const edit = useCallback((change: (s: Sequence) => Sequence) => {
     setDraftState(change);
@@ -25,16 +28,25 @@ export function useSequenceDraft() {
 
   const reset = useCallback((s: Sequence) => {
     setDraftState(s);
-    setPositions((old) => ({ ...autoLayout(s.blocks, s.entry), ...keep(old, s.blocks) }));
     setDirty(false);
   }, []);
 
+  /**
+   * Blocks moved on the canvas (dragged, or arranged). Every block listed is pinned where it is
+   * drawn, so blocks that were laid out automatically stay put once the designer arranges others.
+   */
+  const setPositions = useCallback((moved: Positions) => edit((s) => ({
+    ...s,
+    blocks: s.blocks.map((b) => (moved[b.id] ? { ...b, position: whole(moved[b.id]!) } : b)),
+  })), [edit]);
+
   const addBlock = useCallback((type: string, at?: { x: number; y: number }): string => {
-    const created = freeId(current.current.blocks, type);
-    const block: BlockDefinition = { id: created, type, config: { ...(STARTER_CONFIG[type] ?? {}) }, next: {} };
-    current.current = { ...current.current, blocks: [...current.current.blocks, block], entry: current.current.entry || created };
+    const blocks = current.current.blocks;
+    const created = freeId(blocks, type);
+    const position = whole(at ?? { x: 60 + blocks.length * 40, y: 60 + blocks.length * 40 });
+    const block: BlockDefinition = { id: created, type, config: { ...(STARTER_CONFIG[type] ?? {}) }, next: {}, position };
+    current.current = { ...current.current, blocks: [...blocks, block], entry: current.current.entry || created };
     setDraftState(current.current);
-    setPositions((p) => ({ ...p, [created]: at ?? { x: 60 + Object.keys(p).length * 40, y: 60 + Object.keys(p).length * 40 } }));
     setDirty(true);
     return created;
   }, []);
@@ -54,7 +66,6 @@ export function useSequenceDraft() {
         next: Object.fromEntries(Object.entries(b.next ?? {}).map(([o, t]) => [o, t === from ? to : t])),
       })),
     }));
-    setPositions((p) => ({ ...p, [to]: p[from] ?? { x: 40, y: 40 } }));
   }, [edit]);
 
   const wire = useCallback((source: string, outcome: string, target: string | null) => edit((s) => ({
@@ -86,6 +97,7 @@ function without(next: Record<string, string> | undefined, id: string): Record<s
   return Object.fromEntries(Object.entries(next ?? {}).filter(([, t]) => t !== id));
 }
 
-function keep(positions: Positions, blocks: BlockDefinition[]): Positions {
-  return Object.fromEntries(Object.entries(positions).filter(([id]) => blocks.some((b) => b.id === id)));
+/** Whole canvas units: sub-pixel drag positions would only add noise to saved versions and their diffs. */
+function whole(p: { x: number; y: number }): { x: number; y: number } {
+  return { x: Math.round(p.x), y: Math.round(p.y) };
 }

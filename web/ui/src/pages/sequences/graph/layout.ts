@@ -2,6 +2,12 @@ import type { BlockDefinition } from '../../../api/types';
 
 export type Positions = Record<string, { x: number; y: number }>;
 
+/** Where each block is drawn: where the designer put it, or where the automatic layout puts it if never placed. */
+export function placed(blocks: BlockDefinition[], entry: string): Positions {
+  const auto = blocks.every((b) => b.position) ? {} : autoLayout(blocks, entry);
+  return Object.fromEntries(blocks.map((b) => [b.id, b.position ?? auto[b.id]!]));
+}
+
 /** Columns by distance from the entry block (breadth first); unreachable blocks go in a last column. */
 export function autoLayout(blocks: BlockDefinition[], entry: string): Positions {
   const depth = new Map<string, number>();

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a sequence completely and compiles it: unknown block types, unknown or missing config
- * fields, bad expressions, JavaScript syntax errors (parsed, never run), dangling wires and bad
- * triggers are all reported at once, each with the JSON pointer of the field at fault.
+ * fields, bad expressions, JavaScript syntax errors (parsed, never run), dangling wires, block
+ * positions off the canvas and bad triggers are all reported at once, each with the JSON pointer of the field at fault.
  */
 public final class SequenceCompiler {
 
@@ -74,6 +74,7 @@ public final class SequenceCompiler {
         for (int i = 0; i < sequence.blocks().size(); i++) {
             BlockDefinition definition = sequence.blocks().get(i);
             String at = "/blocks/" + i;
+            checkPosition(definition.position(), at + "/position", errors);
             var block = registry.find(String.valueOf(definition.type()));
             if (block.isEmpty()) {
                 errors.add(new FieldError(at + "/type", "unknown block type '" + definition.type() + "'"));
@@ -109,6 +110,19 @@ public final class SequenceCompiler {
             } else if (!ids.contains(wire.getValue())) {
                 errors.add(new FieldError(at + "/next/" + wire.getKey(), "no block '" + wire.getValue() + "'"));
             }
+        }
+    }
+
+    private static void checkPosition(BlockPosition position, String at, List<FieldError> errors) {
+        if (position == null) {
+            return;
+        }
+        String range = "must be a finite number between -" + (long) BlockPosition.LIMIT + " and " + (long) BlockPosition.LIMIT;
+        if (!BlockPosition.fits(position.x())) {
+            errors.add(new FieldError(at + "/x", range));
+        }
+        if (!BlockPosition.fits(position.y())) {
+            errors.add(new FieldError(at + "/y", range));
         }
     }
 

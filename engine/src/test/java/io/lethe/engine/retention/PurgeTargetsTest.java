@@ -11,6 +11,7 @@ import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
 import io.lethe.engine.sequence.BlockDefinition;
+import io.lethe.engine.sequence.BlockPosition;
 import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
@@ -126,7 +127,8 @@ class PurgeTargetsTest {
         engine.instances().create("person", Map.of("email", canary + "@x.org", "name", "n"));
         engine.models().save(new Model("note", "notes about " + canary, List.of(Attribute.of("text", AttributeType.STRING))));
         Sequence sequence = Sequence.of("greet", "say", List.of(BlockDefinition.of("say", "script",
-                Map.of("source", "if (input.who === '" + canary + "') throw new Error('hi " + canary + "'); return 'hello ' + '" + canary + "';"))));
+                Map.of("source", "if (input.who === '" + canary + "') throw new Error('hi " + canary + "'); return 'hello ' + '" + canary + "';"))
+                .at(320, 160)));
         Sequence saved = engine.sequences().save(sequence);
         engine.versions().append(new Version(Version.SEQUENCE, "greet", 1, Json.plainMap(saved), "dora", Instant.now(), "with " + canary, null));
         engine.versions().append(new Version(Version.CONNECTOR, "crm-" + canary, 1, Map.of("name", "crm-" + canary), "dora",
@@ -143,7 +145,11 @@ class PurgeTargetsTest {
             assertThat(target.verify(scope)).as("verify " + name).isZero();
         }
 
-        assertThat(engine.versions().find(Version.SEQUENCE, "greet", 1).orElseThrow().redactedAt()).isNotNull();
+        Version redacted = engine.versions().find(Version.SEQUENCE, "greet", 1).orElseThrow();
+        assertThat(redacted.redactedAt()).isNotNull();
+        assertThat(Json.parse(redacted.document(), Sequence.class).blocks().getFirst().position())
+                .as("a redacted version still reads as a sequence, block position kept").isEqualTo(new BlockPosition(320, 160));
+        assertThat(engine.sequences().get("greet").blocks().getFirst().position()).isEqualTo(new BlockPosition(320, 160));
         assertThat(lethe.run("greet", Map.of("who", "someone")).output()).isEqualTo("hello [redacted]");
         assertThat(engine.connectors().find("crm-[redacted]")).isPresent();
         lethe.database.compact();

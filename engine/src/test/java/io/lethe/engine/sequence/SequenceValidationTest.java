@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.json.Json;
 import io.lethe.engine.testkit.EngineFixture;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,6 +86,44 @@ class SequenceValidationTest {
         assertThat(lethe.engine.sequences().save(sequence).version()).isEqualTo(1);
         assertThat(lethe.engine.sequences().save(sequence).version()).isEqualTo(2);
         assertThat(lethe.engine.sequences().get(sequence.name()).version()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepWhereEachBlockWasPlacedAndLeaveUnplacedBlocksWithout() {
+        // given a sequence with one placed and one unplaced block
+        String name = EngineFixture.unique("placed");
+        Sequence sequence = Sequence.of(name, "first", List.of(
+                BlockDefinition.of("first", "log", Map.of("message", "one")).at(120.5, -40).then("second"),
+                BlockDefinition.of("second", "log", Map.of("message", "two"))));
+
+        // when it is saved and read back from the store
+        lethe.engine.sequences().save(sequence);
+        Sequence stored = lethe.engine.sequences().get(name);
+
+        // then the placed block has its position (carried through then()) and the other has none
+        assertThat(stored.block("first").orElseThrow().position()).isEqualTo(new BlockPosition(120.5, -40));
+        assertThat(stored.block("first").orElseThrow().next()).containsEntry("next", "second");
+        assertThat(stored.block("second").orElseThrow().position()).isNull();
+        assertThat(Json.write(stored.block("second").orElseThrow())).as("no position field until placed").doesNotContain("position");
+    }
+
+    @Test
+    void shouldRefusePositionsThatAreNotFiniteOrOffTheCanvasAndSaveNothing() {
+        // given positions that JSON can carry (1e400 reads as Infinity) or Java code can build
+        String name = EngineFixture.unique("offcanvas");
+        Sequence bad = Sequence.of(name, "first", List.of(
+                BlockDefinition.of("first", "log", Map.of("message", "one")).at(Double.POSITIVE_INFINITY, 10),
+                BlockDefinition.of("second", "log", Map.of("message", "two")).at(-1_000_000.5, Double.NaN),
+                BlockDefinition.of("third", "log", Map.of("message", "three")).at(1_000_000, -1_000_000)));
+
+        // when it is saved, then every bad coordinate is named and nothing is stored
+        assertThatThrownBy(() -> lethe.engine.sequences().save(bad))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::pointer).containsExactlyInAnyOrder(
+                            "/blocks/0/position/x", "/blocks/1/position/x", "/blocks/1/position/y");
+                    assertThat(message(e, "/blocks/1/position/y")).isEqualTo("must be a finite number between -1000000 and 1000000");
+                });
+        assertThat(lethe.engine.sequences().find(name)).isEmpty();
     }
 
     @Test
