@@ -10,7 +10,13 @@ import java.util.regex.Pattern;
 /**
  * Finds and replaces a literal value inside any document (maps, lists, strings, at any depth),
  * ignoring case: used by every store's {@link PurgeScope.Value} purge. Map keys are searched too.
- * Occurrences inside longer strings (JavaScript source, messages) are replaced in place.
+ * Occurrences inside longer strings (JavaScript source, messages, JSON text) are replaced in place.
+ *
+ * <p>An occurrence counts as a whole token only: where the value begins (or ends) with a letter or
+ * digit, the text just before (or after) it must not be one. Purging the name "Ion" finds
+ * "Ion Popescu" and "ion@example.org" but leaves the key {@code position} and the word
+ * {@code function} in a script alone, which would otherwise be renamed and break every stored
+ * sequence and version.
  */
 public final class ValueRedactor {
 
@@ -22,7 +28,16 @@ public final class ValueRedactor {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("the value to purge must not be empty");
         }
-        this.pattern = Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        String before = wordLike(value.codePointAt(0)) ? NOT_AFTER_WORD : "";
+        String after = wordLike(value.codePointBefore(value.length())) ? NOT_BEFORE_WORD : "";
+        this.pattern = Pattern.compile(before + Pattern.quote(value) + after, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static final String NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}])";
+    private static final String NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}])";
+
+    private static boolean wordLike(int codePoint) {
+        return Character.isLetterOrDigit(codePoint);
     }
 
     /** Whether the value occurs anywhere in {@code document}. */

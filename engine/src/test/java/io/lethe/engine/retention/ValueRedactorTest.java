@@ -33,6 +33,23 @@ class ValueRedactorTest {
     }
 
     @Test
+    void shouldMatchWholeTokensOnlySoThatAShortNameLeavesKeysAndCodeIntact() {
+        ValueRedactor name = new ValueRedactor("Ion");
+        Object block = Map.of("id", "greet", "position", Map.of("x", 1, "y", 2), "config",
+                Map.of("source", "function hi() { return 'Hello Ion, ' + input.ion + ' (ion@example.org)'; }"),
+                "description", "Ion");
+
+        Object redacted = name.redact(block);
+
+        assertThat(redacted).isEqualTo(Map.of("id", "greet", "position", Map.of("x", 1, "y", 2), "config",
+                Map.of("source", "function hi() { return 'Hello [redacted], ' + input.[redacted] + ' ([redacted]@example.org)'; }"),
+                "description", "[redacted]"));
+        assertThat(name.occursIn(Map.of("position", 1, "note", "a function of the session"))).isFalse();
+        assertThat(name.occursIn(redacted)).isFalse();
+        assertThat(new ValueRedactor("-42-").occursIn("order A-42-B")).as("no letter or digit at its ends: found anywhere").isTrue();
+    }
+
+    @Test
     void shouldRefuseAnEmptyValue() {
         assertThatThrownBy(() -> new ValueRedactor(" ")).isInstanceOf(IllegalArgumentException.class);
     }
