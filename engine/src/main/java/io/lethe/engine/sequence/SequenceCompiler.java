@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a sequence completely and compiles it: unknown block types, unknown or missing config
  * fields, bad expressions, JavaScript syntax errors (parsed, never run), dangling wires, block
- * positions off the canvas and bad triggers are all reported at once, each with the JSON pointer of the field at fault.
+ * positions off the canvas and bad triggers are all reported at once, each with the JSON pointer
+ * of the field at fault.
  */
 public final class SequenceCompiler {
 
