@@ -222,7 +222,7 @@ export function NewPurgePage() {
         )}
 
         {kind === 'value' && (
-          <Field label="Value (matched in any case, wherever it occurs)" errors={at('/value')}>
+          <Field label="Value (matched in any case, wherever it occurs as a whole token)" errors={at('/value')}>
             <input value={value} onChange={(e) => setValue(e.target.value)} required autoComplete="off" />
           </Field>
         )}

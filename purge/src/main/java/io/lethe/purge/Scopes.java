@@ -21,7 +21,7 @@ final class Scopes {
                             : s.all() ? "all instances" : "a filter on " + new TreeSet<>(s.where().keySet()))
                     + "; attributes " + new TreeSet<>(s.attributes().entrySet().stream()
                             .map(e -> e.getKey() + "→" + e.getValue().label()).toList());
-            case PurgeScope.Value v -> "a value of " + v.value().length() + " characters, wherever it occurs";
+            case PurgeScope.Value v -> "a value of " + v.value().length() + " characters, wherever it occurs as a whole token";
             case PurgeScope.Versions p -> "versions of " + p.kind() + " '" + p.name() + "'"
                     + (p.keepLast() != null ? " beyond the newest " + p.keepLast() : "")
                     + (p.olderThan() != null ? " saved before " + p.olderThan() : "");

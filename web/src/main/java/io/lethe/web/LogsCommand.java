@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code lethe logs purge ...}: purges application log lines by time range on a stopped node
  * (the running server offers the same through {@code /api/purge-requests} with a {@code logs} scope).
  */
-@Command(name = "logs", description = "Purge log lines by time range while the server is stopped: "
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Purge log lines by time range while the server is stopped: "
         + "logs purge (--from T --to T | --around T --window 10m) [--match VALUE] [--regex RE] [--level L] "
         + "[--logger NAME] [--correlation-id ID] [--dry-run]")
 final class LogsCommand implements Callable<Integer> {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * (the same checks and four-eyes rules apply). Credentials come from {@code LETHE_USER} and
  * {@code LETHE_PASSWORD}, never from the command line.
  */
-@Command(name = "purge", description = "Purge requests on a running server: "
+@Command(name = "purge", mixinStandardHelpOptions = true, description = "Purge requests on a running server: "
         + "list | show ID | create SCOPE-JSON | plan ID | approve ID | run ID | cancel ID | receipt ID | ledger | verify-ledger")
 final class PurgeCommand implements Callable<Integer> {
 

@@ -29,6 +29,15 @@ class MainTest {
     }
 
     @Test
+    void shouldGiveHelpForEveryCommand() {
+        for (String command : new String[] {"serve", "purge", "logs", "backup"}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(out.toString()).as(command).contains("Usage: lethe " + command);
+        }
+    }
+
+    @Test
     void shouldRefuseAnUnknownFlagWithOneLineAndExitCode2() {
         assertThat(run("serve", "--prot=80")).isEqualTo(2);
         assertThat(err.toString().strip()).startsWith("lethe: Unknown option: '--prot").doesNotContain("\n");

@@ -33,8 +33,8 @@ public sealed interface PurgeScope {
     }
 
     /**
-     * A literal value (an email address, a name) removed wherever it occurs, compared without regard
-     * to case: instance attributes, every version of models, sequences and connector accounts,
+     * A literal value (an email address, a name) removed wherever it occurs as a whole token (see
+     * {@link ValueRedactor}), compared without regard to case: instance attributes, every version of models, sequences and connector accounts,
      * execution records, debug traces.
      */
     record Value(String value) implements PurgeScope {
