@@ -105,6 +105,7 @@ public final class Blocking implements AutoCloseable {
             ctx.response().setStatusCode(reply.status())
                     .putHeader("Content-Type", "application/json")
                     .end(reply.body() instanceof io.vertx.core.json.JsonObject || reply.body() instanceof io.vertx.core.json.JsonArray
+                            || reply.body() instanceof io.lethe.engine.json.RawJson
                             ? reply.body().toString()
                             : io.lethe.engine.json.Json.write(reply.body()));
         }

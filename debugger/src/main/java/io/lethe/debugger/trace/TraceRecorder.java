@@ -68,7 +68,7 @@ public final class TraceRecorder implements ExecutionListener {
     @Override
     public void executionStarted(Started event) {
         try {
-            TraceCapture parent = event.parentExecutionId() == null ? null : inFlight.get(event.parentExecutionId());
+            TraceCapture parent = event.parentExecutionId() == null || inFlight.isEmpty() ? null : inFlight.get(event.parentExecutionId());
             DebugWindow window = windows.active(event.sequence());
             Forced force = parent == null ? forced.get() : null;
             if (parent == null && window == null && force == null) {
@@ -96,7 +96,7 @@ public final class TraceRecorder implements ExecutionListener {
 
     @Override
     public void blockFinished(BlockFinished event) {
-        TraceCapture capture = inFlight.get(event.executionId());
+        TraceCapture capture = inFlight.isEmpty() ? null : inFlight.get(event.executionId());
         if (capture != null) {
             try {
                 capture.add(event);
@@ -108,7 +108,7 @@ public final class TraceRecorder implements ExecutionListener {
 
     @Override
     public void executionFinished(Finished event) {
-        TraceCapture capture = inFlight.remove(event.executionId());
+        TraceCapture capture = inFlight.isEmpty() ? null : inFlight.remove(event.executionId());
         if (capture == null) {
             return;
         }

@@ -24,6 +24,10 @@ public final class Json {
     }
 
     public static String write(Object value) {
+        String plain = PlainWriter.write(MAPPER.getFactory(), value);
+        if (plain != null) {
+            return plain;
+        }
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
