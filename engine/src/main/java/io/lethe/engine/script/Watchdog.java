@@ -2,6 +2,7 @@ package io.lethe.engine.script;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * Interrupts script runs past their deadline. A run only writes its deadline into its context
  * (two volatile writes), and one thread looks at every context each {@link #TICK_MS} ms. A timer
  * task per run would cost a queue insertion per run and keep every cancelled task alive until its
- * delay ran out (tens of thousands at high rates, each surviving young collections).
+ * delay ran out (tens of thousands at high rates, each surviving young collections). Each
+ * interrupt runs on a thread of its own, so a context slow to stop never delays the others.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -22,15 +24,19 @@ final class Watchdog implements AutoCloseable {
         /** {@link System#nanoTime()} past which the current run must stop; {@link #IDLE} when none runs. */
         long deadline();
 
-        /** Stops the current run (called on the watchdog's thread). */
+        /** Stops the current run; may block until it has stopped (called on an interrupter thread). */
         void interrupt();
     }
 
     static final long IDLE = Long.MAX_VALUE;
 
     private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+    /** Contexts whose interrupt is under way: not interrupted again until it returns. */
+    private final Set<Watched> interrupting = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("lethe-script-watchdog").unstarted(r));
+    private final ExecutorService interrupters = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("lethe-script-interrupt-", 0).factory());
 
     Watchdog() {
         thread.scheduleWithFixedDelay(this::check, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
@@ -53,8 +59,14 @@ final class Watchdog implements AutoCloseable {
         long now = System.nanoTime();
         for (Watched context : watched) {
             long deadline = context.deadline();
-            if (deadline != IDLE && now - deadline > 0) {
-                context.interrupt();
+            if (deadline != IDLE && now - deadline > 0 && interrupting.add(context)) {
+                interrupters.execute(() -> {
+                    try {
+                        context.interrupt();
+                    } finally {
+                        interrupting.remove(context);
+                    }
+                });
             }
         }
     }
@@ -62,5 +74,6 @@ final class Watchdog implements AutoCloseable {
     @Override
     public void close() {
         thread.shutdownNow();
+        interrupters.shutdownNow();
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class WatchdogTest {
 
     /** A context whose run has the given deadline; counts interrupts. */
-    static final class Run implements Watchdog.Watched {
+    static class Run implements Watchdog.Watched {
         volatile long deadline;
         final AtomicInteger interrupts = new AtomicInteger();
         final CountDownLatch interrupted = new CountDownLatch(1);
@@ -54,6 +54,37 @@ class WatchdogTest {
             assertThat(idle.interrupts).hasValue(0);
             assertThat(forgotten.interrupts).hasValue(0);
             assertThat(watchdog.watching()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void shouldNotLetAContextSlowToStopHoldUpTheOthers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (Watchdog watchdog = new Watchdog()) {
+            long now = System.nanoTime();
+            Run stuck = new Run(now) {
+                @Override
+                public void interrupt() {
+                    interrupts.incrementAndGet();
+                    try {
+                        release.await(); // as a context that does not stop at once
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            watchdog.watch(stuck);
+            while (stuck.interrupts.get() == 0) {
+                Thread.sleep(1);
+            }
+            Run next = new Run(System.nanoTime());
+            watchdog.watch(next);
+
+            assertThat(next.interrupted.await(2, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(5 * Watchdog.TICK_MS);
+            assertThat(stuck.interrupts).as("not interrupted again while its interrupt is under way").hasValue(1);
+        } finally {
+            release.countDown();
         }
     }
 }
