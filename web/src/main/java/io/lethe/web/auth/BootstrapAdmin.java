@@ -26,13 +26,14 @@ public final class BootstrapAdmin {
         if (users.count() > 0) {
             return;
         }
-        String chosen = password.filter(p -> !p.isBlank()).orElseGet(BootstrapAdmin::generate);
+        Optional<String> given = password.filter(p -> !p.isBlank()); // a blank one is as good as none
+        String chosen = given.orElseGet(BootstrapAdmin::generate);
         try {
             users.create(new User(USERNAME, hasher.hash(chosen), Set.of(Role.ADMIN, Role.DESIGNER), 0, Instant.now()));
         } catch (ConflictException e) {
             return; // another process sharing the database created it first
         }
-        if (password.isEmpty()) {
+        if (given.isEmpty()) {
             console.println("Created user 'admin' with password: " + chosen);
             console.println("It is shown only this once. Change it with PATCH /api/users/admin.");
         }
