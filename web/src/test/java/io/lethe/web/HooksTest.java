@@ -133,4 +133,15 @@ class HooksTest {
 
         assertThat(server.get("/metrics", null).body()).contains("lethe_executions_seconds_count{sequence=\"quiet\",status=\"succeeded\",trigger=\"http\"}");
     }
+
+    @Test
+    void shouldRefuseABodyThatIsNotJsonWith400BeforeAnythingRuns() {
+        Response refused = server.send("POST", "/hooks/shout", null, "{\"name\": ");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.json().getString("detail")).isEqualTo("the request body is not valid JSON");
+        assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEmpty();
+        assertThat(refused.header("X-Lethe-Execution")).as("no run was started").isNull();
+    }
 }

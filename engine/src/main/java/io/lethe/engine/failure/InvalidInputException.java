@@ -8,8 +8,17 @@ public final class InvalidInputException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidInputException(List<FieldError> errors) {
-        super(errors.isEmpty() ? "invalid input" : errors.get(0).pointer() + ": " + errors.get(0).message());
+        super(summary(errors));
         this.errors = List.copyOf(errors);
+    }
+
+    /** The first problem, prefixed with its field unless it is about the input as a whole. */
+    private static String summary(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            return "invalid input";
+        }
+        FieldError first = errors.get(0);
+        return first.pointer().isEmpty() ? first.message() : first.pointer() + ": " + first.message();
     }
 
     public static InvalidInputException of(String pointer, String message) {
