@@ -128,10 +128,27 @@ public final class Json {
                 for (var ref : mapping.getPath()) {
                     pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
                 }
+                if (mapping instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException typeId) {
+                    throw unknownType(pointer.toString(), typeId);
+                }
                 throw io.lethe.engine.failure.InvalidInputException.of(pointer.toString(), reason(mapping));
             }
             throw e;
         }
+    }
+
+    /** A missing or unknown type of a polymorphic value (a trigger, a purge scope), with the known ones. */
+    private static io.lethe.engine.failure.InvalidInputException unknownType(String pointer,
+            com.fasterxml.jackson.databind.exc.InvalidTypeIdException e) {
+        var info = e.getBaseType() == null ? null
+                : e.getBaseType().getRawClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeInfo.class);
+        String property = info == null ? "type" : info.property();
+        String message = String.valueOf(e.getOriginalMessage());
+        int known = message.indexOf("known type ids = [");
+        String choices = known < 0 ? "" : " (" + message.substring(known + 18, message.indexOf(']', known)) + ")";
+        return io.lethe.engine.failure.InvalidInputException.of(pointer + "/" + property, e.getTypeId() == null
+                ? "is required" + choices
+                : "unknown " + property + " '" + e.getTypeId() + "'" + choices);
     }
 
     private static String reason(com.fasterxml.jackson.databind.JsonMappingException e) {

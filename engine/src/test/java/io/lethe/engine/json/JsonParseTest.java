@@ -1,0 +1,50 @@
+package io.lethe.engine.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.sequence.Sequence;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link Json#parse}: what a client sent wrong is named by its field, in the client's terms. */
+class JsonParseTest {
+
+    private static FieldError refusal(Object plain, Class<?> type) {
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> Json.parse(plain, type));
+        assertThat(e).as("refused").isNotNull();
+        assertThat(e.errors()).hasSize(1);
+        return e.errors().get(0);
+    }
+
+    @Test
+    void shouldNameAnUnknownTypeAndListTheKnownOnes() {
+        FieldError error = refusal(Map.of("type", "bogus"), PurgeScope.class);
+
+        assertThat(error.pointer()).isEqualTo("/type");
+        assertThat(error.message()).startsWith("unknown type 'bogus' (").contains("subject", "value", "logs")
+                .doesNotContain("io.lethe", "subtype");
+    }
+
+    @Test
+    void shouldSayAMissingTypeIsRequired() {
+        FieldError error = refusal(Map.of("value", "abc"), PurgeScope.class);
+
+        assertThat(error.pointer()).isEqualTo("/type");
+        assertThat(error.message()).startsWith("is required").doesNotContain("io.lethe");
+    }
+
+    @Test
+    void shouldPointIntoNestedValues() {
+        FieldError error = refusal(Map.of("name", "x", "entry", "a",
+                "blocks", List.of(Map.of("id", "a", "type", "log", "config", Map.of("message", "hi"))),
+                "triggers", List.of(Map.of("type", "cron"))), Sequence.class);
+
+        assertThat(error.pointer()).isEqualTo("/triggers/0/type");
+        assertThat(error.message()).isEqualTo("unknown type 'cron' (http, instance, schedule)");
+    }
+}
