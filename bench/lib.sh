@@ -23,12 +23,15 @@ start_lethe() {
   LETHE_ADMIN_PASSWORD=$password "$root/lethe" serve --port "$port" --data "$work/data" >"$work/lethe.log" 2>&1 &
   lethe_pid=$!
   for _ in $(seq 200); do curl -sf -o /dev/null "$base/health" && return 0; sleep 0.1; done
-  echo "bench: Lethe did not start, see $work/lethe.log" >&2; return 1
+  echo "bench: Lethe did not start, see $work/lethe.log" >&2; keep_work=1; return 1
 }
 
+# stop_lethe: stops it and removes its temp data dir (kept when it did not start, for its log).
 stop_lethe() {
   [ -n "${lethe_pid:-}" ] && kill "$lethe_pid" 2>/dev/null && wait "$lethe_pid" 2>/dev/null || true
   lethe_pid=
+  [ -n "${work:-}" ] && [ -z "${keep_work:-}" ] && rm -rf "$work"
+  true
 }
 
 token() {
