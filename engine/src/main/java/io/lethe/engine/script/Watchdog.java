@@ -62,7 +62,9 @@ final class Watchdog implements AutoCloseable {
             if (deadline != IDLE && now - deadline > 0 && interrupting.add(context)) {
                 interrupters.execute(() -> {
                     try {
-                        context.interrupt();
+                        if (context.deadline() == deadline) { // still the same run: not one that started since
+                            context.interrupt();
+                        }
                     } finally {
                         interrupting.remove(context);
                     }

@@ -87,4 +87,29 @@ class WatchdogTest {
             release.countDown();
         }
     }
+
+    @Test
+    void shouldNotInterruptARunThatStartedAfterTheOverdueOneEnded() throws Exception {
+        try (Watchdog watchdog = new Watchdog()) {
+            AtomicInteger reads = new AtomicInteger();
+            long overdue = System.nanoTime();
+            long next = overdue + TimeUnit.SECONDS.toNanos(60);
+            // The first look sees the overdue run; by the time its interrupt starts, the context
+            // is running the next request, whose deadline is far away.
+            Run reused = new Run(overdue) {
+                @Override
+                public long deadline() {
+                    return reads.getAndIncrement() == 0 ? overdue : next;
+                }
+            };
+            watchdog.watch(reused);
+
+            while (reads.get() < 3) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(5 * Watchdog.TICK_MS);
+
+            assertThat(reused.interrupts).hasValue(0);
+        }
+    }
 }
