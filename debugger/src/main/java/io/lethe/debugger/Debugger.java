@@ -1,7 +1,7 @@
 package io.lethe.debugger;
 
-import io.lethe.debugger.redact.KeyedHash;
-import io.lethe.debugger.redact.RedactionRules;
+import io.lethe.engine.redact.KeyedHash;
+import io.lethe.engine.redact.RedactionRules;
 import io.lethe.debugger.trace.TracePurgeTarget;
 import io.lethe.debugger.trace.TraceRecorder;
 import io.lethe.debugger.trace.TraceRetention;
@@ -52,7 +52,7 @@ public final class Debugger implements AutoCloseable {
         this.audit = new DebugAudit(database, clock);
         this.grants = new RevealGrants(database, audit, clock);
         this.windows = new DebugWindows(database, engine.sequences()::exists, grants, audit, clock, settings);
-        this.rules = new RedactionRules(engine.models(), engine.connectors(), settings.secretKeys(),
+        this.rules = new RedactionRules(engine.models()::list, engine.connectors()::list, settings.secretKeys(),
                 new KeyedHash(engine.secrets().key("trace-redaction")));
         this.store = new TraceStore(database);
         this.writer = new TraceWriter(store::insertAll, settings.queueCapacity(), settings.queueBudgetChars());

@@ -31,8 +31,7 @@ public record DebuggerSettings(
         long queueBudgetChars) {
 
     public static final Duration REVEAL_CEILING = Duration.ofMinutes(15);
-    public static final List<String> DEFAULT_SECRET_KEYS = List.of(
-            "password", "passwd", "token", "authorization", "secret", "apikey", "cookie", "credential", "privatekey");
+    public static final List<String> DEFAULT_SECRET_KEYS = io.lethe.engine.redact.RedactionRules.DEFAULT_SECRET_KEYS;
 
     public DebuggerSettings {
         secretKeys = List.copyOf(secretKeys);

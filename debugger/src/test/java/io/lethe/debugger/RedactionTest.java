@@ -2,7 +2,7 @@ package io.lethe.debugger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lethe.debugger.redact.KeyedHash;
+import io.lethe.engine.redact.KeyedHash;
 import io.lethe.debugger.testkit.DebuggerFixture;
 import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.execution.ExecutionResult;

@@ -30,6 +30,8 @@ import io.lethe.engine.retention.ValuePurgeTarget;
 import io.lethe.engine.retention.VersionPurgeTarget;
 import io.lethe.engine.script.ScriptEngine;
 import io.lethe.engine.script.ScriptSettings;
+import io.lethe.engine.redact.KeyedHash;
+import io.lethe.engine.redact.RedactionRules;
 import io.lethe.engine.secret.ServerSecrets;
 import io.lethe.engine.sequence.BlockRegistry;
 import io.lethe.engine.sequence.MongoSequenceStore;
@@ -64,6 +66,7 @@ public final class Engine implements AutoCloseable {
     private final Models models;
     private final Instances instances;
     private final ConnectorStore connectors;
+    private final RedactionRules redaction;
     private final java.util.concurrent.CompletableFuture<ScriptEngine> scripts;
     private final BlockRegistry blocks = new BlockRegistry();
     private final Sequences sequences;
@@ -91,10 +94,17 @@ public final class Engine implements AutoCloseable {
         this.secrets = new ServerSecrets(database);
         var instanceStore = new MongoInstanceStore(database);
         var modelStore = new MongoModelStore(database);
-        this.models = new Models(modelStore, model -> instanceStore.ensureIndexes(model.name(),
-                model.attributes().stream().filter(Attribute::indexed).map(Attribute::name).toList()));
-        this.instances = new Instances(modelStore, instanceStore, new InstanceEvents(), clock);
         this.connectors = new MongoConnectorStore(database, secrets);
+        // Log lines get what traces get: personal, sensitive and secret values replaced by keyed-hash markers
+        // (the same key as traces, so a value has the same marker in both).
+        this.redaction = new RedactionRules(modelStore::list, connectors::list, RedactionRules.DEFAULT_SECRET_KEYS,
+                new KeyedHash(secrets.key("trace-redaction")));
+        this.models = new Models(modelStore, model -> {
+            instanceStore.ensureIndexes(model.name(),
+                    model.attributes().stream().filter(Attribute::indexed).map(Attribute::name).toList());
+            redaction.invalidate(); // an attribute may have become personal: log lines redact it at once
+        });
+        this.instances = new Instances(modelStore, instanceStore, new InstanceEvents(), clock);
         // GraalJS takes over a second to start: start it beside the rest; the first compile waits for it.
         this.scripts = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             ScriptEngine started = new ScriptEngine(scriptSettings);
@@ -105,7 +115,7 @@ public final class Engine implements AutoCloseable {
         blocks.register(new ScriptBlock());
         InstanceBlocks.all(instances).forEach(blocks::register);
         blocks.register(new ConditionBlock());
-        FlowBlocks.all().forEach(blocks::register);
+        FlowBlocks.all(redaction).forEach(blocks::register);
         blocks.register(new HttpRequestBlock(connectors));
         blocks.register(new PurgeAttributesBlock(attributePurge));
         var lookups = new SequenceCompiler.Lookups(models::exists, this::sequenceExists, n -> connectors.find(n).isPresent());
@@ -220,6 +230,11 @@ public final class Engine implements AutoCloseable {
 
     public ConnectorStore connectors() {
         return connectors;
+    }
+
+    /** What the log block (and anything else that writes run data to the log) must not write in clear. */
+    public RedactionRules redaction() {
+        return redaction;
     }
 
     public Sequences sequences() {

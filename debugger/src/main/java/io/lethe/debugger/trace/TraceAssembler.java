@@ -1,8 +1,8 @@
 package io.lethe.debugger.trace;
 
 import io.lethe.debugger.DebuggerSettings;
-import io.lethe.debugger.redact.RedactionRules;
-import io.lethe.debugger.redact.Redactor;
+import io.lethe.engine.redact.RedactionRules;
+import io.lethe.engine.redact.Redactor;
 import io.lethe.engine.execution.ExecutionListener.BlockFinished;
 import io.lethe.engine.json.Json;
 import java.util.ArrayList;

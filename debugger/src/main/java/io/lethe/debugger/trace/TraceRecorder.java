@@ -1,7 +1,7 @@
 package io.lethe.debugger.trace;
 
 import io.lethe.debugger.DebuggerSettings;
-import io.lethe.debugger.redact.RedactionRules;
+import io.lethe.engine.redact.RedactionRules;
 import io.lethe.debugger.window.DebugWindow;
 import io.lethe.debugger.window.DebugWindows;
 import io.lethe.engine.execution.ExecutionListener;

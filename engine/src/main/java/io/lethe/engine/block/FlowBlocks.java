@@ -1,5 +1,8 @@
 package io.lethe.engine.block;
 
+import io.lethe.engine.json.Json;
+import io.lethe.engine.redact.RedactionRules;
+import io.lethe.engine.redact.Redactor;
 import io.lethe.engine.sequence.Block;
 import io.lethe.engine.sequence.BlockConfig;
 import io.lethe.engine.sequence.BlockRun;
@@ -20,8 +23,9 @@ public final class FlowBlocks {
     private FlowBlocks() {
     }
 
-    public static List<Block<?>> all() {
-        return List.of(new ForEach(), new Log(), new Respond(), new CallSequence());
+    /** @param redaction what a log line must not hold in clear */
+    public static List<Block<?>> all(RedactionRules redaction) {
+        return List.of(new ForEach(), new Log(redaction), new Respond(), new CallSequence());
     }
 
     record ForEachConfig(Template items, String body) {
@@ -80,13 +84,23 @@ public final class FlowBlocks {
     record LogConfig(String level, Template message) {
     }
 
-    /** Writes a line to the application log with the execution id. Do not log personal data. */
+    /**
+     * Writes a line to the application log with the execution id. Personal, sensitive and secret
+     * values never reach the log in clear: every value the run holds under such a key (a protected
+     * attribute name of any model, a credential keyword, a connector secret) is replaced by its
+     * keyed-hash marker wherever it appears in the line, as in debug traces.
+     */
     static final class Log implements Block<LogConfig> {
         public boolean waitsOnIo() {
             return false;
         }
 
         private static final Logger log = LoggerFactory.getLogger("io.lethe.sequence");
+        private final RedactionRules redaction;
+
+        Log(RedactionRules redaction) {
+            this.redaction = redaction;
+        }
 
         public String type() {
             return "log";
@@ -108,7 +122,9 @@ public final class FlowBlocks {
         }
 
         public Outcome execute(LogConfig config, BlockRun run) {
-            String message = String.valueOf(run.input("message", config.message()));
+            Redactor redactor = redaction.redactor(false);
+            redactor.collect(Json.plain(run.scope())); // learns the protected values this run holds
+            String message = redactor.text(String.valueOf(run.input("message", config.message())));
             var event = switch (config.level()) {
                 case "debug" -> log.atDebug();
                 case "warn" -> log.atWarn();

@@ -148,6 +148,21 @@ class BlocksTest {
     }
 
     @Test
+    void logShouldNeverWriteAPersonalValueInClear() {
+        String seq = lethe.sequence(List.of(
+                BlockDefinition.of("shape", "script", Map.of("source", "return 'welcome ' + input.email;")).then("say"),
+                BlockDefinition.of("say", "log", Map.of("message",
+                        "signup {{input.email}} score {{input.score}} ({{steps.shape.output}}) {{input}}"))));
+
+        Object logged = lethe.run(seq, Map.of("email", "ada.unique@example.org", "score", 42)).output();
+
+        assertThat(logged).asString()
+                .doesNotContain("ada.unique@example.org")
+                .contains("score 42", "welcome [redacted:hmac:")
+                .startsWith("signup [redacted:hmac:");
+    }
+
+    @Test
     void purgeAttributesShouldOverwriteMatchingInstancesIncludingDeactivatedOnes() {
         var instances = lethe.engine.instances();
         var a = instances.create(model, Map.of("email", "gone@example.org", "name", "Gone", "score", 1));

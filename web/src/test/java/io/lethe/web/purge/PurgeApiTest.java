@@ -130,6 +130,26 @@ class PurgeApiTest {
     }
 
     @Test
+    void shouldNeverWriteAPersonalValueToTheLogFilesInClear() {
+        String personal = "nickcanary" + UUID.randomUUID().toString().replace("-", "");
+        String plain = "plaincanary" + UUID.randomUUID().toString().replace("-", "");
+        String name = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        server.post("/api/models", alice, new JsonObject().put("name", name).put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "nickname").put("type", "string").put("sensitivity", "personal"))));
+        server.post("/api/sequences", alice, new JsonObject().put("name", name).put("entry", "say").put("blocks", new JsonArray()
+                .add(new JsonObject().put("id", "say").put("type", "log")
+                        .put("config", new JsonObject().put("level", "warn") // tests log warnings and up
+                                .put("message", "customer {{input.nickname}} chose {{input.choice}}")))));
+
+        Response run = server.post("/api/sequences/" + name + "/run", alice,
+                new JsonObject().put("input", new JsonObject().put("nickname", personal).put("choice", plain)));
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+
+        assertThat(RawBytes.filesContaining(dir.resolve("logs"), plain)).as("the line was written").isNotEmpty();
+        assertThat(RawBytes.filesContaining(dir.resolve("logs"), personal)).isEmpty();
+    }
+
+    @Test
     void shouldCoverEveryCollectionThatCanHoldPersonalDataWithAPurgeTarget() {
         String name = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         server.post("/api/models", alice, new JsonObject().put("name", name).put("attributes", new JsonArray()

@@ -1,4 +1,4 @@
-package io.lethe.debugger.redact;
+package io.lethe.engine.redact;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +11,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 
 /**
- * Redacts the values of one trace before anything is stored. Used in two passes: {@link #collect}
+ * Redacts the values of one trace (or one log line) before anything is stored. Used in two passes: {@link #collect}
  * over every value the trace will hold learns the clear values found under protected keys, then
  * {@link #value} and {@link #text} replace them: whole under a protected key, and as substrings
  * wherever else they turn up (a log message that quotes an e-mail address, a key, an error).

@@ -1,39 +1,50 @@
-package io.lethe.debugger.redact;
+package io.lethe.engine.redact;
 
 import io.lethe.engine.connector.ConnectorAccount;
-import io.lethe.engine.connector.ConnectorStore;
 import io.lethe.engine.model.Model;
-import io.lethe.engine.model.Models;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * What must not reach a trace in clear: names of attributes any model marks personal or
- * sensitive, the secret header values of every connector account, and keys matching the
- * configured credential keywords. Models and accounts are read at most every few seconds (only
- * while something is being traced), so a run being traced costs no extra database round trip.
+ * What must not reach a debug trace or the application log in clear: names of attributes any
+ * model marks personal or sensitive, the secret header values of every connector account, and
+ * keys matching the configured credential keywords. Models and accounts are read at most every
+ * few seconds (only while something is traced or logged), so a redaction costs no extra database
+ * round trip.
  */
 public final class RedactionRules {
 
     static final Duration REFRESH = Duration.ofSeconds(5);
 
+    /** Keys whose values are always redacted, compared without case and punctuation, as parts of longer keys too. */
+    public static final List<String> DEFAULT_SECRET_KEYS = List.of(
+            "password", "passwd", "token", "authorization", "secret", "apikey", "cookie", "credential", "privatekey");
+
     /** One consistent view of the rules. */
     record Snapshot(Set<String> protectedKeys, Set<String> secretValues) {
     }
 
-    private final Models models;
-    private final ConnectorStore connectors;
+    private final Supplier<List<Model>> models;
+    private final Supplier<List<ConnectorAccount>> accounts;
     private final List<String> secretKeywords;
     private final KeyedHash hash;
     private volatile Snapshot snapshot;
     private volatile long loadedAt;
 
-    public RedactionRules(Models models, ConnectorStore connectors, List<String> secretKeys, KeyedHash hash) {
+    /**
+     * @param models     every model (read at most every {@link #REFRESH})
+     * @param accounts   every connector account (their secret header values are redacted wherever they appear)
+     * @param secretKeys keys whose values are always redacted ({@link #DEFAULT_SECRET_KEYS})
+     * @param hash       makes the markers
+     */
+    public RedactionRules(Supplier<List<Model>> models, Supplier<List<ConnectorAccount>> accounts,
+            List<String> secretKeys, KeyedHash hash) {
         this.models = models;
-        this.connectors = connectors;
+        this.accounts = accounts;
         this.secretKeywords = secretKeys.stream().map(RedactionRules::normalise).filter(k -> !k.isEmpty()).toList();
         this.hash = hash;
     }
@@ -81,11 +92,11 @@ public final class RedactionRules {
 
     private Snapshot load() {
         Set<String> keys = new HashSet<>();
-        for (Model model : models.list()) {
+        for (Model model : models.get()) {
             model.protectedAttributes().forEach(name -> keys.add(normalise(name)));
         }
         Set<String> secrets = new HashSet<>();
-        for (ConnectorAccount account : connectors.list()) {
+        for (ConnectorAccount account : accounts.get()) {
             account.secretHeaders().values().stream().filter(v -> v != null && !v.isEmpty()).forEach(secrets::add);
         }
         return new Snapshot(Set.copyOf(keys), Set.copyOf(secrets));

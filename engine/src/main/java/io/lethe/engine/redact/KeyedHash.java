@@ -1,4 +1,4 @@
-package io.lethe.debugger.redact;
+package io.lethe.engine.redact;
 
 import io.lethe.engine.json.Json;
 import java.nio.charset.StandardCharsets;
