@@ -20,9 +20,19 @@ import org.slf4j.LoggerFactory;
 public final class Problems {
 
     public static final String CONTENT_TYPE = "application/problem+json";
+    /**
+     * Routing-context key: what to log instead of the request path when the path itself may hold
+     * personal data (a hook such as {@code /hooks/customers/ada@example.org}). The answer keeps the path.
+     */
+    public static final String LOG_PATH = "lethe.logPath";
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {
+    }
+
+    private static String loggedPath(RoutingContext ctx) {
+        String safe = ctx.get(LOG_PATH);
+        return safe != null ? safe : ctx.request().path();
     }
 
     /** Failure handler for the whole router. */
@@ -37,11 +47,11 @@ public final class Problems {
         problem.put("instance", ctx.request().path()).put("correlationId", correlationId);
         if (status >= 500) {
             log.atError().setCause(failure).addKeyValue("correlationId", correlationId)
-                    .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", ctx.request().path())
+                    .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", loggedPath(ctx))
                     .log("request failed");
         } else {
             log.atWarn().addKeyValue("correlationId", correlationId).addKeyValue("status", status)
-                    .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", ctx.request().path())
+                    .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", loggedPath(ctx))
                     .log("request refused: {}", problem.getString("detail", problem.getString("title")));
         }
         send(ctx, status, problem);

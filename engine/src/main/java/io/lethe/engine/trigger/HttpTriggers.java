@@ -14,11 +14,15 @@ import java.util.Optional;
  */
 public final class HttpTriggers {
 
-    /** A hook found for a request, with its captured path parameters. */
-    public record Match(String sequence, Map<String, String> params) {
+    /**
+     * A hook found for a request, with its captured path parameters.
+     *
+     * @param pattern the trigger's path, e.g. {@code /customers/:email} (safe to log, unlike the request's)
+     */
+    public record Match(String sequence, String pattern, Map<String, String> params) {
     }
 
-    private record Route(String method, String[] segments, String sequence) {
+    private record Route(String method, String path, String[] segments, String sequence) {
     }
 
     private volatile List<Route> routes = List.of();
@@ -29,7 +33,7 @@ public final class HttpTriggers {
         for (Sequence sequence : sequences) {
             for (Trigger trigger : sequence.triggers()) {
                 if (trigger instanceof Trigger.Http http) {
-                    next.add(new Route(http.method(), split(http.path()), sequence.name()));
+                    next.add(new Route(http.method(), http.path(), split(http.path()), sequence.name()));
                 }
             }
         }
@@ -53,7 +57,7 @@ public final class HttpTriggers {
                     }
                 }
                 if (matches) {
-                    return Optional.of(new Match(route.sequence(), params));
+                    return Optional.of(new Match(route.sequence(), route.path(), params));
                 }
             }
         }

@@ -9,6 +9,7 @@ import io.lethe.engine.json.RawJson;
 import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.Blocking;
+import io.lethe.http.Problems;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,15 +43,21 @@ public final class HookRoute {
     public void mount(Router router, Blocking cpu, Blocking io, int maxBodyBytes) {
         var cpuRun = cpu.handler(this::run);
         var ioRun = io.handler(this::run);
+        // A hook's path may hold personal data (/hooks/customers/ada@example.org): logs get its pattern.
+        router.route(PREFIX + "/*").handler(ctx -> {
+            ctx.put(Problems.LOG_PATH, PREFIX + "/…");
+            ctx.next();
+        });
         router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
         router.route(PREFIX + "/*").handler(ctx -> {
             String method = ctx.request().method().name();
             String path = ctx.normalizedPath().substring(PREFIX.length());
             var match = engine.httpTriggers().match(method, path);
             if (match.isEmpty()) {
-                ctx.fail(new NotFoundException("no sequence answers " + method + " " + PREFIX + path));
+                ctx.fail(new NotFoundException("no sequence answers " + method + " on this path"));
                 return;
             }
+            ctx.put(Problems.LOG_PATH, PREFIX + match.get().pattern());
             ctx.put(MATCH, match.get());
             (engine.cpuOnly(match.get().sequence()) ? cpuRun : ioRun).handle(ctx);
         });
@@ -69,7 +76,8 @@ public final class HookRoute {
         input.put("query", flatten(ctx.queryParams(), Set.of()));
         input.put("headers", flatten(ctx.request().headers(), CREDENTIAL_HEADERS));
         input.put("body", body(ctx));
-        ExecutionResult result = engine.run(match.sequence(), TriggerInfo.http(method, PREFIX + path), input);
+        // The record names the trigger pattern, not the path: a path may hold personal data.
+        ExecutionResult result = engine.run(match.sequence(), TriggerInfo.http(method, PREFIX + match.pattern()), input);
         ctx.response().putHeader("X-Lethe-Execution", result.executionId());
         if (!result.succeeded() && result.response().isEmpty()) {
             return new Reply(500, Map.of("title", "Sequence failed", "status", 500, "executionId", result.executionId()));

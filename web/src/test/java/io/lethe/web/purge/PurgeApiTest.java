@@ -150,6 +150,34 @@ class PurgeApiTest {
     }
 
     @Test
+    void shouldKeepPersonalDataInHookPathsOutOfLogsAndExecutionRecords() {
+        String found = "pathcanary" + UUID.randomUUID().toString().replace("-", "");
+        String missing = "pathcanary" + UUID.randomUUID().toString().replace("-", "");
+        String refused = "pathcanary" + UUID.randomUUID().toString().replace("-", "");
+        String name = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        server.post("/api/sequences", alice, new JsonObject().put("name", name).put("entry", "answer")
+                .put("blocks", new JsonArray().add(new JsonObject().put("id", "answer").put("type", "respond")
+                        .put("config", new JsonObject().put("body", "{{input.params.email}}"))))
+                .put("triggers", new JsonArray().add(new JsonObject().put("type", "http").put("method", "POST")
+                        .put("path", "/" + name + "/:email"))));
+
+        Response answered = server.send("POST", "/hooks/" + name + "/" + found, null, "{}");
+        Response notFound = server.send("POST", "/hooks/nowhere/" + missing, null, "{}");
+        Response badBody = server.send("POST", "/hooks/" + name + "/" + refused, null, "{not json");
+        server.lethe().engine().recorder().flush(java.time.Duration.ofSeconds(5));
+        server.lethe().database().flush();
+
+        assertThat(answered.body()).contains(found);
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(badBody.status()).isEqualTo(400);
+        var record = server.lethe().engine().executions().find(answered.header("X-Lethe-Execution")).orElseThrow();
+        assertThat(record.triggerDetail()).isEqualTo("POST /hooks/" + name + "/:email");
+        for (String canary : List.of(found, missing, refused)) {
+            assertThat(RawBytes.filesContaining(dir, canary)).as("raw files holding " + canary).isEmpty();
+        }
+    }
+
+    @Test
     void shouldCoverEveryCollectionThatCanHoldPersonalDataWithAPurgeTarget() {
         String name = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         server.post("/api/models", alice, new JsonObject().put("name", name).put("attributes", new JsonArray()
