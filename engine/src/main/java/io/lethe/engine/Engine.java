@@ -123,7 +123,7 @@ public final class Engine implements AutoCloseable {
         this.executions = new MongoExecutionStore(database);
         this.recorder = new ExecutionRecorder(executions, new ExecutionStats(database), 50_000,
                 ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND);
-        this.runner = new SequenceRunner(sequences::compiled, recorder, clock);
+        this.runner = new SequenceRunner(sequences::compiled, recorder, redaction, clock);
         this.scheduleTriggers = new ScheduleTriggers(database, clock,
                 (name, tick) -> runInBackground(name, new TriggerInfo("schedule", tick.toString()), java.util.Map.of("tick", tick.toString())));
         this.instanceTriggers = new InstanceTriggers(

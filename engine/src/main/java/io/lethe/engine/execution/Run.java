@@ -1,5 +1,6 @@
 package io.lethe.engine.execution;
 
+import io.lethe.engine.redact.Redactor;
 import io.lethe.engine.sequence.BlockRun;
 import io.lethe.engine.sequence.CompiledBlock;
 import io.lethe.engine.sequence.CompiledSequence;
@@ -47,9 +48,19 @@ final class Run {
         return switch (outcome) {
             case Outcome.Next next -> new ExecutionResult(id, ExecutionStatus.SUCCEEDED, next.output(), null,
                     Optional.ofNullable(response), List.copyOf(path));
-            case Outcome.Failed failed -> new ExecutionResult(id, ExecutionStatus.FAILED, null, failed.message(),
+            case Outcome.Failed failed -> new ExecutionResult(id, ExecutionStatus.FAILED, null, redacted(failed.message(), scope),
                     Optional.ofNullable(response), List.copyOf(path));
         };
+    }
+
+    /**
+     * An error as it may be recorded and answered: every personal, sensitive or secret value the run
+     * holds (e.g. one a script put into its exception) replaced by its marker, as in log lines.
+     */
+    private String redacted(String error, Map<String, Object> scope) {
+        Redactor redactor = runner.redaction().redactor(false);
+        redactor.collect(io.lethe.engine.json.Json.plain(scope));
+        return redactor.text(error);
     }
 
     @SuppressWarnings("unchecked")

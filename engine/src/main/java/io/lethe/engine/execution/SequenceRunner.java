@@ -2,6 +2,7 @@ package io.lethe.engine.execution;
 
 import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.instance.Ids;
+import io.lethe.engine.redact.RedactionRules;
 import io.lethe.engine.sequence.CompiledSequence;
 import io.lethe.engine.sequence.RecordMode;
 import java.time.Clock;
@@ -24,11 +25,15 @@ public final class SequenceRunner {
     private final Function<String, Optional<CompiledSequence>> sequences;
     private final List<ExecutionListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutionRecorder recorder;
+    private final RedactionRules redaction;
     private final Clock clock;
 
-    public SequenceRunner(Function<String, Optional<CompiledSequence>> sequences, ExecutionRecorder recorder, Clock clock) {
+    /** @param redaction what a failed run's error must not hold in clear (it is recorded and answered) */
+    public SequenceRunner(Function<String, Optional<CompiledSequence>> sequences, ExecutionRecorder recorder,
+            RedactionRules redaction, Clock clock) {
         this.sequences = sequences;
         this.recorder = recorder;
+        this.redaction = redaction;
         this.clock = clock;
     }
 
@@ -75,5 +80,9 @@ public final class SequenceRunner {
 
     Clock clock() {
         return clock;
+    }
+
+    RedactionRules redaction() {
+        return redaction;
     }
 }

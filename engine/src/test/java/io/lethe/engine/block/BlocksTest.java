@@ -163,6 +163,19 @@ class BlocksTest {
     }
 
     @Test
+    void aFailedRunShouldNotRecordAPersonalValueItsScriptThrew() {
+        String seq = lethe.sequence(List.of(BlockDefinition.of("check", "script",
+                Map.of("source", "throw new Error('no account for ' + input.email);"))));
+
+        ExecutionResult result = lethe.run(seq, Map.of("email", "bea.unique@example.org"));
+        lethe.engine.recorder().flush(java.time.Duration.ofSeconds(5));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.error()).contains("no account for [redacted:hmac:").doesNotContain("bea.unique@example.org");
+        assertThat(lethe.engine.executions().find(result.executionId()).orElseThrow().error()).isEqualTo(result.error());
+    }
+
+    @Test
     void purgeAttributesShouldOverwriteMatchingInstancesIncludingDeactivatedOnes() {
         var instances = lethe.engine.instances();
         var a = instances.create(model, Map.of("email", "gone@example.org", "name", "Gone", "score", 1));
