@@ -107,7 +107,7 @@ public final class FlowBlocks {
         }
 
         public String description() {
-            return "Write a line to the application log";
+            return "Write a line to the application log (personal, sensitive and secret values are redacted)";
         }
 
         public ConfigSchema schema() {
