@@ -115,7 +115,7 @@ public final class Engine implements AutoCloseable {
         blocks.register(new ScriptBlock());
         InstanceBlocks.all(instances).forEach(blocks::register);
         blocks.register(new ConditionBlock());
-        FlowBlocks.all(redaction).forEach(blocks::register);
+        FlowBlocks.all().forEach(blocks::register);
         blocks.register(new HttpRequestBlock(connectors));
         blocks.register(new PurgeAttributesBlock(attributePurge));
         var lookups = new SequenceCompiler.Lookups(models::exists, this::sequenceExists, n -> connectors.find(n).isPresent());

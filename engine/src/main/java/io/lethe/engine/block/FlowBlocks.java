@@ -1,8 +1,5 @@
 package io.lethe.engine.block;
 
-import io.lethe.engine.json.Json;
-import io.lethe.engine.redact.RedactionRules;
-import io.lethe.engine.redact.Redactor;
 import io.lethe.engine.sequence.Block;
 import io.lethe.engine.sequence.BlockConfig;
 import io.lethe.engine.sequence.BlockRun;
@@ -23,9 +20,8 @@ public final class FlowBlocks {
     private FlowBlocks() {
     }
 
-    /** @param redaction what a log line must not hold in clear */
-    public static List<Block<?>> all(RedactionRules redaction) {
-        return List.of(new ForEach(), new Log(redaction), new Respond(), new CallSequence());
+    public static List<Block<?>> all() {
+        return List.of(new ForEach(), new Log(), new Respond(), new CallSequence());
     }
 
     record ForEachConfig(Template items, String body) {
@@ -96,11 +92,6 @@ public final class FlowBlocks {
         }
 
         private static final Logger log = LoggerFactory.getLogger("io.lethe.sequence");
-        private final RedactionRules redaction;
-
-        Log(RedactionRules redaction) {
-            this.redaction = redaction;
-        }
 
         public String type() {
             return "log";
@@ -122,9 +113,7 @@ public final class FlowBlocks {
         }
 
         public Outcome execute(LogConfig config, BlockRun run) {
-            Redactor redactor = redaction.redactor(false);
-            redactor.collect(Json.plain(run.scope())); // learns the protected values this run holds
-            String message = redactor.text(String.valueOf(run.input("message", config.message())));
+            String message = run.redact(String.valueOf(run.input("message", config.message())));
             var event = switch (config.level()) {
                 case "debug" -> log.atDebug();
                 case "warn" -> log.atWarn();

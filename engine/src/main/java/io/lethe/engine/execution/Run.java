@@ -29,6 +29,8 @@ final class Run {
     private final List<String> path = Collections.synchronizedList(new ArrayList<>());
     private volatile HttpReply response;
     private int blockRuns;
+    private Redactor redactor;
+    private final java.util.Set<Object> scanned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Run(SequenceRunner runner, CompiledSequence sequence, String id, Object input, Instant deadline, int depth) {
         this.runner = runner;
@@ -54,13 +56,28 @@ final class Run {
     }
 
     /**
-     * An error as it may be recorded and answered: every personal, sensitive or secret value the run
-     * holds (e.g. one a script put into its exception) replaced by its marker, as in log lines.
+     * {@code text} with the protected values the run holds replaced by their markers (an error as
+     * it is recorded and answered, a log line). Each object in the scope is scanned once per run:
+     * a loop that logs each of 10 000 items must not rescan the list for every line.
      */
-    private String redacted(String error, Map<String, Object> scope) {
-        Redactor redactor = runner.redaction().redactor(false);
-        redactor.collect(io.lethe.engine.json.Json.plain(scope));
-        return redactor.text(error);
+    private String redacted(String text, Map<String, Object> scope) {
+        if (redactor == null) {
+            redactor = runner.redaction().redactor(false);
+        }
+        scope.forEach((key, value) -> {
+            if (key.equals("steps") && value instanceof Map<?, ?> steps) {
+                steps.forEach((id, step) -> learn(String.valueOf(id), step));
+            } else {
+                learn(key, value);
+            }
+        });
+        return redactor.text(text);
+    }
+
+    private void learn(String key, Object value) {
+        if (value != null && scanned.add(value)) {
+            redactor.collect(Map.of(key, io.lethe.engine.json.Json.plain(value)));
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -176,6 +193,11 @@ final class Run {
             child.putAll(extraScope);
             String childFrame = frame + extraScope.getOrDefault("frame", "loop") + "[" + extraScope.getOrDefault("index", "") + "]/";
             return walk(blockId, child, childFrame);
+        }
+
+        @Override
+        public String redact(String text) {
+            return redacted(text, scope);
         }
 
         @Override

@@ -29,7 +29,7 @@ public interface BlockRun {
     /** Time left before the sequence's timeout. */
     Duration remaining();
 
-    /** Lines a script printed, kept with the block's trace and logged with the execution id. */
+    /** Lines a script printed, kept with the block's trace. */
     void console(List<String> lines);
 
     /** Sets the HTTP response of an HTTP-triggered run. */
@@ -40,4 +40,11 @@ public interface BlockRun {
 
     /** Runs another sequence to its end with {@code input}; returns its response body, else its last output. */
     Outcome callSequence(String name, Object input);
+
+    /**
+     * {@code text} with every personal, sensitive or secret value this run holds (under such a key
+     * anywhere in its input or step outputs) replaced by its keyed-hash marker: for what leaves the
+     * run as text, such as a log line.
+     */
+    String redact(String text);
 }

@@ -163,6 +163,23 @@ class BlocksTest {
     }
 
     @Test
+    void logInALoopShouldRedactEveryItemsPersonalValue() {
+        String seq = lethe.sequence(List.of(
+                BlockDefinition.of("loop", "for-each", Map.of("items", "{{input.people}}", "body", "say")),
+                BlockDefinition.of("say", "log", Map.of("level", "debug", "message", "item {{index}}: {{item.email}} {{item}}"))));
+        List<Object> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            people.add(Map.of("email", "person" + i + ".unique@example.org", "score", i));
+        }
+
+        ExecutionResult result = lethe.run(seq, Map.of("people", people));
+
+        assertThat(result.succeeded()).as(result.error()).isTrue();
+        assertThat(result.output()).asList().hasSize(50).allSatisfy(line -> assertThat(line).asString()
+                .startsWith("item ").contains(": [redacted:hmac:").doesNotContain(".unique@example.org"));
+    }
+
+    @Test
     void aFailedRunShouldNotRecordAPersonalValueItsScriptThrew() {
         String seq = lethe.sequence(List.of(BlockDefinition.of("check", "script",
                 Map.of("source", "throw new Error('no account for ' + input.email);"))));
