@@ -1,5 +1,6 @@
 package io.lethe.engine.execution;
 
+import io.lethe.engine.json.Json;
 import io.lethe.engine.redact.Redactor;
 import io.lethe.engine.sequence.BlockRun;
 import io.lethe.engine.sequence.CompiledBlock;
@@ -10,10 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The state of one run: walks the block graph from the entry, following the outcomes taken. */
 final class Run {
@@ -30,7 +33,7 @@ final class Run {
     private volatile HttpReply response;
     private int blockRuns;
     private Redactor redactor;
-    private final java.util.Set<Object> scanned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Object> scanned = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Run(SequenceRunner runner, CompiledSequence sequence, String id, Object input, Instant deadline, int depth) {
         this.runner = runner;
@@ -76,7 +79,7 @@ final class Run {
 
     private void learn(String key, Object value) {
         if (value != null && scanned.add(value)) {
-            redactor.collect(Map.of(key, io.lethe.engine.json.Json.plain(value)));
+            redactor.collect(Map.of(key, Json.plain(value)));
         }
     }
 
@@ -143,7 +146,7 @@ final class Run {
 
         @Override
         public Object input(String name, Template template) {
-            return io.lethe.engine.json.Json.plain(rawInput(name, template));
+            return Json.plain(rawInput(name, template));
         }
 
         @Override
