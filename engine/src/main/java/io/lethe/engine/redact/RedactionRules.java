@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What must not reach a debug trace or the application log in clear: names of attributes any
@@ -19,6 +21,7 @@ import java.util.function.Supplier;
 public final class RedactionRules {
 
     static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(RedactionRules.class);
 
     /** Keys whose values are always redacted, compared without case and punctuation, as parts of longer keys too. */
     public static final List<String> DEFAULT_SECRET_KEYS = List.of(
@@ -34,6 +37,7 @@ public final class RedactionRules {
     private final KeyedHash hash;
     private volatile Snapshot snapshot;
     private volatile long loadedAt;
+    private volatile boolean stale;
 
     /**
      * @param models     every model (read at most every {@link #REFRESH})
@@ -56,7 +60,7 @@ public final class RedactionRules {
 
     /** Makes the next redactor read models and accounts again (after a model or account changed). */
     public void invalidate() {
-        snapshot = null;
+        stale = true;
     }
 
     boolean isSecretKey(String key) {
@@ -80,12 +84,27 @@ public final class RedactionRules {
         return out.toString().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The rules, reloaded when older than {@link #REFRESH} or invalidated. When a reload fails (the
+     * database is unreachable) the last rules stay in force and the next try waits another
+     * {@link #REFRESH}; with no rules loaded yet, the failure propagates (nothing is written unredacted).
+     */
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null || System.nanoTime() - loadedAt > REFRESH.toNanos()) {
-            s = load();
-            snapshot = s;
-            loadedAt = System.nanoTime();
+        if (s == null || stale || System.nanoTime() - loadedAt > REFRESH.toNanos()) {
+            stale = false;
+            try {
+                s = load();
+                snapshot = s;
+            } catch (RuntimeException e) {
+                if (s == null) {
+                    throw e;
+                }
+                log.atWarn().addKeyValue("error", e.getClass().getSimpleName())
+                        .log("redaction rules could not be reloaded: the last ones stay in force");
+            } finally {
+                loadedAt = System.nanoTime();
+            }
         }
         return s;
     }
