@@ -32,8 +32,8 @@ final class Run {
     private final List<String> path = Collections.synchronizedList(new ArrayList<>());
     private volatile HttpReply response;
     private int blockRuns;
-    private Redactor redactor;
-    private final Set<Object> scanned = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Redactor redactor; // with the objects it has scanned: made by the first redaction of the run
+    private Set<Object> scanned;
 
     Run(SequenceRunner runner, CompiledSequence sequence, String id, Object input, Instant deadline, int depth) {
         this.runner = runner;
@@ -66,6 +66,7 @@ final class Run {
     private String redacted(String text, Map<String, Object> scope) {
         if (redactor == null) {
             redactor = runner.redaction().redactor(false);
+            scanned = Collections.newSetFromMap(new IdentityHashMap<>());
         }
         scope.forEach((key, value) -> {
             if (key.equals("steps") && value instanceof Map<?, ?> steps) {
