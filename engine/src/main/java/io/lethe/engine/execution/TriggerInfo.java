@@ -10,7 +10,8 @@ public record TriggerInfo(String type, String detail) {
         return new TriggerInfo("manual", user);
     }
 
-    public static TriggerInfo http(String method, String path) {
-        return new TriggerInfo("http", method + " " + path);
+    /** @param pattern the trigger's path pattern ({@code /hooks/customers/:email}), never the request's path */
+    public static TriggerInfo http(String method, String pattern) {
+        return new TriggerInfo("http", method + " " + pattern);
     }
 }
