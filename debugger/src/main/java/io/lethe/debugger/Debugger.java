@@ -1,6 +1,5 @@
 package io.lethe.debugger;
 
-import io.lethe.engine.redact.KeyedHash;
 import io.lethe.engine.redact.RedactionRules;
 import io.lethe.debugger.trace.TracePurgeTarget;
 import io.lethe.debugger.trace.TraceRecorder;
@@ -52,8 +51,7 @@ public final class Debugger implements AutoCloseable {
         this.audit = new DebugAudit(database, clock);
         this.grants = new RevealGrants(database, audit, clock);
         this.windows = new DebugWindows(database, engine.sequences()::exists, grants, audit, clock, settings);
-        this.rules = new RedactionRules(engine.models()::list, engine.connectors()::list, settings.secretKeys(),
-                new KeyedHash(engine.secrets().key("trace-redaction")));
+        this.rules = engine.redaction(); // the same rules and markers as log lines
         this.store = new TraceStore(database);
         this.writer = new TraceWriter(store::insertAll, settings.queueCapacity(), settings.queueBudgetChars());
         this.recorder = new TraceRecorder(windows, rules, writer, settings);

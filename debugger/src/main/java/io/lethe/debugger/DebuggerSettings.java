@@ -1,17 +1,15 @@
 package io.lethe.debugger;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
- * How the debugger behaves; the composition root builds it from configuration.
+ * How the debugger behaves; the composition root builds it from configuration. What traces
+ * redact is the engine's {@link io.lethe.engine.redact.RedactionRules}, shared with log lines.
  *
  * @param defaultWindow     how long a debug window stays on when the designer gives no duration
  * @param maxWindow         the longest redacted window a designer may ask for
  * @param maxRevealWindow   the longest unredacted ("reveal") window (at most 15 minutes)
  * @param retention         how old a trace gets before the retention job deletes it
- * @param secretKeys        keys whose values are always redacted (compared without case and
- *                          punctuation, as substrings: {@code apiKey} matches {@code X-Api-Key})
  * @param maxValueChars     a value (an input, an output) longer than this as JSON is truncated
  * @param maxTraceChars     once a trace holds this much, later blocks keep only their metadata
  * @param maxBlocks         blocks recorded per trace; later ones are counted, not kept
@@ -23,7 +21,6 @@ public record DebuggerSettings(
         Duration maxWindow,
         Duration maxRevealWindow,
         Duration retention,
-        List<String> secretKeys,
         int maxValueChars,
         int maxTraceChars,
         int maxBlocks,
@@ -31,10 +28,8 @@ public record DebuggerSettings(
         long queueBudgetChars) {
 
     public static final Duration REVEAL_CEILING = Duration.ofMinutes(15);
-    public static final List<String> DEFAULT_SECRET_KEYS = io.lethe.engine.redact.RedactionRules.DEFAULT_SECRET_KEYS;
 
     public DebuggerSettings {
-        secretKeys = List.copyOf(secretKeys);
         if (maxRevealWindow.compareTo(REVEAL_CEILING) > 0) {
             throw new IllegalArgumentException("unredacted debug windows last at most " + REVEAL_CEILING.toMinutes() + " minutes");
         }
@@ -45,21 +40,21 @@ public record DebuggerSettings(
 
     public static DebuggerSettings defaults() {
         return new DebuggerSettings(Duration.ofHours(1), Duration.ofHours(8), REVEAL_CEILING, Duration.ofDays(7),
-                DEFAULT_SECRET_KEYS, 8_192, 262_144, 1_000, 512, 32L * 1024 * 1024);
+                8_192, 262_144, 1_000, 512, 32L * 1024 * 1024);
     }
 
     public DebuggerSettings withRetention(Duration value) {
-        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, value, secretKeys, maxValueChars,
+        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, value, maxValueChars,
                 maxTraceChars, maxBlocks, queueCapacity, queueBudgetChars);
     }
 
     public DebuggerSettings withLimits(int valueChars, int traceChars, int blocks) {
-        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, retention, secretKeys, valueChars,
+        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, retention, valueChars,
                 traceChars, blocks, queueCapacity, queueBudgetChars);
     }
 
     public DebuggerSettings withQueue(int capacity, long budgetChars) {
-        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, retention, secretKeys, maxValueChars,
+        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, retention, maxValueChars,
                 maxTraceChars, maxBlocks, capacity, budgetChars);
     }
 }

@@ -95,8 +95,8 @@ public final class Engine implements AutoCloseable {
         var instanceStore = new MongoInstanceStore(database);
         var modelStore = new MongoModelStore(database);
         this.connectors = new MongoConnectorStore(database, secrets);
-        // Log lines get what traces get: personal, sensitive and secret values replaced by keyed-hash markers
-        // (the same key as traces, so a value has the same marker in both).
+        // One set of rules for log lines and debug traces: personal, sensitive and secret values become
+        // keyed-hash markers, the same marker for a value in both.
         this.redaction = new RedactionRules(modelStore::list, connectors::list, RedactionRules.DEFAULT_SECRET_KEYS,
                 new KeyedHash(secrets.key("trace-redaction")));
         this.models = new Models(modelStore, model -> {
@@ -232,7 +232,7 @@ public final class Engine implements AutoCloseable {
         return connectors;
     }
 
-    /** What the log block (and anything else that writes run data to the log) must not write in clear. */
+    /** What log lines, failed runs' errors and debug traces must not hold in clear. */
     public RedactionRules redaction() {
         return redaction;
     }
