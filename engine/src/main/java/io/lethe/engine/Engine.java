@@ -94,11 +94,13 @@ public final class Engine implements AutoCloseable {
         this.secrets = new ServerSecrets(database);
         var instanceStore = new MongoInstanceStore(database);
         var modelStore = new MongoModelStore(database);
-        this.connectors = new MongoConnectorStore(database, secrets);
+        var connectorStore = new MongoConnectorStore(database, secrets);
+        this.connectors = connectorStore;
         // One set of rules for log lines and debug traces: personal, sensitive and secret values become
         // keyed-hash markers, the same marker for a value in both.
         this.redaction = new RedactionRules(modelStore::list, connectors::list, RedactionRules.DEFAULT_SECRET_KEYS,
                 new KeyedHash(secrets.key("trace-redaction")));
+        connectorStore.onChange(redaction::invalidate); // a saved account's secrets are redacted from the next line on
         this.models = new Models(modelStore, model -> {
             instanceStore.ensureIndexes(model.name(),
                     model.attributes().stream().filter(Attribute::indexed).map(Attribute::name).toList());

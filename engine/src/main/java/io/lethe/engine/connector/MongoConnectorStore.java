@@ -20,10 +20,16 @@ public final class MongoConnectorStore implements ConnectorStore {
 
     private final MongoCollection<Document> connectors;
     private final SecretBox box;
+    private volatile Runnable changed = () -> { };
 
     public MongoConnectorStore(Database database, ServerSecrets secrets) {
         this.connectors = database.collection(COLLECTION);
         this.box = new SecretBox(secrets.key("connector-secrets"));
+    }
+
+    /** {@code changed} is told after an account was saved or deleted (e.g. its secrets must be redacted at once). */
+    public void onChange(Runnable changed) {
+        this.changed = changed;
     }
 
     @Override
@@ -45,11 +51,14 @@ public final class MongoConnectorStore implements ConnectorStore {
                 .append("baseUrl", account.baseUrl())
                 .append("secretHeaders", sealed);
         connectors.replaceOne(Filters.eq("_id", account.name()), doc, new ReplaceOptions().upsert(true));
+        changed.run();
     }
 
     @Override
     public boolean delete(String name) {
-        return connectors.deleteOne(Filters.eq("_id", name)).getDeletedCount() == 1;
+        boolean deleted = connectors.deleteOne(Filters.eq("_id", name)).getDeletedCount() == 1;
+        changed.run();
+        return deleted;
     }
 
     private ConnectorAccount toAccount(Document doc) {

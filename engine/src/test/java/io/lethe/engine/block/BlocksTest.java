@@ -163,6 +163,19 @@ class BlocksTest {
     }
 
     @Test
+    void logShouldRedactAConnectorSecretFromTheMomentItsAccountIsSaved() {
+        String seq = lethe.sequence(List.of(BlockDefinition.of("say", "log", Map.of("level", "warn", "message", "got {{input.value}}"))));
+        String secret = "sk-" + EngineFixture.unique("secret");
+        assertThat(lethe.run(seq, Map.of("value", "warm-up")).output()).isEqualTo("got warm-up"); // the rules are loaded now
+
+        lethe.engine.connectors().save(new io.lethe.engine.connector.ConnectorAccount(
+                EngineFixture.unique("crm"), "CRM", "https://crm.example.org", Map.of("X-Api-Key", secret)));
+
+        assertThat(lethe.run(seq, Map.of("value", secret)).output()).asString()
+                .startsWith("got [redacted:").doesNotContain(secret);
+    }
+
+    @Test
     void logInALoopShouldRedactEveryItemsPersonalValue() {
         String seq = lethe.sequence(List.of(
                 BlockDefinition.of("loop", "for-each", Map.of("items", "{{input.people}}", "body", "say")),
