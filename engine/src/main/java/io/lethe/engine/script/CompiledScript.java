@@ -21,7 +21,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * <p>Isolation between runs that share a pooled context: the body is built with the Function
  * constructor (it cannot close over state outside itself), runs in strict mode, every object
  * reachable from the global object is frozen after setup, and inputs arrive as JSON text parsed
- * anew inside the run. So nothing a run stores survives into the next one.
+ * anew inside the run (each top-level member when the script first reads it). So nothing a run
+ * stores survives into the next one.
  */
 public final class CompiledScript implements AutoCloseable {
 
@@ -47,9 +48,26 @@ public final class CompiledScript implements AutoCloseable {
                 freeze(Object.getPrototypeOf(o));
               };
               freeze(globalThis);
-              return function (json) {
-                const a = JSON.parse(json);
-                const result = user(a.input, a.steps, a.context);
+              // A member is parsed the first time the script reads it: a script that reads input.body
+              // does not pay for the headers, nor for the output of every earlier step.
+              const lazy = (o, key, text) => {
+                let value, parsed = false;
+                Object.defineProperty(o, key, {
+                  get() { if (!parsed) { value = JSON.parse(text); parsed = true; text = undefined; } return value; },
+                  set(v) { value = v; parsed = true; text = undefined; },
+                  enumerable: true, configurable: true });
+              };
+              return function (...parts) {
+                let i = 0;
+                const next = () => {
+                  const members = parts[i++];
+                  if (members < 0) return JSON.parse(parts[i++]);
+                  const o = {};
+                  for (let m = 0; m < members; m++) lazy(o, parts[i++], parts[i++]);
+                  return o;
+                };
+                const input = next(), steps = next(), context = next();
+                const result = user(input, steps, context);
                 return result === undefined ? undefined : JSON.stringify(result);
               };
             })
@@ -86,10 +104,7 @@ public final class CompiledScript implements AutoCloseable {
     }
 
     private ScriptOutcome run(Object input, Object steps, Object context, Duration timeout, boolean raw) {
-        String arguments = Json.write(Map.of(
-                "input", input == null ? Map.of() : input,
-                "steps", steps == null ? Map.of() : steps,
-                "context", context == null ? Map.of() : context));
+        Object[] arguments = arguments(input, steps, context);
         if (!Thread.currentThread().isVirtual()) {
             return runHere(arguments, timeout, raw); // a platform thread (bounded by its pool) runs it directly
         }
@@ -103,7 +118,31 @@ public final class CompiledScript implements AutoCloseable {
         }
     }
 
-    private ScriptOutcome runHere(String arguments, Duration timeout, boolean raw) {
+    /**
+     * The values as the setup function takes them: per value, an object's member count followed by
+     * each member's name and JSON text, or -1 followed by the JSON text of a value that is not an
+     * object. Absent values are empty objects.
+     */
+    static Object[] arguments(Object... values) {
+        List<Object> parts = new ArrayList<>();
+        for (Object value : values) {
+            if (value == null) {
+                parts.add(0);
+            } else if (value instanceof Map<?, ?> map) {
+                parts.add(map.size());
+                map.forEach((key, member) -> {
+                    parts.add(String.valueOf(key));
+                    parts.add(Json.write(member));
+                });
+            } else {
+                parts.add(-1);
+                parts.add(Json.write(value));
+            }
+        }
+        return parts.toArray();
+    }
+
+    private ScriptOutcome runHere(Object[] arguments, Duration timeout, boolean raw) {
         Thread thread = Thread.currentThread();
         Pooled pooled = byThread.remove(thread);
         if (pooled == null) {

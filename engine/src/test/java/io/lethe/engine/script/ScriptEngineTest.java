@@ -43,6 +43,48 @@ class ScriptEngineTest {
     }
 
     @Test
+    void inputsShouldBehaveAsPlainObjectsThoughTheirMembersAreParsedOnFirstRead() {
+        var script = engine.compile("""
+                const keys = Object.keys(input).join(',');
+                const text = JSON.stringify(input);
+                const copy = { ...steps };
+                input.body.seen = true;
+                const mutated = input.body.seen;
+                input.body = 'replaced';
+                delete input.headers;
+                return { keys, text, copy, mutated, body: input.body, has: 'headers' in input, after: Object.keys(input).join(','),
+                         proto: Object.getPrototypeOf(input) === Object.prototype, n: input.n, list: Array.isArray(input.list),
+                         item: context.item, primitive: typeof steps };
+                """);
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("method", "POST");
+        input.put("headers", Map.of("host", "h"));
+        input.put("body", Map.of("a", 1));
+        input.put("n", 2.5);
+        input.put("list", List.of(1, "x"));
+
+        ScriptOutcome outcome = script.run(input, Map.of("first", Map.of("output", "o")), Map.of("item", List.of(3)), ONE_SECOND);
+
+        assertThat(outcome).isInstanceOf(ScriptOutcome.Returned.class);
+        Map<?, ?> value = (Map<?, ?>) ((ScriptOutcome.Returned) outcome).value();
+        assertThat(value.get("keys")).isEqualTo("method,headers,body,n,list");
+        assertThat(value.get("text")).isEqualTo("{\"method\":\"POST\",\"headers\":{\"host\":\"h\"},\"body\":{\"a\":1},\"n\":2.5,\"list\":[1,\"x\"]}");
+        assertThat(value.get("copy")).isEqualTo(Map.of("first", Map.of("output", "o")));
+        assertThat(value.get("mutated")).isEqualTo(true);
+        assertThat(value.get("body")).isEqualTo("replaced");
+        assertThat(value.get("has")).isEqualTo(false);
+        assertThat(value.get("after")).isEqualTo("method,body,n,list");
+        assertThat(value.get("proto")).isEqualTo(true);
+        assertThat(value.get("n")).isEqualTo(2.5);
+        assertThat(value.get("list")).isEqualTo(true);
+        assertThat(value.get("item")).isEqualTo(List.of(3));
+        assertThat(value.get("primitive")).isEqualTo("object");
+        var values = engine.compile("return [typeof input, input, steps[1], Object.keys(context).length];");
+        assertThat(((ScriptOutcome.Returned) values.run("just text", List.of(1, 2), null, ONE_SECOND)).value())
+                .isEqualTo(List.of("string", "just text", 2, 0));
+    }
+
+    @Test
     void shouldNeverLetOneRunSeeAnotherRunsData() {
         var script = engine.compile("""
                 const before = { global: typeof globalThis.leak, proto: typeof Object.prototype.leak, array: [].leak };
