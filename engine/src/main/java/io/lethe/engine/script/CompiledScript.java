@@ -1,6 +1,7 @@
 package io.lethe.engine.script;
 
 import io.lethe.engine.json.Json;
+import io.lethe.engine.json.RawJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class CompiledScript implements AutoCloseable {
 
     /**
      * As {@link #run}, but a returned value stays the JSON text the script produced
-     * ({@link io.lethe.engine.json.RawJson}), parsed only if something looks inside it.
+     * ({@link RawJson}), parsed only if something looks inside it.
      */
     public ScriptOutcome runRaw(Object input, Object steps, Object context, Duration timeout) {
         return run(input, steps, context, timeout, true);
@@ -132,7 +133,7 @@ public final class CompiledScript implements AutoCloseable {
                 parts.add(map.size());
                 map.forEach((key, member) -> {
                     parts.add(String.valueOf(key));
-                    parts.add(Json.write(member));
+                    parts.add(member instanceof RawJson raw ? raw.text() : Json.write(member)); // e.g. a request body
                 });
             } else {
                 parts.add(-1);
@@ -163,7 +164,7 @@ public final class CompiledScript implements AutoCloseable {
         try {
             Value result = running.entry.execute(arguments);
             Object value = result.isNull() ? null
-                    : raw ? new io.lethe.engine.json.RawJson(result.asString()) : Json.read(result.asString());
+                    : raw ? new RawJson(result.asString()) : Json.read(result.asString());
             return new ScriptOutcome.Returned(value,
                     List.copyOf(running.console));
         } catch (PolyglotException e) {
