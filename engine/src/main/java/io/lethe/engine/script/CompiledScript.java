@@ -124,7 +124,7 @@ public final class CompiledScript implements AutoCloseable {
      * each member's name and JSON text, or -1 followed by the JSON text of a value that is not an
      * object. Absent values are empty objects.
      */
-    static Object[] arguments(Object... values) {
+    private static Object[] arguments(Object... values) {
         List<Object> parts = new ArrayList<>();
         for (Object value : values) {
             if (value == null) {
