@@ -48,8 +48,7 @@ public final class HookRoute {
             ctx.put(Problems.LOG_PATH, PREFIX + "/…");
             ctx.next();
         });
-        router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
-        router.route(PREFIX + "/*").handler(ctx -> {
+        router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(ctx -> {
             String method = ctx.request().method().name();
             String path = ctx.normalizedPath().substring(PREFIX.length());
             var match = engine.httpTriggers().match(method, path);
