@@ -144,4 +144,13 @@ class HooksTest {
         assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEmpty();
         assertThat(refused.header("X-Lethe-Execution")).as("no run was started").isNull();
     }
+
+    @Test
+    void shouldRefuseAnOversizedBodyWith413BeforeAnythingRuns() {
+        Response refused = server.send("POST", "/hooks/shout", null, "\"" + "x".repeat(Lethe.MAX_BODY_BYTES) + "\"");
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.header("X-Lethe-Execution")).as("no run was started").isNull();
+    }
 }
