@@ -119,17 +119,20 @@ public final class CompiledScript implements AutoCloseable {
         }
     }
 
+    /** Objects with more members are parsed whole: one property accessor per member would cost more than the parse. */
+    static final int LAZY_MEMBERS = 64;
+
     /**
      * The values as the setup function takes them: per value, an object's member count followed by
-     * each member's name and JSON text, or -1 followed by the JSON text of a value that is not an
-     * object. Absent values are empty objects.
+     * each member's name and JSON text, or -1 followed by the JSON text of any other value (or of an
+     * object with more than {@link #LAZY_MEMBERS} members). Absent values are empty objects.
      */
     private static Object[] arguments(Object... values) {
         List<Object> parts = new ArrayList<>();
         for (Object value : values) {
             if (value == null) {
                 parts.add(0);
-            } else if (value instanceof Map<?, ?> map) {
+            } else if (value instanceof Map<?, ?> map && map.size() <= LAZY_MEMBERS) {
                 parts.add(map.size());
                 map.forEach((key, member) -> {
                     parts.add(String.valueOf(key));

@@ -2,6 +2,7 @@ package io.lethe.engine.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lethe.engine.json.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,12 @@ class ScriptEngineTest {
         assertThat(value.get("list")).isEqualTo(true);
         assertThat(value.get("item")).isEqualTo(List.of(3));
         assertThat(value.get("primitive")).isEqualTo("object");
+        Map<String, Object> wide = new java.util.LinkedHashMap<>();
+        for (int i = 0; i <= CompiledScript.LAZY_MEMBERS; i++) {
+            wide.put("k" + i, i);
+        }
+        assertThat(((ScriptOutcome.Returned) engine.compile("return [Object.keys(input).length, input.k64, JSON.stringify(input).length];")
+                .run(wide, null, null, ONE_SECOND)).value()).isEqualTo(List.of(65, 64, Json.write(wide).length()));
         var values = engine.compile("return [typeof input, input, steps[1], Object.keys(context).length];");
         assertThat(((ScriptOutcome.Returned) values.run("just text", List.of(1, 2), null, ONE_SECOND)).value())
                 .isEqualTo(List.of("string", "just text", 2, 0));
