@@ -33,6 +33,7 @@ import io.lethe.web.auth.UserStore;
 import io.lethe.web.hooks.HookRoute;
 import io.lethe.web.ui.UiRoute;
 import io.lethe.web.http.HealthRoute;
+import io.lethe.web.http.StartupSafeMetrics;
 import io.lethe.web.http.HttpVerticle;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -115,7 +116,7 @@ public final class Lethe implements AutoCloseable {
                 .withCommandListeners(List.of(new MongoMetricsCommandListener(registry))));
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
+                .withMetrics(new StartupSafeMetrics(new MicrometerMetricsFactory(registry)))
                 .build();
         Blocking blocking = new Blocking();
         // Hook runs of CPU-only sequences execute on platform threads, one per core, where their
