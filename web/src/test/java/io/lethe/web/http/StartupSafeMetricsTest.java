@@ -11,10 +11,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.spi.metrics.HttpServerMetrics;
+import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StartupSafeMetricsTest {
@@ -23,12 +27,21 @@ class StartupSafeMetricsTest {
     static final SocketAddress CLIENT = SocketAddress.inetSocketAddress(50000, "127.0.0.1");
 
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    final VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+    // Micrometer keeps backends in a static map by registry name: a name of its own, closed after each test.
+    final VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .setRegistryName("startup-safe-metrics-test-" + java.util.UUID.randomUUID()));
+    final List<VertxMetrics> created = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        created.forEach(VertxMetrics::close);
+    }
 
     @SuppressWarnings("unchecked")
     HttpServerMetrics<Object, Object, Object> server(boolean guarded) {
         var factory = new MicrometerMetricsFactory(registry);
         var metrics = guarded ? new StartupSafeMetrics(factory).metrics(options) : factory.metrics(options);
+        created.add(metrics);
         return (HttpServerMetrics<Object, Object, Object>) metrics.createHttpServerMetrics(new HttpServerOptions(), SERVER);
     }
 
