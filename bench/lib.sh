@@ -22,7 +22,7 @@ start_lethe() {
   "$root/lethe" build >/dev/null
   LETHE_ADMIN_PASSWORD=$password "$root/lethe" serve --port "$port" --data "$work/data" >"$work/lethe.log" 2>&1 &
   lethe_pid=$!
-  for _ in $(seq 200); do curl -sf -o /dev/null "$base/health" && return 0; sleep 0.1; done
+  for _ in $(seq 200); do curl -sf -m 2 -o /dev/null "$base/health" && return 0; sleep 0.1; done
   echo "bench: Lethe did not start, see $work/lethe.log" >&2; keep_work=1; return 1
 }
 
