@@ -51,8 +51,26 @@ public final class ScriptEngine implements AutoCloseable {
         return settings;
     }
 
-    /** Syntax errors of a script body, without running it. Empty when it parses. */
+    /**
+     * Syntax errors of a script body, without running it. Empty when it parses. Called from a virtual
+     * thread (an API request), the check moves to the script threads: GraalJS contexts are not for
+     * virtual threads.
+     */
     public List<ScriptProblem> check(String source) {
+        if (Thread.currentThread().isVirtual()) {
+            try {
+                return threads.submit(() -> checkHere(source)).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking a script", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        return checkHere(source);
+    }
+
+    private List<ScriptProblem> checkHere(String source) {
         try (Context context = sandbox().build()) {
             context.parse(Source.create("js", CompiledScript.PARSE_PREFIX + source + "\n})"));
             return List.of();
