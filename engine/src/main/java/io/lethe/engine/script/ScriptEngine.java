@@ -85,9 +85,18 @@ public final class ScriptEngine implements AutoCloseable {
                 column = Math.max(1, column - CompiledScript.PARSE_PREFIX.length());
             }
             List<ScriptProblem> problems = new ArrayList<>();
-            problems.add(new ScriptProblem(line, column, e.getMessage()));
+            problems.add(new ScriptProblem(line, column, parserMessage(e.getMessage())));
             return problems;
         }
+    }
+
+    /**
+     * The parser's own words: GraalJS starts with a location in the wrapped source and ends with the
+     * wrapped line and a caret, neither of which means anything to the script's author.
+     */
+    static String parserMessage(String raw) {
+        String first = raw == null ? "" : raw.lines().findFirst().orElse("");
+        return first.replaceFirst("^(SyntaxError: )?[^\\s:]*:\\d+:\\d+ ", "").strip();
     }
 
     /** Prepares {@code source} (a function body over {@code input}, {@code steps}, {@code context}). */

@@ -193,7 +193,8 @@ class ScriptEngineTest {
     void shouldFindSyntaxErrorsWithoutRunning() {
         assertThat(engine.check("return 1;")).isEmpty();
         assertThat(engine.check("const x = 1;\nreturn x +;")).singleElement()
-                .satisfies(p -> assertThat(p.line()).isEqualTo(2));
+                .satisfies(p -> assertThat(p.line()).isEqualTo(2))
+                .satisfies(p -> assertThat(p.message()).isEqualTo("Expected an operand but found ;"));
         assertThat(engine.check("while (true) {}")).isEmpty();
     }
 
