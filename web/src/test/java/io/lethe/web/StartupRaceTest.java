@@ -50,7 +50,7 @@ class StartupRaceTest {
                             sockets.add(socket);
                         }
                     } catch (IOException notListeningYet) {
-                        Thread.onSpinWait();
+                        java.util.concurrent.locks.LockSupport.parkNanos(100_000); // not listening yet: retry soon, leave Lethe the cores
                     }
                 }
             });
