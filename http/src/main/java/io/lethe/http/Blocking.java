@@ -3,7 +3,9 @@ package io.lethe.http;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.MDC;
@@ -57,21 +59,26 @@ public final class Blocking implements AutoCloseable {
     }
 
     public Handler<RoutingContext> handler(Work work) {
-        return ctx -> {
-            Context context = Vertx.currentContext();
-            String correlationId = CorrelationId.of(ctx);
-            executor.execute(() -> {
-                MDC.put(CorrelationId.MDC_KEY, correlationId);
-                try {
-                    Reply reply = work.run(ctx);
-                    context.runOnContext(v -> send(ctx, reply));
-                } catch (Throwable e) {
-                    context.runOnContext(v -> ctx.fail(e));
-                } finally {
-                    MDC.remove(CorrelationId.MDC_KEY);
-                }
-            });
-        };
+        return ctx -> serve(ctx.response(), CorrelationId.of(ctx), () -> work.run(ctx), ctx::fail);
+    }
+
+    /**
+     * Runs {@code work} off the event loop (called on it), then sends its reply, or hands its failure
+     * to {@code failed}, back on the loop. For a request served without the router.
+     */
+    public void serve(HttpServerResponse response, String correlationId, Callable<Reply> work, Handler<Throwable> failed) {
+        Context context = Vertx.currentContext();
+        executor.execute(() -> {
+            MDC.put(CorrelationId.MDC_KEY, correlationId);
+            try {
+                Reply reply = work.call();
+                context.runOnContext(v -> send(response, reply));
+            } catch (Throwable e) {
+                context.runOnContext(v -> failed.handle(e));
+            } finally {
+                MDC.remove(CorrelationId.MDC_KEY);
+            }
+        });
     }
 
     /** Runs {@code work} on a virtual thread, then continues the route chain on the event loop. */
@@ -93,16 +100,16 @@ public final class Blocking implements AutoCloseable {
         };
     }
 
-    private static void send(RoutingContext ctx, Reply reply) {
+    private static void send(HttpServerResponse response, Reply reply) {
         if (reply.body() == null) {
-            ctx.response().setStatusCode(reply.status()).end();
+            response.setStatusCode(reply.status()).end();
         } else if (reply.body() instanceof Text text) {
-            ctx.response().setStatusCode(reply.status()).end(text.text());
+            response.setStatusCode(reply.status()).end(text.text());
         } else if (reply.body() instanceof Raw raw) {
-            ctx.response().setStatusCode(reply.status()).putHeader("Content-Type", raw.contentType())
+            response.setStatusCode(reply.status()).putHeader("Content-Type", raw.contentType())
                     .end(io.vertx.core.buffer.Buffer.buffer(raw.bytes()));
         } else {
-            ctx.response().setStatusCode(reply.status())
+            response.setStatusCode(reply.status())
                     .putHeader("Content-Type", "application/json")
                     .end(reply.body() instanceof io.vertx.core.json.JsonObject || reply.body() instanceof io.vertx.core.json.JsonArray
                             || reply.body() instanceof io.lethe.engine.json.RawJson

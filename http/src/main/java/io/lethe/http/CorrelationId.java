@@ -1,5 +1,6 @@
 package io.lethe.http;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,16 @@ public final class CorrelationId {
     }
 
     public static void assign(RoutingContext ctx) {
-        String given = ctx.request().getHeader(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : io.lethe.engine.instance.Ids.next();
-        ctx.put(KEY, id);
-        ctx.response().putHeader(HEADER, id);
+        ctx.put(KEY, assign(ctx.request()));
         ctx.next();
+    }
+
+    /** The id of a request served without the router: echoed in the response header, returned for the logs. */
+    public static String assign(HttpServerRequest request) {
+        String given = request.getHeader(HEADER);
+        String id = given != null && SAFE.matcher(given).matches() ? given : io.lethe.engine.instance.Ids.next();
+        request.response().putHeader(HEADER, id);
+        return id;
     }
 
     public static String of(RoutingContext ctx) {

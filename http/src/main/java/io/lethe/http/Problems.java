@@ -4,6 +4,7 @@ import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,24 +38,32 @@ public final class Problems {
 
     /** Failure handler for the whole router. */
     public static void handle(RoutingContext ctx) {
-        if (ctx.response().ended()) {
+        answer(ctx.request(), CorrelationId.of(ctx), loggedPath(ctx), ctx.failure(), ctx.statusCode());
+    }
+
+    /**
+     * Answers {@code failure} as a problem and logs it, for a request served without the router.
+     *
+     * @param logPath what the log names instead of the request's path (which may hold personal data)
+     * @param statusCode the status to answer when there is no failure, or it maps to none
+     */
+    public static void answer(HttpServerRequest request, String correlationId, String logPath, Throwable failure, int statusCode) {
+        if (request.response().ended()) {
             return;
         }
-        Throwable failure = ctx.failure();
-        JsonObject problem = toProblem(failure, ctx.statusCode());
+        JsonObject problem = toProblem(failure, statusCode);
         int status = problem.getInteger("status");
-        String correlationId = CorrelationId.of(ctx);
-        problem.put("instance", ctx.request().path()).put("correlationId", correlationId);
+        problem.put("instance", request.path()).put("correlationId", correlationId);
         if (status >= 500) {
             log.atError().setCause(failure).addKeyValue("correlationId", correlationId)
-                    .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", loggedPath(ctx))
+                    .addKeyValue("method", request.method().name()).addKeyValue("path", logPath)
                     .log("request failed");
         } else {
             log.atWarn().addKeyValue("correlationId", correlationId).addKeyValue("status", status)
-                    .addKeyValue("method", ctx.request().method().name()).addKeyValue("path", loggedPath(ctx))
+                    .addKeyValue("method", request.method().name()).addKeyValue("path", logPath)
                     .log("request refused: {}", problem.getString("detail", problem.getString("title")));
         }
-        send(ctx, status, problem);
+        request.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(problem.encode());
     }
 
     /** Ends the response with {@code problem}; for handlers that answer a problem without failing. */

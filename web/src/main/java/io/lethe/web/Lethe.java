@@ -39,9 +39,11 @@ import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
@@ -142,7 +144,8 @@ public final class Lethe implements AutoCloseable {
             router.get("/metrics").handler(ctx -> ctx.response()
                     .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()));
             // Hooks first: the hot path should not be matched against every API route.
-            new HookRoute(engine).mount(router, hookThreads, blocking, MAX_BODY_BYTES);
+            HookRoute hooks = new HookRoute(engine, hookThreads, blocking, MAX_BODY_BYTES);
+            hooks.mount(router);
             router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             ApiRouter api = new ApiRouter(router);
             String version = io.lethe.web.http.Version.current();
@@ -174,7 +177,7 @@ public final class Lethe implements AutoCloseable {
             router.errorHandler(405, Problems::handle);
 
             int port = config.port() == 0 ? freePort() : config.port();
-            deploy(vertx, router, config.host(), port);
+            deploy(vertx, hooks.ahead(router), config.host(), port);
             engine.start();
             debugger.start();
             purges.service().resumeInterrupted();
@@ -208,9 +211,9 @@ public final class Lethe implements AutoCloseable {
         }
     }
 
-    private static void deploy(Vertx vertx, Router router, String host, int port) {
+    private static void deploy(Vertx vertx, Handler<HttpServerRequest> requests, String host, int port) {
         try {
-            vertx.deployVerticle(() -> new HttpVerticle(router, host, port),
+            vertx.deployVerticle(() -> new HttpVerticle(requests, host, port),
                             new DeploymentOptions().setInstances(EVENT_LOOPS))
                     .toCompletionStage().toCompletableFuture().get();
         } catch (ExecutionException e) {

@@ -12,6 +12,10 @@ import io.lethe.engine.sequence.Trigger;
 import io.lethe.web.testkit.TestServer;
 import io.lethe.web.testkit.TestServer.Response;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -143,6 +147,35 @@ class HooksTest {
         assertThat(refused.json().getString("detail")).isEqualTo("the request body is not valid JSON");
         assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEmpty();
         assertThat(refused.header("X-Lethe-Execution")).as("no run was started").isNull();
+    }
+
+    @Test
+    void shouldAnswerTheSameWhetherServedAheadOfTheRouterOrByItsRoute() {
+        // Served ahead of the router: a plain path and a body of declared length.
+        Response plain = server.send("POST", "/hooks/shout", null, "\"both ways\"");
+        // Served by the route: chunks (no declared length), and a path the router normalises.
+        Response chunked = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/hooks/shout"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("\"both ways\"".getBytes(StandardCharsets.UTF_8)))));
+        Response oddPath = server.send("POST", "/hooks//shout", null, "\"both ways\"");
+
+        for (var answer : List.of(plain, chunked, oddPath)) {
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).isEqualTo("BOTH WAYS");
+            assertThat(answer.header("X-Lethe-Execution")).isNotBlank();
+            assertThat(answer.header("X-Correlation-Id")).isNotBlank();
+        }
+    }
+
+    @Test
+    void shouldEchoTheCallersCorrelationIdOnAHookAndNameItInTheProblem() {
+        Response refused = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/hooks/shout"))
+                .header("Content-Type", "application/json").header("X-Correlation-Id", "hook-call-42")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": ")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("X-Correlation-Id")).isEqualTo("hook-call-42");
+        assertThat(refused.json().getString("correlationId")).isEqualTo("hook-call-42");
     }
 
     @Test

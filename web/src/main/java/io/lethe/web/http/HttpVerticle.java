@@ -4,17 +4,18 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 
-/** One HTTP server instance; Lethe deploys one per core, all sharing the port and the router. */
+/** One HTTP server instance; all instances share the port and the request handler (the router, behind the hooks' fast path). */
 public final class HttpVerticle extends VerticleBase {
 
-    private final Router router;
+    private final Handler<HttpServerRequest> requests;
     private final String host;
     private final int port;
 
-    public HttpVerticle(Router router, String host, int port) {
-        this.router = router;
+    public HttpVerticle(Handler<HttpServerRequest> requests, String host, int port) {
+        this.requests = requests;
         this.host = host;
         this.port = port;
     }
@@ -25,6 +26,6 @@ public final class HttpVerticle extends VerticleBase {
         // request unanswered; HTTP/1.1 (and HTTP/2 over TLS behind a proxy) is what clients use.
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                 .setHttp2ClearTextEnabled(false));
-        return server.requestHandler(router).listen();
+        return server.requestHandler(requests).listen();
     }
 }

@@ -96,9 +96,7 @@ public final class TestServer implements AutoCloseable {
 
     /** With an {@code If-Match} header when {@code ifMatch} is not null. */
     public Response send(String method, String path, String token, String body, String ifMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + lethe.port() + path))
-                // A request the server never answers fails the test instead of hanging the build.
-                .timeout(java.time.Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -109,6 +107,17 @@ public final class TestServer implements AutoCloseable {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
+        return send(request);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + lethe.port();
+    }
+
+    /** Sends a request the test built itself (its own headers or body publisher). */
+    public Response send(HttpRequest.Builder request) {
+        // A request the server never answers fails the test instead of hanging the build.
+        request.timeout(java.time.Duration.ofSeconds(60));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());
