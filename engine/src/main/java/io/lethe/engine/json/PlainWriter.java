@@ -2,6 +2,7 @@ package io.lethe.engine.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import java.io.IOException;
@@ -31,6 +32,20 @@ final class PlainWriter {
 
     /** The JSON text of {@code value}, or {@code null} when something in it is not a plain value. */
     static String write(JsonFactory factory, Object value) {
+        // The most frequent small values (a hook's method and path, an empty query) need no generator.
+        switch (value) {
+            case String s -> {
+                return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + '"';
+            }
+            case Map<?, ?> map when map.isEmpty() -> {
+                return "{}";
+            }
+            case List<?> list when list.isEmpty() -> {
+                return "[]";
+            }
+            case null, default -> {
+            }
+        }
         BufferRecycler recycler = factory._getBufferRecycler();
         try (SegmentedStringWriter text = new SegmentedStringWriter(recycler)) {
             try (JsonGenerator out = factory.createGenerator(text)) {

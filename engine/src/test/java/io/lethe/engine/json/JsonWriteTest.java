@@ -43,6 +43,14 @@ class JsonWriteTest {
     }
 
     @Test
+    void shouldWriteATopLevelStringOrEmptyCollectionExactlyAsTheObjectMapperDoes() throws Exception {
+        String awkward = "quote \" backslash \\ newline \n tab \t control \u0001 \u001f del \u007f unicode é 😀 </script>";
+        for (Object value : List.of(awkward, "", "POST", "/enrich", Map.of(), List.of(), new LinkedHashMap<>(), new ArrayList<>())) {
+            assertThat(Json.write(value)).as("%s", value).isEqualTo(JACKSON.writeValueAsString(value));
+        }
+    }
+
+    @Test
     void shouldWriteRawJsonUnchangedInsidePlainValues() {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("body", new RawJson("{\"b\":1,\"a\":[true]}"));
