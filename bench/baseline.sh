@@ -16,18 +16,18 @@ hand_measure() {
   LETHE_MAIN="$root/bench/Baseline.java" "$root/lethe" "$hand_port" "$root/bench/enrich-sequence.json" "$@" >/dev/null 2>&1 &
   hand_pid=$!
   for _ in $(seq 300); do curl -sf -o /dev/null -X POST -H "Content-Type: application/json" --data @"$shared/enrich-body.json" "http://127.0.0.1:$hand_port/" 2>/dev/null && break; sleep 0.1; done
-  wrk_measure "http://127.0.0.1:$hand_port/hooks/enrich"
+  wrk_measure "http://127.0.0.1:$hand_port/hooks/enrich" "$hand_pid"
   kill "$hand_pid"; wait "$hand_pid" 2>/dev/null || true; hand_pid=
 }
 hand_measure
-hand_rps=$rps; hand_p50=$p50; hand_p99=$p99
+hand_rps=$rps; hand_p50=$p50; hand_p99=$p99; hand_cpu=$cpu
 hand_measure "$(nproc)"
-pool_rps=$rps; pool_p50=$p50; pool_p99=$p99
+pool_rps=$rps; pool_p50=$p50; pool_p99=$p99; pool_cpu=$cpu
 
 start_lethe
 create_enrich
 wrk_measure "$base/hooks/enrich"
-echo "hand-written, on the loop req/s $hand_rps  p50 $hand_p50  p99 $hand_p99"
-echo "hand-written, pool       req/s $pool_rps  p50 $pool_p50  p99 $pool_p99"
-echo "lethe                    req/s $rps  p50 $p50  p99 $p99"
+echo "hand-written, on the loop req/s $hand_rps  p50 $hand_p50  p99 $hand_p99  ($hand_cpu)"
+echo "hand-written, pool       req/s $pool_rps  p50 $pool_p50  p99 $pool_p99  ($pool_cpu)"
+echo "lethe                    req/s $rps  p50 $p50  p99 $p99  ($cpu)"
 python3 -c "print('baseline ratio %.2f' % ($rps / max($hand_rps, $pool_rps)))"

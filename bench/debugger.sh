@@ -9,11 +9,12 @@ need_wrk
 trap stop_lethe EXIT
 start_lethe
 create_enrich
-wrk_measure "$base/hooks/enrich"; off=$rps
+wrk_measure "$base/hooks/enrich"; off=$rps; off_cpu=$cpu
 curl -sf -o /dev/null -X PUT "$base/api/debug/sequences/enrich" -H 'Content-Type: application/json' \
   -H "Authorization: Bearer $(token)" -d '{"minutes": 30}'
-wrk_measure "$base/hooks/enrich"; on=$rps
+wrk_measure "$base/hooks/enrich"; on=$rps; on_cpu=$cpu
 dropped=$(curl -sf "$base/api/debug/sequences/enrich" -H "Authorization: Bearer $(token)" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin).get("droppedTraces", "?"))')
-echo "debug off req/s $off, on req/s $on (traces dropped by the bounded writer: $dropped)"
+echo "debug off req/s $off ($off_cpu)"
+echo "debug on  req/s $on ($on_cpu; traces dropped by the bounded writer: $dropped)"
 python3 -c "print('debugger ratio %.2f' % ($on / $off))"
