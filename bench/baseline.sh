@@ -10,7 +10,7 @@ need_wrk
 trap 'stop_lethe; [ -n "${hand_pid:-}" ] && kill "$hand_pid" 2>/dev/null || true' EXIT
 
 "$root/lethe" build >/dev/null
-# hand_measure [POOL-THREADS]: starts the hand-written server, measures it, stops it; sets $rps, $p50, $p99.
+# hand_measure [POOL-THREADS]: starts the hand-written server, measures it, stops it; sets $rps, $p50, $p99, $cpu.
 hand_measure() {
   local hand_port; hand_port=$(free_port)
   LETHE_MAIN="$root/bench/Baseline.java" "$root/lethe" "$hand_port" "$root/bench/enrich-sequence.json" "$@" >/dev/null 2>&1 &

@@ -5,6 +5,7 @@ import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -63,12 +64,16 @@ public final class Problems {
                     .addKeyValue("method", request.method().name()).addKeyValue("path", logPath)
                     .log("request refused: {}", problem.getString("detail", problem.getString("title")));
         }
-        request.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(problem.encode());
+        send(request.response(), status, problem);
     }
 
     /** Ends the response with {@code problem}; for handlers that answer a problem without failing. */
     public static void send(RoutingContext ctx, int status, JsonObject problem) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(problem.encode());
+        send(ctx.response(), status, problem);
+    }
+
+    private static void send(HttpServerResponse response, int status, JsonObject problem) {
+        response.setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(problem.encode());
     }
 
     static JsonObject toProblem(Throwable failure, int statusCode) {

@@ -68,8 +68,9 @@ public final class HookRoute {
 
     /** The route for hook requests that are not served ahead of the router. */
     public void mount(Router router) {
+        // Two routes: Vert.x Web puts a body handler before any user handler of its route.
         router.route(PREFIX + "/*").handler(ctx -> {
-            ctx.put(Problems.LOG_PATH, PREFIX + "/…");
+            ctx.put(Problems.LOG_PATH, PREFIX + "/…"); // until a hook matches, e.g. for a 413
             ctx.next();
         });
         router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(ctx -> {
