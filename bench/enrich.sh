@@ -12,11 +12,11 @@ start_lethe
 create_enrich
 idle=$(rss_mb)
 wrk_measure "$base/hooks/enrich"
-lethe_rps=$rps; lethe_p50=$p50; lethe_p99=$p99; lethe_cpu=$cpu; loaded=$(rss_mb)
+lethe_rps=$rps; lethe_p50=$p50; lethe_p99=$p99; lethe_cpu=$cpu; lethe_server=$server; loaded=$(rss_mb)
 stop_lethe
 
 if [ "${LETHE_BENCH_SMOKE:-0}" = 1 ]; then
-  echo "lethe req/s $lethe_rps p50 $lethe_p50 p99 $lethe_p99 rss idle ${idle} MB loaded ${loaded} MB ($lethe_cpu)"
+  echo "lethe req/s $lethe_rps p50 $lethe_p50 p99 $lethe_p99 rss idle ${idle} MB loaded ${loaded} MB ($lethe_cpu; $lethe_server)"
   echo "enrich smoke ok"; exit 0
 fi
 nr_out=$(bash "$shared/nodered/run.sh" "$secs" "$conns")
@@ -25,5 +25,6 @@ nr_rps=$(echo "$nr_out" | awk '/^nodered req\/s/ {print $3}')
 nr_p50=$(echo "$nr_out" | awk '$1=="50%" {print $2}'); nr_p99=$(echo "$nr_out" | awk '$1=="99%" {print $2}')
 echo "lethe    req/s $lethe_rps  p50 ${lethe_p50:-?}  p99 ${lethe_p99:-?}  rss idle ${idle} MB, under load ${loaded} MB"
 echo "lethe    $lethe_cpu"
+echo "lethe    $lethe_server"
 echo "node-red req/s $nr_rps  p50 ${nr_p50:-?}  p99 ${nr_p99:-?}"
 python3 -c "print('enrich ratio %.2f' % ($lethe_rps / $nr_rps))"

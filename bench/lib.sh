@@ -54,14 +54,18 @@ warmup=${LETHE_BENCH_WARMUP:-25}
 # wrk_measure URL [PID]: warm-up (GraalJS compiles hot scripts within ~20 s; Node-RED's run.sh warms
 # 5 s), then a measured run; sets $rps, $p50, $p99 (ms) and $cpu, the server's (PID, default Lethe's)
 # CPU time per request by thread kind: steadier than req/s, which moves with whatever shares the cores.
+# Against Lethe (no PID given) also $server: the latency Lethe itself saw, from its /metrics buckets.
 wrk_measure() {
   local pid=${2:-${lethe_pid:-}}
   wrk -t2 -c"$conns" -d"${warmup}s" -s "$shared/post.lua" "$1" >/dev/null
-  local out before
+  local out before buckets=""
+  [ -z "${2:-}" ] && buckets=$(python3 "$root/bench/latency.py" snapshot "$base/metrics")
   before=$(python3 "$root/bench/cpu.py" snapshot "$pid")
   out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$shared/post.lua" "$1")
   echo "$out" >&2
   cpu=$(python3 "$root/bench/cpu.py" since "$pid" "$before" "$(echo "$out" | awk '/requests in/ {print $1}')")
+  server=""
+  [ -n "$buckets" ] && server=$(python3 "$root/bench/latency.py" since "$base/metrics" "$buckets")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')

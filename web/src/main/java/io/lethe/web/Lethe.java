@@ -33,6 +33,7 @@ import io.lethe.web.auth.UserStore;
 import io.lethe.web.hooks.HookRoute;
 import io.lethe.web.ui.UiRoute;
 import io.lethe.web.http.HealthRoute;
+import io.lethe.web.http.LatencyBuckets;
 import io.lethe.web.http.StartupSafeMetrics;
 import io.lethe.web.http.HttpVerticle;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
@@ -114,6 +115,7 @@ public final class Lethe implements AutoCloseable {
         Instant started = Instant.now();
         Optional<HourlySegmentAppender> segments = config.fileLogs() ? Optional.of(LogSetup.start(config.logsDir())) : Optional.empty();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new LatencyBuckets());
         Database database = Database.open(config.databaseOptions()
                 .withCommandListeners(List.of(new MongoMetricsCommandListener(registry))));
         Vertx vertx = Vertx.builder()

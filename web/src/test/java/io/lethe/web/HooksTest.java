@@ -139,6 +139,31 @@ class HooksTest {
     }
 
     @Test
+    void shouldGiveLatencyBucketsForHookResponsesAndRuns() {
+        int status = 0;
+        for (int i = 0; i < 3; i++) {
+            status = server.send("POST", "/hooks/ping", null, null).status();
+        }
+
+        String metrics = server.get("/metrics", null).body();
+        for (String series : List.of("lethe_executions_seconds{sequence=\"quiet\",status=\"succeeded\",trigger=\"http\"",
+                "vertx_http_server_response_time_seconds{code=\"" + status + "\",method=\"POST\"")) {
+            String name = series.substring(0, series.indexOf('{'));
+            String labels = series.substring(series.indexOf('{') + 1);
+            List<Double> cumulative = metrics.lines()
+                    .filter(line -> line.startsWith(name + "_bucket{" + labels + ","))
+                    .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .toList();
+            double count = metrics.lines().filter(line -> line.startsWith(name + "_count{" + labels + "}"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+            assertThat(cumulative).as(series).hasSize(16); // 15 bounds and +Inf
+            assertThat(cumulative).as(series).isSorted();
+            assertThat(cumulative.getLast()).as(series).isEqualTo(count).isGreaterThanOrEqualTo(3);
+            assertThat(metrics).contains(name + "_bucket{" + labels + ",le=\"0.002\"}");
+        }
+    }
+
+    @Test
     void shouldRefuseABodyThatIsNotJsonWith400BeforeAnythingRuns() {
         Response refused = server.send("POST", "/hooks/shout", null, "{\"name\": ");
 
