@@ -21,9 +21,9 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  *
  * <p>Isolation between runs that share a pooled context: the body is built with the Function
  * constructor (it cannot close over state outside itself), runs in strict mode, every object
- * reachable from the global object is frozen after setup, and inputs arrive as JSON text parsed
- * anew inside the run (each top-level member when the script first reads it). So nothing a run
- * stores survives into the next one.
+ * reachable from the global object is frozen after setup, and inputs arrive as primitives or as
+ * JSON text parsed anew inside the run (each top-level member when the script first reads it). So
+ * nothing a run stores survives into the next one.
  */
 public final class CompiledScript implements AutoCloseable {
 
@@ -49,22 +49,40 @@ public final class CompiledScript implements AutoCloseable {
                 freeze(Object.getPrototypeOf(o));
               };
               freeze(globalThis);
-              // A member is parsed the first time the script reads it: a script that reads input.body
-              // does not pay for the headers, nor for the output of every earlier step.
-              const lazy = (o, key, text) => {
-                let value, parsed = false;
-                Object.defineProperty(o, key, {
-                  get() { if (!parsed) { value = JSON.parse(text); parsed = true; text = undefined; } return value; },
-                  set(v) { value = v; parsed = true; text = undefined; },
-                  enumerable: true, configurable: true });
+              // An object's members arrive as values (strings, numbers, booleans, null) or as JSON text
+              // parsed the first time the script reads the member: a script that reads input.body does
+              // not pay for the headers, nor for the output of every earlier step. Each shape of object
+              // (its keys, and which members are values) gets a factory, made once, that builds it with
+              // one object literal: far cheaper than defining accessors one by one.
+              const factories = new Map();
+              const factory = (shape) => {
+                const spec = JSON.parse(shape); // [key, isValue, key, isValue, ...]
+                let vars = '';
+                const members = [];
+                for (let m = 0; m < spec.length; m += 2) {
+                  const n = m / 2, key = JSON.stringify(spec[m]);
+                  const name = spec[m] === '__proto__' ? '[' + key + ']' : key; // an own property, not the prototype
+                  vars += `let t${n} = p[i + ${n}], v${n};\\n`;
+                  members.push(spec[m + 1] ? `${name}: t${n}`
+                    : `get ${name}() { if (t${n} !== undefined) { v${n} = JSON.parse(t${n}); t${n} = undefined; } return v${n}; },\\n`
+                      + `set ${name}(v) { v${n} = v; t${n} = undefined; }`);
+                }
+                return Function('p', 'i', '"use strict";\\n' + vars + 'return {' + members.join(',\\n') + '};');
               };
               return function (...parts) {
                 let i = 0;
                 const next = () => {
                   const members = parts[i++];
                   if (members < 0) return JSON.parse(parts[i++]);
-                  const o = {};
-                  for (let m = 0; m < members; m++) lazy(o, parts[i++], parts[i++]);
+                  if (members === 0) return {};
+                  const shape = parts[i++];
+                  let make = factories.get(shape);
+                  if (make === undefined) {
+                    make = factory(shape);
+                    if (factories.size < MAX_SHAPES) factories.set(shape, make);
+                  }
+                  const o = make(parts, i);
+                  i += members;
                   return o;
                 };
                 const input = next(), steps = next(), context = next();
@@ -72,7 +90,7 @@ public final class CompiledScript implements AutoCloseable {
                 return result === undefined ? undefined : JSON.stringify(result);
               };
             })
-            """;
+            """.replace("MAX_SHAPES", "256");
 
     private final ScriptEngine engine;
     private final String source;
@@ -119,31 +137,51 @@ public final class CompiledScript implements AutoCloseable {
         }
     }
 
-    /** Objects with more members are parsed whole: one property accessor per member would cost more than the parse. */
+    /** Objects with more members are parsed whole: a literal with an accessor per member would cost more than the parse. */
     static final int LAZY_MEMBERS = 64;
 
     /**
-     * The values as the setup function takes them: per value, an object's member count followed by
-     * each member's name and JSON text, or -1 followed by the JSON text of any other value (or of an
-     * object with more than {@link #LAZY_MEMBERS} members). Absent values are empty objects.
+     * The values as the setup function takes them: per value, an object's member count, its shape
+     * (a JSON array of each member's name and whether it is given as a value), then each member as
+     * a value (a string, boolean, null or a number a double holds exactly) or as JSON text; or 0 for
+     * an absent or empty object; or -1 followed by the JSON text of any other value (or of an object
+     * with more than {@link #LAZY_MEMBERS} members).
      */
     private static Object[] arguments(Object... values) {
         List<Object> parts = new ArrayList<>();
         for (Object value : values) {
-            if (value == null) {
+            if (value == null || value instanceof Map<?, ?> empty && empty.isEmpty()) {
                 parts.add(0);
             } else if (value instanceof Map<?, ?> map && map.size() <= LAZY_MEMBERS) {
                 parts.add(map.size());
+                int shapeAt = parts.size();
+                parts.add(null);
+                StringBuilder shape = new StringBuilder("[");
                 map.forEach((key, member) -> {
-                    parts.add(String.valueOf(key));
-                    parts.add(member instanceof RawJson raw ? raw.text() : Json.write(member)); // e.g. a request body
+                    boolean asValue = asValue(member);
+                    shape.append(shape.length() > 1 ? "," : "").append(Json.write(String.valueOf(key))).append(asValue ? ",true" : ",false");
+                    parts.add(asValue ? member : member instanceof RawJson raw ? raw.text() : Json.write(member)); // e.g. a request body
                 });
+                parts.set(shapeAt, shape.append(']').toString());
             } else {
                 parts.add(-1);
                 parts.add(Json.write(value));
             }
         }
         return parts.toArray();
+    }
+
+    /** Whether the script gets the same from the Java value itself as from its JSON text. */
+    private static boolean asValue(Object value) {
+        return switch (value) {
+            case null -> true;
+            case String s -> true;
+            case Boolean b -> true;
+            case Integer i -> true;
+            case Long l -> Math.abs(l) <= 1L << 53; // beyond, a double rounds it either way, but differently
+            case Double d -> Double.isFinite(d); // NaN and the infinities have no JSON number
+            default -> false;
+        };
     }
 
     private ScriptOutcome runHere(Object[] arguments, Duration timeout, boolean raw) {

@@ -92,6 +92,45 @@ class ScriptEngineTest {
     }
 
     @Test
+    void shouldGiveEveryKindOfMemberAsItsJsonWouldBe() {
+        var script = engine.compile("""
+                input.text = input.text + '!';
+                input.n += 1;
+                return { keys: Object.keys(input), own: Object.getOwnPropertyNames(input).includes('__proto__'),
+                         proto: Object.getPrototypeOf(input) === Object.prototype, kinds: Object.values(input).map(v => v === null ? 'null' : typeof v),
+                         text: JSON.stringify(input), weird: input[Object.keys(input)[8]], again: steps.a.x };
+                """);
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("text", "a \"quoted\" \u2028 line");
+        input.put("n", 41);
+        input.put("big", (1L << 60) + 1);
+        input.put("half", 0.5);
+        input.put("nan", Double.NaN);
+        input.put("yes", true);
+        input.put("none", null);
+        input.put("__proto__", Map.of("polluted", true));
+        input.put("we\"ird\\n", List.of("x"));
+
+        for (int run = 0; run < 3; run++) { // the second and third runs take the shape's factory from the cache
+            var outcome = (ScriptOutcome.Returned) script.run(input, Map.of("a", Map.of("x", run)), null, ONE_SECOND);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> seen = (Map<String, Object>) outcome.value();
+            assertThat(seen.get("keys")).isEqualTo(List.of("text", "n", "big", "half", "nan", "yes", "none", "__proto__", "we\"ird\\n"));
+            assertThat(seen.get("own")).isEqualTo(true);
+            assertThat(seen.get("proto")).isEqualTo(true);
+            assertThat(seen.get("kinds")).isEqualTo(List.of("string", "number", "number", "number", "string", "boolean", "null", "object", "object"));
+            assertThat(seen.get("weird")).isEqualTo(List.of("x"));
+            assertThat(seen.get("again")).isEqualTo(run);
+            Map<String, Object> expected = new java.util.LinkedHashMap<>(input);
+            expected.put("text", "a \"quoted\" \u2028 line!");
+            expected.put("n", 42);
+            expected.put("big", 1152921504606847000L); // 2^60 + 1 as JSON.parse makes it: the nearest double
+            expected.put("nan", "NaN"); // as Jackson writes it
+            assertThat(Json.read((String) seen.get("text"))).isEqualTo(Json.read(Json.write(expected)));
+        }
+    }
+
+    @Test
     void shouldNeverLetOneRunSeeAnotherRunsData() {
         var script = engine.compile("""
                 const before = { global: typeof globalThis.leak, proto: typeof Object.prototype.leak, array: [].leak };
