@@ -3,6 +3,7 @@ package io.lethe.engine.trigger;
 import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.sequence.Trigger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,10 @@ public final class HttpTriggers {
     private record Route(String method, String path, String[] segments, String sequence) {
     }
 
-    private volatile List<Route> routes = List.of();
+    private record Index(List<Route> routes, Map<String, Route> exact) {
+    }
+
+    private volatile Index index = new Index(List.of(), Map.of());
 
     /** Replaces the index with the HTTP triggers of {@code sequences}. */
     public void rebuild(List<Sequence> sequences) {
@@ -39,12 +43,23 @@ public final class HttpTriggers {
         }
         // Exact routes win over parameterised ones: fewer ':' segments first.
         next.sort((a, b) -> Long.compare(params(a), params(b)));
-        routes = List.copyOf(next);
+        Map<String, Route> exact = new HashMap<>();
+        for (Route route : next) {
+            if (params(route) == 0) {
+                exact.putIfAbsent(route.method() + " /" + String.join("/", route.segments()), route);
+            }
+        }
+        index = new Index(List.copyOf(next), Map.copyOf(exact));
     }
 
     public Optional<Match> match(String method, String path) {
+        Index current = index;
+        Route exact = current.exact().get(method + " " + path); // a path written as its trigger's: no split
+        if (exact != null) {
+            return Optional.of(new Match(exact.sequence(), exact.path(), Map.of()));
+        }
         String[] segments = split(path);
-        for (Route route : routes) {
+        for (Route route : current.routes()) {
             if (route.method().equals(method) && route.segments().length == segments.length) {
                 Map<String, String> params = new LinkedHashMap<>();
                 boolean matches = true;

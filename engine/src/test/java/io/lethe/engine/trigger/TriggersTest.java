@@ -30,14 +30,21 @@ class TriggersTest {
         hooks.rebuild(List.of(
                 sequence("byId", new Trigger.Http("GET", "/orders/:id")),
                 sequence("latest", new Trigger.Http("GET", "/orders/latest")),
-                sequence("create", new Trigger.Http("POST", "/orders"))));
+                sequence("create", new Trigger.Http("POST", "/orders")),
+                sequence("duplicate", new Trigger.Http("POST", "/orders/"))));
 
         assertThat(hooks.match("GET", "/orders/latest")).hasValueSatisfying(m -> assertThat(m.sequence()).isEqualTo("latest"));
         assertThat(hooks.match("GET", "/orders/42")).hasValueSatisfying(m -> {
             assertThat(m.sequence()).isEqualTo("byId");
             assertThat(m.params()).containsEntry("id", "42");
         });
+        // The first of two triggers on one method and path answers, however the path is written.
         assertThat(hooks.match("POST", "/orders/")).hasValueSatisfying(m -> assertThat(m.sequence()).isEqualTo("create"));
+        assertThat(hooks.match("POST", "/orders")).hasValueSatisfying(m -> {
+            assertThat(m.sequence()).isEqualTo("create");
+            assertThat(m.pattern()).isEqualTo("/orders");
+            assertThat(m.params()).isEmpty();
+        });
         assertThat(hooks.match("DELETE", "/orders/42")).isEmpty();
         assertThat(hooks.match("GET", "/orders/42/items")).isEmpty();
     }
