@@ -90,7 +90,7 @@ public final class CompiledScript implements AutoCloseable {
                 return result === undefined ? undefined : JSON.stringify(result);
               };
             })
-            """.replace("MAX_SHAPES", "256");
+            """.replace("MAX_SHAPES", String.valueOf(CompiledScript.MAX_SHAPES));
 
     private final ScriptEngine engine;
     private final String source;
@@ -136,6 +136,9 @@ public final class CompiledScript implements AutoCloseable {
             return new ScriptOutcome.Failed("script engine error: " + e.getCause().getMessage(), 0, List.of());
         }
     }
+
+    /** Factories kept per context; an object of yet another shape gets a factory made for it alone. */
+    static final int MAX_SHAPES = 256;
 
     /** Objects with more members are parsed whole: a literal with an accessor per member would cost more than the parse. */
     static final int LAZY_MEMBERS = 64;

@@ -110,15 +110,18 @@ class ScriptEngineTest {
         input.put("none", null);
         input.put("__proto__", Map.of("polluted", true));
         input.put("we\"ird\\n", List.of("x"));
+        input.put("line\u2028separator", "`${x}`");
 
         for (int run = 0; run < 3; run++) { // the second and third runs take the shape's factory from the cache
             var outcome = (ScriptOutcome.Returned) script.run(input, Map.of("a", Map.of("x", run)), null, ONE_SECOND);
             @SuppressWarnings("unchecked")
             Map<String, Object> seen = (Map<String, Object>) outcome.value();
-            assertThat(seen.get("keys")).isEqualTo(List.of("text", "n", "big", "half", "nan", "yes", "none", "__proto__", "we\"ird\\n"));
+            assertThat(seen.get("keys")).isEqualTo(List.of("text", "n", "big", "half", "nan", "yes", "none", "__proto__", "we\"ird\\n",
+                    "line\u2028separator"));
             assertThat(seen.get("own")).isEqualTo(true);
             assertThat(seen.get("proto")).isEqualTo(true);
-            assertThat(seen.get("kinds")).isEqualTo(List.of("string", "number", "number", "number", "string", "boolean", "null", "object", "object"));
+            assertThat(seen.get("kinds")).isEqualTo(List.of("string", "number", "number", "number", "string", "boolean", "null", "object", "object",
+                    "string"));
             assertThat(seen.get("weird")).isEqualTo(List.of("x"));
             assertThat(seen.get("again")).isEqualTo(run);
             Map<String, Object> expected = new java.util.LinkedHashMap<>(input);
@@ -128,6 +131,17 @@ class ScriptEngineTest {
             expected.put("nan", "NaN"); // as Jackson writes it
             assertThat(Json.read((String) seen.get("text"))).isEqualTo(Json.read(Json.write(expected)));
         }
+    }
+
+    @Test
+    void shouldBuildObjectsOfMoreShapesThanItKeepsFactoriesFor() {
+        var script = engine.compile("const [key] = Object.keys(input); return key + '=' + input[key];");
+        for (int i = 0; i < CompiledScript.MAX_SHAPES + 3; i++) {
+            var outcome = (ScriptOutcome.Returned) script.run(Map.of("k" + i, Map.of("n", i)), null, null, ONE_SECOND);
+            assertThat(outcome.value()).isEqualTo("k" + i + "=[object Object]");
+        }
+        var again = (ScriptOutcome.Returned) script.run(Map.of("k0", "first shape again"), null, null, ONE_SECOND);
+        assertThat(again.value()).isEqualTo("k0=first shape again");
     }
 
     @Test
