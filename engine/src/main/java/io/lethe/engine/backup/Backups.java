@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.job.JobRuns;
@@ -107,23 +108,21 @@ public final class Backups implements AutoCloseable {
         Path partial = directory().resolve("." + id + ".partial");
         ArchiveFiles.createPrivateDirectory(partial);
         List<BackupManifest.Part> parts = new ArrayList<>();
-        for (String name : new TreeSet<>(database.mongo().listCollectionNames().into(new ArrayList<>()))) {
-            if (EXCLUDED.contains(name) || name.startsWith("system.")) {
-                continue;
-            }
-            MongoCollection<Document> collection = database.collection(name);
-            String file = partFile(parts.size(), name, 0);
-            long documents = ArchiveFiles.writePart(partial.resolve(file), collection.find());
-            List<String> indexes = new ArrayList<>();
-            for (Document index : collection.listIndexes()) {
-                if (!"_id_".equals(index.getString("name"))) {
-                    index.remove("v");
-                    index.remove("ns");
-                    indexes.add(index.toJson(ArchiveFiles.EXTENDED));
+        // Read from one instant's copy (embedded), which lives in the owner-only partial directory
+        // and is wiped once read: it holds all the data.
+        Path copy = partial.resolve(".snapshot.mv.db");
+        try (Database.Snapshot snapshot = database.snapshot(copy)) {
+            MongoDatabase source = snapshot.mongo();
+            for (String name : new TreeSet<>(source.listCollectionNames().into(new ArrayList<>()))) {
+                if (EXCLUDED.contains(name) || name.startsWith("system.")) {
+                    continue;
                 }
+                parts.add(part(partial, parts.size(), name, source.getCollection(name)));
             }
-            parts.add(new BackupManifest.Part(name, file, documents, ArchiveFiles.size(partial.resolve(file)),
-                    ArchiveFiles.sha256(partial.resolve(file)), indexes));
+        } finally {
+            if (Files.exists(copy)) {
+                ArchiveFiles.wipe(copy);
+            }
         }
         BackupManifest manifest = new BackupManifest(id, now, version, database.mode().label(), 0, null, parts,
                 new TreeSet<>(EXCLUDED).stream().toList());
@@ -131,6 +130,22 @@ public final class Backups implements AutoCloseable {
         move(partial, directory().resolve(id));
         log.atInfo().addKeyValue("backup", id).addKeyValue("documents", manifest.documents()).log("backup created");
         return info(directory().resolve(id));
+    }
+
+    /** Writes one collection's part (documents and index definitions) into the archive being made. */
+    private static BackupManifest.Part part(Path archive, int index, String name, MongoCollection<Document> collection) {
+        String file = partFile(index, name, 0);
+        long documents = ArchiveFiles.writePart(archive.resolve(file), collection.find());
+        List<String> indexes = new ArrayList<>();
+        for (Document definition : collection.listIndexes()) {
+            if (!"_id_".equals(definition.getString("name"))) {
+                definition.remove("v");
+                definition.remove("ns");
+                indexes.add(definition.toJson(ArchiveFiles.EXTENDED));
+            }
+        }
+        return new BackupManifest.Part(name, file, documents, ArchiveFiles.size(archive.resolve(file)),
+                ArchiveFiles.sha256(archive.resolve(file)), indexes);
     }
 
     /** Every archive, newest first. */

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -103,6 +104,36 @@ public final class Database implements AutoCloseable {
             database.runCommand(new Document("compact", name).append("force", true));
         }
         return new CompactionResult(before, storageSize());
+    }
+
+    /**
+     * The database as it is at one instant, for a backup to read. Embedded: a copy of the file to
+     * {@code copy}, taken while requests pause (as long as the copy takes), served by a second
+     * in-process server until closed; the caller wipes the file afterwards (it holds all the data).
+     * External: the live database, read collection by collection, so not one instant.
+     */
+    public Snapshot snapshot(Path copy) {
+        if (embedded.isEmpty()) {
+            return new Snapshot(database, false, () -> { });
+        }
+        EmbeddedMongo frozen = embedded.get().copyTo(copy);
+        MongoClient reader = MongoClients.create(frozen.connectionString());
+        return new Snapshot(reader.getDatabase(database.getName()), true, () -> {
+            reader.close();
+            frozen.close();
+        });
+    }
+
+    /**
+     * What {@link #snapshot} gives: the database to read and whether it is one instant's.
+     *
+     * @param pointInTime true when every collection is read as it was at the same instant
+     */
+    public record Snapshot(MongoDatabase mongo, boolean pointInTime, Runnable closer) implements AutoCloseable {
+        @Override
+        public void close() {
+            closer.run();
+        }
     }
 
     /** Bytes the data occupies on disk: the file (embedded) or {@code dbStats.storageSize}. */

@@ -75,14 +75,49 @@ final class EmbeddedMongo implements AutoCloseable {
      */
     CompactionResult compact() {
         long[] sizes = new long[2];
-        backend.swap(current -> {
-            current.close();
+        whileClosed(() -> {
             sizes[0] = fileSize();
             rewriteLiveEntries();
             sizes[1] = fileSize();
-            return open(file);
         });
         return new CompactionResult(sizes[0], sizes[1]);
+    }
+
+    /**
+     * A copy of the database as it is at one instant, served by a second in-process server: requests
+     * pause while the store is closed, its file copied to {@code copy} and the store reopened (as for
+     * {@link #compact()}, without the rewrite). Closing the copy's server leaves the file to the caller.
+     */
+    EmbeddedMongo copyTo(Path copy) {
+        whileClosed(() -> {
+            try {
+                Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy " + file, e);
+            }
+        });
+        return new EmbeddedMongo(copy);
+    }
+
+    /**
+     * Pauses all requests, closes the store, runs {@code work} on its file and reopens the store
+     * whether the work succeeded or not, then resumes the requests. The work must leave a whole file
+     * (compaction writes beside it and renames; a copy only reads it).
+     */
+    private void whileClosed(Runnable work) {
+        RuntimeException[] failure = new RuntimeException[1];
+        backend.swap(current -> {
+            current.close();
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+            return open(file);
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
     }
 
     /**

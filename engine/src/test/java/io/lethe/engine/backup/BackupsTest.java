@@ -78,6 +78,45 @@ class BackupsTest {
     }
 
     @Test
+    void shouldTakeEveryCollectionAsItWasAtOneInstantWhileWritesGoOn() throws Exception {
+        // given: a writer that always adds to "a" first, then to "b": at any instant b has as many or one fewer
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; writing.get(); i++) {
+                lethe.database.collection("a").insertOne(new org.bson.Document("_id", i).append("pad", canary.repeat(20)));
+                lethe.database.collection("b").insertOne(new org.bson.Document("_id", i));
+                written.set(i + 1);
+            }
+        });
+        while (written.get() < 200) {
+            Thread.sleep(5);
+        }
+
+        // when
+        BackupInfo taken;
+        try {
+            taken = backups.create();
+            int before = written.get();
+            while (written.get() < before + 50) { // writes resume once the copy is taken
+                Thread.sleep(5);
+            }
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+
+        // then
+        Map<String, Long> counts = new java.util.HashMap<>();
+        backups.manifest(taken.id()).parts().forEach(part -> counts.put(part.collection(), part.documents()));
+        assertThat(counts.get("a") - counts.get("b")).isBetween(0L, 1L);
+        assertThat(counts.get("a")).isGreaterThanOrEqualTo(200L).isLessThan(lethe.database.collection("a").countDocuments());
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.startsWith(".snapshot"));
+        }
+    }
+
+    @Test
     void shouldRefuseToRestoreADamagedArchive() throws Exception {
         // given
         customer("ada@example.org", "n");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lethe.engine.testkit.RawBytes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -58,6 +59,37 @@ class EmbeddedDatabaseTest extends DatabaseContract {
         assertThat(notes.find(new Document("_id", "other")).first()).containsEntry("text", "kept");
         notes.insertOne(new Document("_id", "after").append("text", "writable"));
         assertThat(notes.countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepServingWhenACompactionFails() throws Exception {
+        var notes = database.collection("notes");
+        notes.insertOne(new Document("_id", "n1").append("text", "still here"));
+        // Given: the compaction's temporary file cannot be made (a non-empty directory stands in its way).
+        Files.createDirectories(dir.resolve("db").resolve(EmbeddedMongo.FILE_NAME + ".compacting").resolve("blocker"));
+
+        // When / then: the compaction fails, and the store it closed is open again.
+        assertThatThrownBy(() -> database.compact()).isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(notes.find(new Document("_id", "n1")).first()).containsEntry("text", "still here");
+        notes.insertOne(new Document("_id", "n2").append("text", "writable"));
+        assertThat(notes.countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldServeACopyOfOneInstantWhileTheDatabaseGoesOn() {
+        var notes = database.collection("notes");
+        notes.insertOne(new Document("_id", "before").append("text", "in the copy"));
+        Path copy = dir.resolve("copy.mv.db");
+
+        try (Database.Snapshot snapshot = database.snapshot(copy)) {
+            notes.insertOne(new Document("_id", "after").append("text", "not in the copy"));
+
+            assertThat(snapshot.pointInTime()).isTrue();
+            assertThat(snapshot.mongo().getCollection("notes").find().into(new java.util.ArrayList<>()))
+                    .extracting(d -> d.getString("_id")).containsExactly("before");
+        }
+        assertThat(notes.countDocuments()).isEqualTo(2);
+        assertThat(copy).exists(); // the caller's to wipe
     }
 
     @Test
