@@ -124,12 +124,28 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /**
-     * What {@link #snapshot} gives: the database to read and whether it is one instant's.
-     *
-     * @param pointInTime true when every collection is read as it was at the same instant
-     */
-    public record Snapshot(MongoDatabase mongo, boolean pointInTime, Runnable closer) implements AutoCloseable {
+    /** What {@link #snapshot} gives: the database to read, and whether it is one instant's. */
+    public static final class Snapshot implements AutoCloseable {
+        private final MongoDatabase mongo;
+        private final boolean pointInTime;
+        private final Runnable closer;
+
+        private Snapshot(MongoDatabase mongo, boolean pointInTime, Runnable closer) {
+            this.mongo = mongo;
+            this.pointInTime = pointInTime;
+            this.closer = closer;
+        }
+
+        public MongoDatabase mongo() {
+            return mongo;
+        }
+
+        /** True when every collection reads as it was at the same instant. */
+        public boolean pointInTime() {
+            return pointInTime;
+        }
+
+        /** Stops what serves the copy (the copy's file stays: the caller wipes it). */
         @Override
         public void close() {
             closer.run();
