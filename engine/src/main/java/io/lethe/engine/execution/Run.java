@@ -110,10 +110,11 @@ final class Run {
             Object output = outcome instanceof Outcome.Next n ? n.output() : null;
             String error = outcome instanceof Outcome.Failed f ? f.message() : null;
             path.add(frame + block.id() + ":" + outcomeName);
-            for (ExecutionListener listener : runner.listeners()) {
-                listener.blockFinished(new ExecutionListener.BlockFinished(id, sequence.name(), block.id(),
+            if (!runner.listeners().isEmpty()) {
+                var finished = new ExecutionListener.BlockFinished(id, sequence.name(), block.id(),
                         block.definition().type(), frame, step.inputs, outcomeName, output, error, step.console,
-                        started, took));
+                        started, took);
+                runner.listeners().forEach(listener -> listener.blockFinished(finished));
             }
             if (outcome instanceof Outcome.Failed failed) {
                 String recovery = block.next(Outcome.ERROR);

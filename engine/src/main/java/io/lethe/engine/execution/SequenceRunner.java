@@ -58,15 +58,15 @@ public final class SequenceRunner {
     ExecutionResult run(CompiledSequence sequence, TriggerInfo trigger, Object input, String parentId, int depth) {
         String id = Ids.next();
         Instant started = clock.instant();
-        listeners.forEach(l -> l.executionStarted(new ExecutionListener.Started(
-                id, parentId, sequence.name(), sequence.version(), trigger, input, started)));
+        var start = new ExecutionListener.Started(id, parentId, sequence.name(), sequence.version(), trigger, input, started);
+        listeners.forEach(l -> l.executionStarted(start));
         // Not copied: blocks never change the input (scripts get JSON copies, templates only read).
         Run run = new Run(this, sequence, id, input, started.plusMillis(sequence.definition().settings().timeoutMs()), depth);
         ExecutionResult result = run.execute();
         Instant ended = clock.instant();
         Duration duration = Duration.between(started, ended);
-        listeners.forEach(l -> l.executionFinished(new ExecutionListener.Finished(
-                id, parentId, sequence.name(), sequence.version(), trigger, result, started, duration)));
+        var finish = new ExecutionListener.Finished(id, parentId, sequence.name(), sequence.version(), trigger, result, started, duration);
+        listeners.forEach(l -> l.executionFinished(finish));
         RecordMode mode = sequence.definition().settings().record();
         boolean keep = mode == RecordMode.SUMMARY || (mode == RecordMode.FAILURES && !result.succeeded());
         recorder.finished(new ExecutionRecord(id, parentId, sequence.name(), sequence.version(), trigger.type(),
