@@ -99,7 +99,7 @@ public final class Backups implements AutoCloseable {
         return settings.directory();
     }
 
-    /** Takes a backup of every collection now. */
+    /** Takes a backup of every collection now; of the embedded database, all as of one instant ({@link Database#snapshot}). */
     public synchronized BackupInfo create() {
         recover();
         ArchiveFiles.createPrivateDirectory(directory());
