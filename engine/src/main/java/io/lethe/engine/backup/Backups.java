@@ -99,7 +99,7 @@ public final class Backups implements AutoCloseable {
         return settings.directory();
     }
 
-    /** Takes a backup of every collection now; of the embedded database, all as of one instant ({@link Database#snapshot}). */
+    /** Takes a backup of every collection now; of the embedded database, all as of one instant ({@link Database#readSnapshot}). */
     public synchronized BackupInfo create() {
         recover();
         ArchiveFiles.createPrivateDirectory(directory());
@@ -107,18 +107,12 @@ public final class Backups implements AutoCloseable {
         String id = freshId(now);
         Path partial = directory().resolve("." + id + ".partial");
         ArchiveFiles.createPrivateDirectory(partial);
-        List<BackupManifest.Part> parts = new ArrayList<>();
         // Read from one instant's copy (embedded), which lives in the owner-only partial directory
         // and is wiped once read: it holds all the data.
         Path copy = partial.resolve(".snapshot.mv.db");
-        try (Database.Snapshot snapshot = database.snapshot(copy)) {
-            MongoDatabase source = snapshot.mongo();
-            for (String name : new TreeSet<>(source.listCollectionNames().into(new ArrayList<>()))) {
-                if (EXCLUDED.contains(name) || name.startsWith("system.")) {
-                    continue;
-                }
-                parts.add(part(partial, parts.size(), name, source.getCollection(name)));
-            }
+        List<BackupManifest.Part> parts;
+        try {
+            parts = database.readSnapshot(copy, source -> parts(partial, source));
         } finally {
             if (Files.exists(copy)) {
                 ArchiveFiles.wipe(copy);
@@ -130,6 +124,17 @@ public final class Backups implements AutoCloseable {
         move(partial, directory().resolve(id));
         log.atInfo().addKeyValue("backup", id).addKeyValue("documents", manifest.documents()).log("backup created");
         return info(directory().resolve(id));
+    }
+
+    /** Writes every archived collection of {@code source} into the archive being made, one part each. */
+    private static List<BackupManifest.Part> parts(Path archive, MongoDatabase source) {
+        List<BackupManifest.Part> parts = new ArrayList<>();
+        for (String name : new TreeSet<>(source.listCollectionNames().into(new ArrayList<>()))) {
+            if (!EXCLUDED.contains(name) && !name.startsWith("system.")) {
+                parts.add(part(archive, parts.size(), name, source.getCollection(name)));
+            }
+        }
+        return parts;
     }
 
     /** Writes one collection's part (documents and index definitions) into the archive being made. */

@@ -10,6 +10,7 @@ import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -107,48 +108,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The database as it is at one instant, for a backup to read. Embedded: a copy of the file to
-     * {@code copy}, taken while requests pause (as long as the copy takes), served by a second
-     * in-process server until closed; the caller wipes the file afterwards (it holds all the data).
-     * External: the live database, read collection by collection, so not one instant.
+     * Gives {@code read} the database as it is at one instant, for a backup. Embedded: a copy of the
+     * file to {@code copy}, taken while requests pause (as long as the copy takes) and served by a
+     * second in-process server while {@code read} runs; the caller wipes the file afterwards (it holds
+     * all the data). External: the live database, read collection by collection, so not one instant.
      */
-    public Snapshot snapshot(Path copy) {
+    public <T> T readSnapshot(Path copy, Function<MongoDatabase, T> read) {
         if (embedded.isEmpty()) {
-            return new Snapshot(database, false, () -> { });
+            return read.apply(database);
         }
-        EmbeddedMongo frozen = embedded.get().copyTo(copy);
-        MongoClient reader = MongoClients.create(frozen.connectionString());
-        return new Snapshot(reader.getDatabase(database.getName()), true, () -> {
-            reader.close();
-            frozen.close();
-        });
-    }
-
-    /** What {@link #snapshot} gives: the database to read, and whether it is one instant's. */
-    public static final class Snapshot implements AutoCloseable {
-        private final MongoDatabase mongo;
-        private final boolean pointInTime;
-        private final Runnable closer;
-
-        private Snapshot(MongoDatabase mongo, boolean pointInTime, Runnable closer) {
-            this.mongo = mongo;
-            this.pointInTime = pointInTime;
-            this.closer = closer;
-        }
-
-        public MongoDatabase mongo() {
-            return mongo;
-        }
-
-        /** True when every collection reads as it was at the same instant. */
-        public boolean pointInTime() {
-            return pointInTime;
-        }
-
-        /** Stops what serves the copy (the copy's file stays: the caller wipes it). */
-        @Override
-        public void close() {
-            closer.run();
+        try (EmbeddedMongo frozen = embedded.get().copyTo(copy);
+                MongoClient reader = MongoClients.create(frozen.connectionString())) {
+            return read.apply(reader.getDatabase(database.getName()));
         }
     }
 

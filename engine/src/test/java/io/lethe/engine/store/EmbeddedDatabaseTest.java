@@ -7,6 +7,7 @@ import io.lethe.engine.testkit.RawBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -81,13 +82,12 @@ class EmbeddedDatabaseTest extends DatabaseContract {
         notes.insertOne(new Document("_id", "before").append("text", "in the copy"));
         Path copy = dir.resolve("copy.mv.db");
 
-        try (Database.Snapshot snapshot = database.snapshot(copy)) {
+        List<String> inCopy = database.readSnapshot(copy, snapshot -> {
             notes.insertOne(new Document("_id", "after").append("text", "not in the copy"));
+            return snapshot.getCollection("notes").find().map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
+        });
 
-            assertThat(snapshot.pointInTime()).isTrue();
-            assertThat(snapshot.mongo().getCollection("notes").find().into(new java.util.ArrayList<>()))
-                    .extracting(d -> d.getString("_id")).containsExactly("before");
-        }
+        assertThat(inCopy).containsExactly("before");
         assertThat(notes.countDocuments()).isEqualTo(2);
         assertThat(copy).exists(); // the caller's to wipe
     }
