@@ -17,32 +17,49 @@ public final class RawJson implements JsonSerializable {
     private final String text;
     private volatile Object value;
     private volatile boolean parsed;
+    private volatile Flat flat;
+    private volatile boolean flattened;
 
     public RawJson(String text) {
         this.text = Objects.requireNonNull(text);
     }
 
+    private RawJson(String text, Flat flat) {
+        this(text);
+        this.flat = flat;
+        this.flattened = true;
+    }
+
     /**
-     * UTF-8 JSON bytes as raw JSON after checking they are well-formed (a token scan, no maps built).
+     * UTF-8 JSON bytes as raw JSON after checking they are well-formed (one token scan, no maps
+     * built), {@linkplain #flat() flattened} on the way for a script that reads them.
      *
      * @throws IllegalArgumentException when they are not JSON
      */
     public static RawJson checked(byte[] json) {
-        try (var parser = CHECKER.createParser(json)) {
-            if (parser.nextToken() == null) {
-                throw new IllegalArgumentException("empty JSON");
-            }
-            parser.skipChildren();
-            if (parser.nextToken() != null) {
-                throw new IllegalArgumentException("more than one JSON value");
-            }
+        Flat flat;
+        try (var parser = FACTORY.createParser(json)) {
+            flat = Flat.parse(parser);
         } catch (IOException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
-        return new RawJson(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        return new RawJson(new String(json, java.nio.charset.StandardCharsets.UTF_8), flat);
     }
 
-    private static final com.fasterxml.jackson.core.JsonFactory CHECKER = new com.fasterxml.jackson.core.JsonFactory();
+    private static final com.fasterxml.jackson.core.JsonFactory FACTORY = new com.fasterxml.jackson.core.JsonFactory();
+
+    /** The value flattened for a script (made once), or null when it is too large or deep for that. */
+    public Flat flat() {
+        if (!flattened) {
+            try (var parser = FACTORY.createParser(text)) {
+                flat = Flat.parse(parser);
+            } catch (IOException e) {
+                flat = null; // not JSON after all: the script's JSON.parse of the text reports it
+            }
+            flattened = true;
+        }
+        return flat;
+    }
 
     public String text() {
         return text;

@@ -1,9 +1,11 @@
 package io.lethe.engine.script;
 
+import io.lethe.engine.json.Flat;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.json.RawJson;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * <p>Isolation between runs that share a pooled context: the body is built with the Function
  * constructor (it cannot close over state outside itself), runs in strict mode, every object
  * reachable from the global object is frozen after setup, and inputs arrive as primitives or as
- * JSON text parsed anew inside the run (each top-level member when the script first reads it). So
+ * {@linkplain Flat flattened} values built anew inside the run (each top-level member when the script first reads it). So
  * nothing a run stores survives into the next one.
  */
 public final class CompiledScript implements AutoCloseable {
@@ -49,31 +51,91 @@ public final class CompiledScript implements AutoCloseable {
                 freeze(Object.getPrototypeOf(o));
               };
               freeze(globalThis);
-              // An object's members arrive as values (strings, numbers, booleans, null) or as JSON text
-              // parsed the first time the script reads the member: a script that reads input.body does
-              // not pay for the headers, nor for the output of every earlier step. Each shape of object
-              // (its keys, and which members are values) gets a factory, made once, that builds it with
-              // one object literal: far cheaper than defining accessors one by one.
+              // A value the script may not read arrives flattened (see io.lethe.engine.json.Flat): its node
+              // kinds, then the values they take. It is built when first read, each shape of object by a
+              // factory made once (one object literal: far cheaper than a property store per member).
+              const literal = (key) => key === '__proto__' ? '[' + JSON.stringify(key) + ']' : JSON.stringify(key); // an own property
+              const builders = new Map();
+              const builder = (shape) => { // makes an object of that shape from members p[i], p[i + 1]...
+                let b = builders.get(shape);
+                if (b === undefined) {
+                  const keys = JSON.parse(shape);
+                  const make = builders.size < MAX_SHAPES
+                    ? Function('p', 'i', '"use strict";\\nreturn {' + keys.map((k, m) => literal(k) + ': p[i + ' + m + ']').join(',\\n') + '};')
+                    : (p, i) => {
+                      const o = {};
+                      keys.forEach((key, m) => Object.defineProperty(o, key, { value: p[i + m], writable: true, enumerable: true, configurable: true }));
+                      return o;
+                    };
+                  b = { make, n: keys.length };
+                  if (builders.size < MAX_SHAPES) builders.set(shape, b);
+                }
+                return b;
+              };
+              // One loop, no recursion: nodes built wait in `built` until the container they are in is complete.
+              const decode = (p, at) => {
+                const kinds = p[at], built = [], open = []; // open: per unfinished container, its builder (null: array), members left, first member
+                let v = at + 1;
+                for (let k = 0; k < kinds.length; k++) {
+                  let node;
+                  const c = kinds.charCodeAt(k);
+                  if (c === 118) { // v: a value
+                    node = p[v++];
+                  } else if (c === 97) { // a: an array of values
+                    const n = p[v++];
+                    node = [];
+                    for (let e = 0; e < n; e++) node.push(p[v++]);
+                  } else if (c === 106) { // j: JSON text
+                    node = JSON.parse(p[v++]);
+                  } else { // [ or {: a container, then its members
+                    const b = c === 91 ? null : builder(p[v]);
+                    const n = b === null ? p[v] : b.n;
+                    v++;
+                    if (n > 0) {
+                      open.push(b, n, built.length);
+                      continue;
+                    }
+                    node = b === null ? [] : {};
+                  }
+                  built.push(node);
+                  for (let top = open.length - 3; top >= 0 && --open[top + 1] === 0; top -= 3) {
+                    const first = open[top + 2], b = open[top];
+                    let container;
+                    if (b === null) {
+                      container = [];
+                      for (let e = first; e < built.length; e++) container.push(built[e]);
+                    } else {
+                      container = b.make(built, first);
+                    }
+                    built.length = first;
+                    open.length = top;
+                    built.push(container);
+                  }
+                }
+                return built[0];
+              };
+              // The script's own arguments: each member of an object arrives as a value (strings, numbers,
+              // booleans, null) or flattened, built the first time the script reads it: a script that reads
+              // input.body does not pay for the headers, nor for the output of every earlier step.
               const factories = new Map();
               const factory = (shape) => {
                 const spec = JSON.parse(shape); // [key, isValue, key, isValue, ...]
                 let vars = '';
                 const members = [];
                 for (let m = 0; m < spec.length; m += 2) {
-                  const n = m / 2, key = JSON.stringify(spec[m]);
-                  const name = spec[m] === '__proto__' ? '[' + key + ']' : key; // an own property, not the prototype
+                  const n = m / 2, name = literal(spec[m]);
                   vars += `let t${n} = p[i + ${n}], v${n};\\n`;
                   members.push(spec[m + 1] ? `${name}: t${n}`
-                    : `get ${name}() { if (t${n} !== undefined) { v${n} = JSON.parse(t${n}); t${n} = undefined; } return v${n}; },\\n`
+                    : `get ${name}() { if (t${n} !== undefined) { v${n} = decode(p, t${n}); t${n} = undefined; } return v${n}; },\\n`
                       + `set ${name}(v) { v${n} = v; t${n} = undefined; }`);
                 }
-                return Function('p', 'i', '"use strict";\\n' + vars + 'return {' + members.join(',\\n') + '};');
+                return Function('decode', 'p', 'i', '"use strict";\\n' + vars + 'return {' + members.join(',\\n') + '};');
               };
               return function (...parts) {
                 let i = 0;
                 const next = () => {
                   const members = parts[i++];
-                  if (members < 0) return JSON.parse(parts[i++]);
+                  if (members < 0) return decode(parts, parts[i++]);
                   if (members === 0) return {};
                   const shape = parts[i++];
                   let make = factories.get(shape);
@@ -81,7 +143,7 @@ public final class CompiledScript implements AutoCloseable {
                     make = factory(shape);
                     if (factories.size < MAX_SHAPES) factories.set(shape, make);
                   }
-                  const o = make(parts, i);
+                  const o = make(decode, parts, i);
                   i += members;
                   return o;
                 };
@@ -140,18 +202,20 @@ public final class CompiledScript implements AutoCloseable {
     /** Factories kept per context; an object of yet another shape gets a factory made for it alone. */
     static final int MAX_SHAPES = 256;
 
-    /** Objects with more members are parsed whole: a literal with an accessor per member would cost more than the parse. */
+    /** Objects with more members are built whole: a literal with an accessor per member would cost more than building it. */
     static final int LAZY_MEMBERS = 64;
 
     /**
      * The values as the setup function takes them: per value, an object's member count, its shape
      * (a JSON array of each member's name and whether it is given as a value), then each member as
-     * a value (a string, boolean, null or a number a double holds exactly) or as JSON text; or 0 for
-     * an absent or empty object; or -1 followed by the JSON text of any other value (or of an object
-     * with more than {@link #LAZY_MEMBERS} members).
+     * a value (a string, boolean, null or a number a double holds exactly) or as the index of its
+     * flattened form; or 0 for an absent or empty object; or -1 and the index of any other value
+     * flattened (or of an object with more than {@link #LAZY_MEMBERS} members). The flattened forms
+     * follow: each a {@link Flat}'s kinds then its values, or "j" then JSON text when it has none.
      */
     private static Object[] arguments(Object... values) {
         List<Object> parts = new ArrayList<>();
+        List<Object> later = new ArrayList<>(); // slot, value, slot, value...
         for (Object value : values) {
             if (value == null || value instanceof Map<?, ?> empty && empty.isEmpty()) {
                 parts.add(0);
@@ -161,30 +225,38 @@ public final class CompiledScript implements AutoCloseable {
                 parts.add(null);
                 StringBuilder shape = new StringBuilder("[");
                 map.forEach((key, member) -> {
-                    boolean asValue = asValue(member);
-                    shape.append(shape.length() > 1 ? "," : "").append(Json.write(String.valueOf(key))).append(asValue ? ",true" : ",false");
-                    parts.add(asValue ? member : member instanceof RawJson raw ? raw.text() : Json.write(member)); // e.g. a request body
+                    boolean asValue = Flat.isValue(member);
+                    Flat.appendString(shape.append(shape.length() > 1 ? "," : ""), String.valueOf(key)).append(asValue ? ",true" : ",false");
+                    later(parts, later, asValue, member);
                 });
                 parts.set(shapeAt, shape.append(']').toString());
             } else {
                 parts.add(-1);
-                parts.add(Json.write(value));
+                later(parts, later, false, value);
+            }
+        }
+        for (int i = 0; i < later.size(); i += 2) {
+            parts.set((Integer) later.get(i), parts.size());
+            Object value = later.get(i + 1);
+            Flat flat = Flat.of(value);
+            if (flat == null) {
+                parts.add("j");
+                parts.add(value instanceof RawJson raw ? raw.text() : Json.write(value));
+            } else {
+                parts.add(flat.kinds());
+                parts.addAll(Arrays.asList(flat.values()));
             }
         }
         return parts.toArray();
     }
 
-    /** Whether the script gets the same from the Java value itself as from its JSON text. */
-    private static boolean asValue(Object value) {
-        return switch (value) {
-            case null -> true;
-            case String s -> true;
-            case Boolean b -> true;
-            case Integer i -> true;
-            case Long l -> Math.abs(l) <= 1L << 53; // beyond, a double rounds it either way, but differently
-            case Double d -> Double.isFinite(d); // NaN and the infinities have no JSON number
-            default -> false;
-        };
+    /** Adds a value, or a slot for the index of its flattened form (filled once the values are all in). */
+    private static void later(List<Object> parts, List<Object> later, boolean asValue, Object value) {
+        if (!asValue) {
+            later.add(parts.size());
+            later.add(value);
+        }
+        parts.add(asValue ? value : null);
     }
 
     private ScriptOutcome runHere(Object[] arguments, Duration timeout, boolean raw) {
