@@ -62,7 +62,7 @@ public final class Flat {
      * too deep (then give its JSON text).
      */
     public static Flat of(Object value) {
-        Builder out = new Builder();
+        Builder out = new Builder(new Parts());
         out.plain(value, 0);
         return out.build();
     }
@@ -77,7 +77,7 @@ public final class Flat {
         if (parser.nextToken() == null) {
             throw new IOException("empty JSON");
         }
-        Builder out = new Builder();
+        Builder out = new Builder(new Parts());
         out.token(parser, 0);
         if (parser.nextToken() != null) {
             throw new IOException("more than one JSON value");
@@ -85,30 +85,83 @@ public final class Flat {
         return out.build();
     }
 
-    /** Appends nodes until the value turns out too large or too deep to flatten; then it is abandoned. */
-    private static final class Builder {
-        private final StringBuilder kinds = new StringBuilder();
-        private Object[] values = new Object[32];
+    /** A growable array of what a script is given: single items and flattened values, in one array. */
+    public static final class Parts {
+        private Object[] items = new Object[64];
         private int size;
-        private boolean abandoned;
 
-        Flat build() {
-            return abandoned ? null : new Flat(kinds.toString(), Arrays.copyOf(values, size));
+        public int size() {
+            return size;
         }
 
-        private void add(char kind, Object value) {
-            room(1);
-            if (!abandoned) {
-                kinds.append(kind);
-                values[size++] = value;
+        public void add(Object item) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = item;
+        }
+
+        public void set(int index, Object item) {
+            items[index] = item;
+        }
+
+        public Object[] toArray() {
+            return Arrays.copyOf(items, size);
+        }
+
+        /** Appends {@code value} flattened: its kinds, then its values; or "j" then its JSON text when it is too large or deep. */
+        public void addFlat(Object value) {
+            int at = size;
+            add(null);
+            Flat flat = value instanceof RawJson raw ? raw.flat() : null;
+            if (flat != null) {
+                items[at] = flat.kinds;
+                addAll(flat.values);
+                return;
+            }
+            Builder out = new Builder(this);
+            out.plain(value, 0);
+            if (out.abandoned) {
+                size = at;
+                add("j");
+                add(value instanceof RawJson raw ? raw.text() : Json.write(value));
+            } else {
+                items[at] = out.kinds.toString();
             }
         }
 
-        private void room(int more) {
-            if (size + more > MAX_VALUES) {
+        private void addAll(Object[] more) {
+            if (size + more.length > items.length) {
+                items = Arrays.copyOf(items, Math.max(size + more.length, size * 2));
+            }
+            System.arraycopy(more, 0, items, size, more.length);
+            size += more.length;
+        }
+    }
+
+    /** Appends nodes to parts until the value turns out too large or too deep to flatten; then it is abandoned. */
+    private static final class Builder {
+        private final StringBuilder kinds = new StringBuilder();
+        private final Parts out;
+        private final int start;
+        private boolean abandoned;
+
+        Builder(Parts out) {
+            this.out = out;
+            this.start = out.size;
+        }
+
+        Flat build() {
+            return abandoned ? null : new Flat(kinds.toString(), out.toArray());
+        }
+
+        private void add(char kind, Object value) {
+            if (out.size - start == MAX_VALUES) {
                 abandoned = true;
-            } else if (size + more > values.length) {
-                values = Arrays.copyOf(values, Math.max(size + more, size * 2));
+            }
+            if (!abandoned) {
+                kinds.append(kind);
+                out.add(value);
             }
         }
 
@@ -137,17 +190,15 @@ public final class Flat {
                     Flat flat = raw.flat();
                     if (flat == null) {
                         add('j', raw.text());
-                        return;
-                    }
-                    room(flat.values.length);
-                    if (!abandoned) {
+                    } else if (out.size - start + flat.values.length > MAX_VALUES) {
+                        abandoned = true;
+                    } else {
                         kinds.append(flat.kinds);
-                        System.arraycopy(flat.values, 0, values, size, flat.values.length);
-                        size += flat.values.length;
+                        out.addAll(flat.values);
                     }
                 }
                 case Map<?, ?> map -> {
-                    int shapeAt = size;
+                    int shapeAt = out.size;
                     add('{', null);
                     StringBuilder shape = new StringBuilder("[");
                     for (Map.Entry<?, ?> member : map.entrySet()) {
@@ -155,7 +206,7 @@ public final class Flat {
                         plain(member.getValue(), depth + 1);
                     }
                     if (!abandoned) {
-                        values[shapeAt] = shape.append(']').toString();
+                        out.set(shapeAt, shape.append(']').toString());
                     }
                 }
                 case List<?> list -> {
@@ -184,7 +235,7 @@ public final class Flat {
             }
             switch (token) {
                 case START_OBJECT -> {
-                    int shapeAt = size;
+                    int shapeAt = out.size;
                     add('{', null);
                     StringBuilder shape = new StringBuilder("[");
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -193,12 +244,12 @@ public final class Flat {
                         token(parser, depth + 1);
                     }
                     if (!abandoned) {
-                        values[shapeAt] = shape.append(']').toString();
+                        out.set(shapeAt, shape.append(']').toString());
                     }
                 }
                 case START_ARRAY -> {
                     int kindAt = kinds.length();
-                    int lengthAt = size;
+                    int lengthAt = out.size;
                     add('[', null);
                     int elements = 0;
                     boolean valuesOnly = true;
@@ -208,7 +259,7 @@ public final class Flat {
                         elements++;
                     }
                     if (!abandoned) {
-                        values[lengthAt] = elements;
+                        out.set(lengthAt, elements);
                     }
                     if (valuesOnly) {
                         valuesOnly(kindAt);

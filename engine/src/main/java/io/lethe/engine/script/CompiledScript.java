@@ -5,7 +5,6 @@ import io.lethe.engine.json.Json;
 import io.lethe.engine.json.RawJson;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -154,6 +153,12 @@ public final class CompiledScript implements AutoCloseable {
             })
             """.replace("MAX_SHAPES", String.valueOf(CompiledScript.MAX_SHAPES));
 
+    /**
+     * The setup, under its own name: its statements (building the arguments, the result's text) are
+     * not counted against a run's statement limit, only the script's own and what it makes.
+     */
+    static final Source SETUP_SOURCE = Source.newBuilder("js", SETUP, "lethe-setup.js").buildLiteral();
+
     private final ScriptEngine engine;
     private final String source;
     private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
@@ -214,7 +219,7 @@ public final class CompiledScript implements AutoCloseable {
      * follow: each a {@link Flat}'s kinds then its values, or "j" then JSON text when it has none.
      */
     private static Object[] arguments(Object... values) {
-        List<Object> parts = new ArrayList<>();
+        Flat.Parts parts = new Flat.Parts();
         List<Object> later = new ArrayList<>(); // slot, value, slot, value...
         for (Object value : values) {
             if (value == null || value instanceof Map<?, ?> empty && empty.isEmpty()) {
@@ -237,21 +242,13 @@ public final class CompiledScript implements AutoCloseable {
         }
         for (int i = 0; i < later.size(); i += 2) {
             parts.set((Integer) later.get(i), parts.size());
-            Object value = later.get(i + 1);
-            Flat flat = Flat.of(value);
-            if (flat == null) {
-                parts.add("j");
-                parts.add(value instanceof RawJson raw ? raw.text() : Json.write(value));
-            } else {
-                parts.add(flat.kinds());
-                parts.addAll(Arrays.asList(flat.values()));
-            }
+            parts.addFlat(later.get(i + 1));
         }
         return parts.toArray();
     }
 
     /** Adds a value, or a slot for the index of its flattened form (filled once the values are all in). */
-    private static void later(List<Object> parts, List<Object> later, boolean asValue, Object value) {
+    private static void later(Flat.Parts parts, List<Object> later, boolean asValue, Object value) {
         if (!asValue) {
             later.add(parts.size());
             later.add(value);
@@ -302,11 +299,11 @@ public final class CompiledScript implements AutoCloseable {
     }
 
     private ScriptOutcome failure(PolyglotException e, List<String> console, Duration timeout) {
+        if (e.isResourceExhausted()) { // before the cancel check: the statement limit cancels the context
+            return new ScriptOutcome.Failed("script exceeded " + engine.settings().statementLimit() + " statements", 0, console);
+        }
         if (e.isInterrupted() || e.isCancelled()) {
             return new ScriptOutcome.Failed("script timed out after " + timeout.toMillis() + " ms", 0, console);
-        }
-        if (e.isResourceExhausted()) {
-            return new ScriptOutcome.Failed("script exceeded " + engine.settings().statementLimit() + " statements", 0, console);
         }
         int line = 0;
         if (e.isSyntaxError()) {
@@ -353,7 +350,7 @@ public final class CompiledScript implements AutoCloseable {
         Pooled() {
             context = engine.sandbox().build();
             try {
-                Value setup = context.eval(Source.create("js", SETUP));
+                Value setup = context.eval(SETUP_SOURCE);
                 entry = setup.execute(source, (ProxyExecutable) args -> {
                     if (console.size() < 1000) {
                         console.add(args.length == 0 ? "" : args[0].asString());

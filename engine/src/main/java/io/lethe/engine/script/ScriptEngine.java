@@ -126,7 +126,8 @@ public final class ScriptEngine implements AutoCloseable {
                 // Experimental, but without it RegExp.$1 would show one run the last match of the previous run.
                 .allowExperimentalOptions(true)
                 .option("js.regexp-static-result", "false")
-                .resourceLimits(ResourceLimits.newBuilder().statementLimit(settings.statementLimit(), null).build());
+                .resourceLimits(ResourceLimits.newBuilder()
+                        .statementLimit(settings.statementLimit(), source -> !source.equals(CompiledScript.SETUP_SOURCE)).build());
     }
 
     ExecutorService threads() {

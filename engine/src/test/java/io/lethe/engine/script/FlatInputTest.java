@@ -109,4 +109,22 @@ class FlatInputTest {
         nested.put("empty", Map.of());
         assertBuiltAsJsonParseWould(nested, Json.write(nested));
     }
+
+    @Test
+    void shouldCountOnlyTheScriptsOwnStatementsAgainstItsLimit() {
+        try (ScriptEngine limited = new ScriptEngine(new ScriptSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(5), 1_000))) {
+            String many = IntStream.range(0, 3_000).mapToObj(i -> "{\"n\":" + i + "}").collect(Collectors.joining(",", "[", "]"));
+            var reader = limited.compile("return input.body.length + input.body[2999].n;");
+            var looper = limited.compile("let n = 0; for (let i = 0; i < 2000; i++) { n += i; } return n;");
+
+            var read = reader.run(Map.of("body", RawJson.checked(many.getBytes(java.nio.charset.StandardCharsets.UTF_8))), null, null,
+                    Duration.ofSeconds(5));
+            var looped = looper.run(Map.of(), null, null, Duration.ofSeconds(5));
+
+            assertThat(read).isInstanceOf(ScriptOutcome.Returned.class);
+            assertThat(((ScriptOutcome.Returned) read).value()).isEqualTo(5999);
+            assertThat(looped).isInstanceOf(ScriptOutcome.Failed.class);
+            assertThat(((ScriptOutcome.Failed) looped).message()).isEqualTo("script exceeded 1000 statements");
+        }
+    }
 }
