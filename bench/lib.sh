@@ -49,9 +49,9 @@ rss_mb() {
   awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$lethe_pid/status"
 }
 
-warmup=${LETHE_BENCH_WARMUP:-25}
+warmup=${LETHE_BENCH_WARMUP:-40}
 
-# wrk_measure URL [PID]: warm-up (GraalJS compiles hot scripts within ~20 s; Node-RED's run.sh warms
+# wrk_measure URL [PID]: warm-up (at full load on 2 cores the JITs need ~30 s to reach full speed; Node-RED's run.sh warms
 # 5 s), then a measured run; sets $rps, $p50, $p99 (ms) and $cpu, the server's (PID, default Lethe's)
 # CPU time per request by thread kind: steadier than req/s, which moves with whatever shares the cores.
 # Against Lethe (no PID given) also $server: the latency Lethe itself saw, from its /metrics buckets.
