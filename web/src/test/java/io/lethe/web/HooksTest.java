@@ -61,6 +61,11 @@ class HooksTest {
                 new Trigger.Http("POST", "/shout")));
         engine.sequences().save(Sequence.of("echo", "answer", List.of(BlockDefinition.of("answer", "respond", Map.of("body", "{{input.headers}}"))),
                 new Trigger.Http("GET", "/echo")));
+        engine.sequences().save(Sequence.of("inspect", "look", List.of(
+                BlockDefinition.of("look", "script", Map.of("source", "return { query: input.query, body: input.body, sum: input.body.n.reduce((a, b) => a + b, 0) };"))
+                        .then("answer"),
+                BlockDefinition.of("answer", "respond", Map.of("body", "{{steps.look.output}}"))),
+                new Trigger.Http("POST", "/inspect")));
         engine.sequences().save(Sequence.of("broken", "boom", List.of(BlockDefinition.of("boom", "script",
                 Map.of("source", "throw new Error('secret detail ' + input.query.who);"))), new Trigger.Http("GET", "/broken")));
     }
@@ -172,6 +177,22 @@ class HooksTest {
         assertThat(refused.json().getString("detail")).isEqualTo("the request body is not valid JSON");
         assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEmpty();
         assertThat(refused.header("X-Lethe-Execution")).as("no run was started").isNull();
+    }
+
+    @Test
+    void shouldGiveTheScriptTheQueryAndTheBodyAsSent() {
+        String body = "{\"n\":[1,2,3,-0,1.5],\"nested\":{\"__proto__\":{\"x\":null},\"2\":\"two\",\"1\":\"one\"},\"text\":\"a\\\"b\\u2028\"}";
+
+        JsonObject plain = new JsonObject(server.send("POST", "/hooks/inspect", null, body).body());
+        JsonObject queried = new JsonObject(server.send("POST", "/hooks/inspect?x=1&X=2&y=z", null, body).body());
+
+        assertThat(plain.getJsonObject("query").isEmpty()).isTrue();
+        assertThat(queried.getJsonObject("query").getMap()).isEqualTo(Map.of("x", List.of("1", "2"), "y", "z"));
+        for (JsonObject answer : List.of(plain, queried)) {
+            assertThat(answer.getJsonObject("body")).isEqualTo(new JsonObject(body));
+            assertThat(answer.getJsonObject("body").getJsonObject("nested").fieldNames()).containsExactly("1", "2", "__proto__");
+            assertThat(answer.getDouble("sum")).isEqualTo(7.5);
+        }
     }
 
     @Test

@@ -29,19 +29,21 @@ public final class Flat {
 
     private final String kinds;
     private final Object[] values;
+    private final int count;
 
-    private Flat(String kinds, Object[] values) {
+    private Flat(String kinds, Object[] values, int count) {
         this.kinds = kinds;
         this.values = values;
+        this.count = count;
     }
 
     public String kinds() {
         return kinds;
     }
 
-    /** The values in document order (a copy is not made: do not change it). */
+    /** The values in document order. */
     public Object[] values() {
-        return values;
+        return Arrays.copyOf(values, count);
     }
 
     /** Whether a script gets the same from the Java value itself as from its JSON text. */
@@ -62,7 +64,7 @@ public final class Flat {
      * too deep (then give its JSON text).
      */
     public static Flat of(Object value) {
-        Builder out = new Builder(new Parts());
+        Builder out = new Builder(new Parts(16));
         out.plain(value, 0);
         return out.build();
     }
@@ -73,11 +75,11 @@ public final class Flat {
      *
      * @throws IOException when the input is not one well-formed JSON value
      */
-    static Flat parse(JsonParser parser) throws IOException {
+    static Flat parse(JsonParser parser, int length) throws IOException {
         if (parser.nextToken() == null) {
             throw new IOException("empty JSON");
         }
-        Builder out = new Builder(new Parts());
+        Builder out = new Builder(new Parts(Math.min(MAX_VALUES, length / 2 + 8))); // a value and its comma take 2+ characters
         out.token(parser, 0);
         if (parser.nextToken() != null) {
             throw new IOException("more than one JSON value");
@@ -87,8 +89,12 @@ public final class Flat {
 
     /** A growable array of what a script is given: single items and flattened values, in one array. */
     public static final class Parts {
-        private Object[] items = new Object[64];
+        private Object[] items;
         private int size;
+
+        public Parts(int capacity) {
+            items = new Object[Math.max(capacity, 4)];
+        }
 
         public int size() {
             return size;
@@ -116,7 +122,7 @@ public final class Flat {
             Flat flat = value instanceof RawJson raw ? raw.flat() : null;
             if (flat != null) {
                 items[at] = flat.kinds;
-                addAll(flat.values);
+                addAll(flat.values, flat.count);
                 return;
             }
             Builder out = new Builder(this);
@@ -130,18 +136,18 @@ public final class Flat {
             }
         }
 
-        private void addAll(Object[] more) {
-            if (size + more.length > items.length) {
-                items = Arrays.copyOf(items, Math.max(size + more.length, size * 2));
+        private void addAll(Object[] more, int count) {
+            if (size + count > items.length) {
+                items = Arrays.copyOf(items, Math.max(size + count, size * 2));
             }
-            System.arraycopy(more, 0, items, size, more.length);
-            size += more.length;
+            System.arraycopy(more, 0, items, size, count);
+            size += count;
         }
     }
 
     /** Appends nodes to parts until the value turns out too large or too deep to flatten; then it is abandoned. */
     private static final class Builder {
-        private final StringBuilder kinds = new StringBuilder();
+        private final StringBuilder kinds = new StringBuilder(64);
         private final Parts out;
         private final int start;
         private boolean abandoned;
@@ -152,7 +158,7 @@ public final class Flat {
         }
 
         Flat build() {
-            return abandoned ? null : new Flat(kinds.toString(), out.toArray());
+            return abandoned ? null : new Flat(kinds.toString(), out.items, out.size);
         }
 
         private void add(char kind, Object value) {
@@ -190,11 +196,11 @@ public final class Flat {
                     Flat flat = raw.flat();
                     if (flat == null) {
                         add('j', raw.text());
-                    } else if (out.size - start + flat.values.length > MAX_VALUES) {
+                    } else if (out.size - start + flat.count > MAX_VALUES) {
                         abandoned = true;
                     } else {
                         kinds.append(flat.kinds);
-                        out.addAll(flat.values);
+                        out.addAll(flat.values, flat.count);
                     }
                 }
                 case Map<?, ?> map -> {

@@ -14,7 +14,8 @@ import java.util.Objects;
  */
 public final class RawJson implements JsonSerializable {
 
-    private final String text;
+    private volatile String text;
+    private final byte[] utf8; // until the text is asked for: a request body a script reads flattened never needs it
     private volatile Object value;
     private volatile boolean parsed;
     private volatile Flat flat;
@@ -22,28 +23,30 @@ public final class RawJson implements JsonSerializable {
 
     public RawJson(String text) {
         this.text = Objects.requireNonNull(text);
+        this.utf8 = null;
     }
 
-    private RawJson(String text, Flat flat) {
-        this(text);
+    private RawJson(byte[] utf8, Flat flat) {
+        this.utf8 = utf8;
         this.flat = flat;
         this.flattened = true;
     }
 
     /**
      * UTF-8 JSON bytes as raw JSON after checking they are well-formed (one token scan, no maps
-     * built), {@linkplain #flat() flattened} on the way for a script that reads them.
+     * built), {@linkplain #flat() flattened} on the way for a script that reads them. The array is
+     * kept (its text is made when asked for): do not change it afterwards.
      *
      * @throws IllegalArgumentException when they are not JSON
      */
     public static RawJson checked(byte[] json) {
         Flat flat;
         try (var parser = FACTORY.createParser(json)) {
-            flat = Flat.parse(parser);
+            flat = Flat.parse(parser, json.length);
         } catch (IOException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
-        return new RawJson(new String(json, java.nio.charset.StandardCharsets.UTF_8), flat);
+        return new RawJson(json, flat);
     }
 
     private static final com.fasterxml.jackson.core.JsonFactory FACTORY = new com.fasterxml.jackson.core.JsonFactory();
@@ -51,8 +54,8 @@ public final class RawJson implements JsonSerializable {
     /** The value flattened for a script (made once), or null when it is too large or deep for that. */
     public Flat flat() {
         if (!flattened) {
-            try (var parser = FACTORY.createParser(text)) {
-                flat = Flat.parse(parser);
+            try (var parser = FACTORY.createParser(text())) {
+                flat = Flat.parse(parser, text().length());
             } catch (IOException e) {
                 flat = null; // not JSON after all: the script's JSON.parse of the text reports it
             }
@@ -62,13 +65,18 @@ public final class RawJson implements JsonSerializable {
     }
 
     public String text() {
-        return text;
+        String made = text;
+        if (made == null) {
+            made = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            text = made;
+        }
+        return made;
     }
 
     /** The parsed value (maps, lists, strings, numbers, booleans, null), parsed once. */
     public Object value() {
         if (!parsed) {
-            value = Json.read(text);
+            value = Json.read(text());
             parsed = true;
         }
         return value;
@@ -76,7 +84,7 @@ public final class RawJson implements JsonSerializable {
 
     @Override
     public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-        gen.writeRawValue(text);
+        gen.writeRawValue(text());
     }
 
     @Override
@@ -96,6 +104,6 @@ public final class RawJson implements JsonSerializable {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

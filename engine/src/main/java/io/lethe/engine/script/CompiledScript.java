@@ -219,7 +219,7 @@ public final class CompiledScript implements AutoCloseable {
      * follow: each a {@link Flat}'s kinds then its values, or "j" then JSON text when it has none.
      */
     private static Object[] arguments(Object... values) {
-        Flat.Parts parts = new Flat.Parts();
+        Flat.Parts parts = new Flat.Parts(64);
         List<Object> later = new ArrayList<>(); // slot, value, slot, value...
         for (Object value : values) {
             if (value == null || value instanceof Map<?, ?> empty && empty.isEmpty()) {

@@ -42,6 +42,8 @@ public final class HookRoute {
 
     public static final String PREFIX = "/hooks";
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization", "x-api-key");
+    /** The query of a request without one: only ever read (parsing an absent query still builds a map). */
+    private static final MultiMap NO_QUERY = MultiMap.caseInsensitiveMultiMap();
 
     private final Engine engine;
     private final Blocking cpu;
@@ -111,7 +113,7 @@ public final class HookRoute {
         if (match.isEmpty()) {
             return false; // the route answers the 404 problem
         }
-        Hook hook = new Hook(request, path, match.get(), request.params());
+        Hook hook = new Hook(request, path, match.get(), request.query() == null ? NO_QUERY : request.params());
         String correlationId = CorrelationId.assign(request);
         Handler<Throwable> failed = e -> Problems.answer(request, correlationId, hook.logPath(), e, 500);
         request.body().onSuccess(body -> threads(hook).serve(request.response(), correlationId, () -> run(hook, body), failed))
