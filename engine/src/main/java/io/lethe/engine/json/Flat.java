@@ -24,7 +24,7 @@ public final class Flat {
 
     /** Values beyond which a value is not flattened (it goes as JSON text): a bound on what crosses into a script at once. */
     public static final int MAX_VALUES = 4096;
-    /** Nesting beyond which a value is not flattened: the script side builds nodes recursively. */
+    /** Nesting beyond which a value is not flattened (it goes as JSON text): the builders here recurse. */
     public static final int MAX_DEPTH = 64;
 
     private final String kinds;
