@@ -59,7 +59,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,8 +127,11 @@ public final class Lethe implements AutoCloseable {
         Blocking blocking = new Blocking();
         // Hook runs of CPU-only sequences execute on platform threads, one per core, where their
         // scripts run in place (no second hand-off, few pooled script contexts); the others on
-        // virtual threads, as they wait on the database or the network.
-        Blocking hookThreads = new Blocking(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+        // virtual threads, as they wait on the database or the network. A transfer queue: an idle
+        // run thread spins briefly before it parks, so a run handed over is started sooner (enrich
+        // p99 2.4-2.7 ms instead of 2.7-3.1, for ~8 % fewer req/s at saturation; README).
+        int cores = Runtime.getRuntime().availableProcessors();
+        Blocking hookThreads = new Blocking(new ThreadPoolExecutor(cores, cores, 0, TimeUnit.MILLISECONDS, new LinkedTransferQueue<>(),
                 Thread.ofPlatform().daemon().name("lethe-run-", 0).factory()));
         Engine engine = null;
         Purges purges = null;
