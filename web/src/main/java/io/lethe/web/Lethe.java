@@ -129,7 +129,7 @@ public final class Lethe implements AutoCloseable {
         // scripts run in place (no second hand-off, few pooled script contexts); the others on
         // virtual threads, as they wait on the database or the network. A transfer queue: an idle
         // run thread spins briefly before it parks, so a run handed over is started sooner (enrich
-        // p99 2.4-2.7 ms instead of 2.7-3.1, for ~8 % fewer req/s at saturation; README).
+        // p99 median 2.5 ms instead of 2.85 over six pairs, for a few % fewer req/s at saturation; README).
         int cores = Runtime.getRuntime().availableProcessors();
         Blocking hookThreads = new Blocking(new ThreadPoolExecutor(cores, cores, 0, TimeUnit.MILLISECONDS, new LinkedTransferQueue<>(),
                 Thread.ofPlatform().daemon().name("lethe-run-", 0).factory()));
