@@ -16,7 +16,8 @@ import java.util.Map;
  * <p>Kinds, one character per node: {@code v} a value (a string, boolean, null, or a number a double
  * holds exactly, each given as itself); {@code a} an array of values (its length, then its elements);
  * {@code [} any other array (its length, then its elements as nodes); <code>{</code> an object (its
- * shape, the JSON array of its keys in order, then its members as nodes); {@code j} JSON text, for
+ * {@linkplain Shape shape}: the number of its keys in order, or past the shapes' bounds the JSON array
+ * of them; then its members as nodes); {@code j} JSON text, for
  * what has no exact value here (a {@code float}, a long beyond 2<sup>53</sup>, a date...). The
  * script side builds exactly what {@code JSON.parse} of the value's JSON text would.
  */
@@ -111,6 +112,14 @@ public final class Flat {
             items[index] = item;
         }
 
+        /** Drops the items from {@code size} on. */
+        public void truncate(int size) {
+            if (size < this.size) {
+                Arrays.fill(items, size, this.size, null);
+                this.size = size;
+            }
+        }
+
         public Object[] toArray() {
             return Arrays.copyOf(items, size);
         }
@@ -128,7 +137,7 @@ public final class Flat {
             Builder out = new Builder(this);
             out.plain(value, 0);
             if (out.abandoned) {
-                size = at;
+                truncate(at);
                 add("j");
                 add(value instanceof RawJson raw ? raw.text() : Json.write(value));
             } else {
@@ -206,13 +215,13 @@ public final class Flat {
                 case Map<?, ?> map -> {
                     int shapeAt = out.size;
                     add('{', null);
-                    StringBuilder shape = new StringBuilder("[");
+                    Shape.Keys keys = new Shape.Keys(false);
                     for (Map.Entry<?, ?> member : map.entrySet()) {
-                        appendKey(shape, String.valueOf(member.getKey()));
+                        keys.add(String.valueOf(member.getKey()), false);
                         plain(member.getValue(), depth + 1);
                     }
                     if (!abandoned) {
-                        out.set(shapeAt, shape.append(']').toString());
+                        out.set(shapeAt, keys.shape());
                     }
                 }
                 case List<?> list -> {
@@ -243,14 +252,14 @@ public final class Flat {
                 case START_OBJECT -> {
                     int shapeAt = out.size;
                     add('{', null);
-                    StringBuilder shape = new StringBuilder("[");
+                    Shape.Keys keys = new Shape.Keys(false);
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        appendKey(shape, parser.currentName());
+                        keys.add(parser.currentName(), false);
                         parser.nextToken();
                         token(parser, depth + 1);
                     }
                     if (!abandoned) {
-                        out.set(shapeAt, shape.append(']').toString());
+                        out.set(shapeAt, keys.shape());
                     }
                 }
                 case START_ARRAY -> {
@@ -296,10 +305,6 @@ public final class Flat {
                 }
                 default -> parser.getBigIntegerValue().doubleValue();
             };
-        }
-
-        private static void appendKey(StringBuilder shape, String key) {
-            appendString(shape.length() > 1 ? shape.append(',') : shape, key);
         }
     }
 

@@ -3,10 +3,12 @@ package io.lethe.engine.script;
 import io.lethe.engine.json.Flat;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.json.RawJson;
+import io.lethe.engine.json.Shape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +33,7 @@ public final class CompiledScript implements AutoCloseable {
     static final String PARSE_PREFIX = "(function(input, steps, context) {\"use strict\";";
 
     private static final String SETUP = """
-            (function (body, log) {
+            (function (body, log, shapeText) {
               "use strict";
               const show = (v) => typeof v === 'string' ? v : JSON.stringify(v);
               const write = (...args) => log(args.map(show).join(' '));
@@ -58,7 +60,7 @@ public final class CompiledScript implements AutoCloseable {
               const builder = (shape) => { // makes an object of that shape from members p[i], p[i + 1]...
                 let b = builders.get(shape);
                 if (b === undefined) {
-                  const keys = JSON.parse(shape);
+                  const keys = JSON.parse(typeof shape === 'number' ? shapeText(shape, false) : shape);
                   const make = builders.size < MAX_SHAPES
                     ? Function('p', 'i', '"use strict";\\nreturn {' + keys.map((k, m) => literal(k) + ': p[i + ' + m + ']').join(',\\n') + '};')
                     : (p, i) => {
@@ -118,7 +120,7 @@ public final class CompiledScript implements AutoCloseable {
               // input.body does not pay for the headers, nor for the output of every earlier step.
               const factories = new Map();
               const factory = (shape) => {
-                const spec = JSON.parse(shape); // [key, isValue, key, isValue, ...]
+                const spec = JSON.parse(typeof shape === 'number' ? shapeText(shape, true) : shape); // [key, isValue, key, isValue, ...]
                 let vars = '';
                 const members = [];
                 for (let m = 0; m < spec.length; m += 2) {
@@ -161,6 +163,8 @@ public final class CompiledScript implements AutoCloseable {
 
     private final ScriptEngine engine;
     private final String source;
+    /** Per argument (input, steps, context), the members the script can read, or null for any ({@link Reads}). */
+    private final List<Set<String>> reads;
     private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
     /** The context each (platform) thread used last: entering a context on the thread that left it is GraalJS's fast path. */
     private final ConcurrentHashMap<Thread, Pooled> byThread = new ConcurrentHashMap<>();
@@ -169,6 +173,8 @@ public final class CompiledScript implements AutoCloseable {
     CompiledScript(ScriptEngine engine, String source) {
         this.engine = engine;
         this.source = source;
+        this.reads = java.util.Arrays.asList(Reads.members(source, "input"), Reads.members(source, "steps"),
+                Reads.members(source, "context"));
     }
 
     /**
@@ -190,7 +196,7 @@ public final class CompiledScript implements AutoCloseable {
     }
 
     private ScriptOutcome run(Object input, Object steps, Object context, Duration timeout, boolean raw) {
-        Object[] arguments = arguments(input, steps, context);
+        Object[] arguments = arguments(reads, input, steps, context);
         if (!Thread.currentThread().isVirtual()) {
             return runHere(arguments, timeout, raw); // a platform thread (bounded by its pool) runs it directly
         }
@@ -204,6 +210,9 @@ public final class CompiledScript implements AutoCloseable {
         }
     }
 
+    /** The text of a numbered {@link Shape}, asked by a context the first time it meets the number. */
+    private static final ProxyExecutable SHAPE_TEXT = args -> Shape.of(args[0].asInt()).text(args[1].asBoolean());
+
     /** Factories kept per context; an object of yet another shape gets a factory made for it alone. */
     static final int MAX_SHAPES = 256;
 
@@ -211,30 +220,44 @@ public final class CompiledScript implements AutoCloseable {
     static final int LAZY_MEMBERS = 64;
 
     /**
-     * The values as the setup function takes them: per value, an object's member count, its shape
-     * (a JSON array of each member's name and whether it is given as a value), then each member as
+     * The values as the setup function takes them: per value, an object's member count, its
+     * {@linkplain Shape shape} (a number, or the JSON array of each member's name and whether it is given
+     * as a value), then each member as
      * a value (a string, boolean, null or a number a double holds exactly) or as the index of its
      * flattened form; or 0 for an absent or empty object; or -1 and the index of any other value
      * flattened (or of an object with more than {@link #LAZY_MEMBERS} members). The flattened forms
      * follow: each a {@link Flat}'s kinds then its values, or "j" then JSON text when it has none.
+     * Of an object the script reads only some members of, only those are given; one it never names is given as empty.
      */
-    private static Object[] arguments(Object... values) {
+    private static Object[] arguments(List<Set<String>> reads, Object... values) {
         Flat.Parts parts = new Flat.Parts(64);
         List<Object> later = new ArrayList<>(); // slot, value, slot, value...
-        for (Object value : values) {
-            if (value == null || value instanceof Map<?, ?> empty && empty.isEmpty()) {
+        for (int v = 0; v < values.length; v++) {
+            Object value = values[v];
+            Set<String> read = reads.get(v);
+            if (value == null || read != null && read.isEmpty() || value instanceof Map<?, ?> empty && empty.isEmpty()) {
                 parts.add(0);
             } else if (value instanceof Map<?, ?> map && map.size() <= LAZY_MEMBERS) {
-                parts.add(map.size());
+                int countAt = parts.size();
+                parts.add(null);
                 int shapeAt = parts.size();
                 parts.add(null);
-                StringBuilder shape = new StringBuilder("[");
-                map.forEach((key, member) -> {
-                    boolean asValue = Flat.isValue(member);
-                    Flat.appendString(shape.append(shape.length() > 1 ? "," : ""), String.valueOf(key)).append(asValue ? ",true" : ",false");
-                    later(parts, later, asValue, member);
-                });
-                parts.set(shapeAt, shape.append(']').toString());
+                Shape.Keys keys = new Shape.Keys(true);
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    String key = String.valueOf(entry.getKey());
+                    if (read == null || read.contains(key)) {
+                        boolean asValue = Flat.isValue(entry.getValue());
+                        keys.add(key, asValue);
+                        later(parts, later, asValue, entry.getValue());
+                    }
+                }
+                if (keys.count() == 0) {
+                    parts.truncate(shapeAt); // no member it reads is there: an empty object
+                    parts.set(countAt, 0);
+                } else {
+                    parts.set(countAt, keys.count());
+                    parts.set(shapeAt, keys.shape());
+                }
             } else {
                 parts.add(-1);
                 later(parts, later, false, value);
@@ -356,7 +379,7 @@ public final class CompiledScript implements AutoCloseable {
                         console.add(args.length == 0 ? "" : args[0].asString());
                     }
                     return null;
-                });
+                }, SHAPE_TEXT);
             } catch (RuntimeException e) {
                 context.close(true);
                 throw e;

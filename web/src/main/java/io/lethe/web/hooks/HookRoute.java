@@ -20,9 +20,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -157,8 +155,8 @@ public final class HookRoute {
         input.put("method", method);
         input.put("path", hook.path());
         input.put("params", hook.match().params());
-        input.put("query", flatten(hook.query(), Set.of()));
-        input.put("headers", flatten(request.headers(), CREDENTIAL_HEADERS));
+        input.put("query", new HeaderValues(hook.query(), Set.of()));
+        input.put("headers", new HeaderValues(request.headers(), CREDENTIAL_HEADERS));
         input.put("body", body(request, body));
         // The record names the trigger pattern, not the path: a path may hold personal data.
         ExecutionResult result = engine.run(hook.match().sequence(), TriggerInfo.http(method, hook.logPath()), input);
@@ -194,24 +192,5 @@ public final class HookRoute {
             }
         }
         return buffer.toString();
-    }
-
-    /** Names lower-cased; a name given more than once maps to the list of its values, in order. */
-    private static Map<String, Object> flatten(MultiMap values, Set<String> skip) {
-        Map<String, Object> flat = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : values) { // entries, not names(): a sorted set made per call
-            String key = entry.getKey().toLowerCase(Locale.ROOT);
-            if (!skip.contains(key)) {
-                flat.merge(key, entry.getValue(), HookRoute::both);
-            }
-        }
-        return flat;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object both(Object earlier, Object value) {
-        List<Object> all = earlier instanceof List<?> list ? (List<Object>) list : new ArrayList<>(List.of(earlier));
-        all.add(value);
-        return all;
     }
 }
