@@ -34,7 +34,7 @@ import io.lethe.web.hooks.HookRoute;
 import io.lethe.web.ui.UiRoute;
 import io.lethe.web.http.HealthRoute;
 import io.lethe.web.http.LatencyBuckets;
-import io.lethe.web.http.StartupSafeMetrics;
+import io.lethe.web.http.ServerMetrics;
 import io.lethe.web.http.HttpVerticle;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -122,7 +122,7 @@ public final class Lethe implements AutoCloseable {
                 .withCommandListeners(List.of(new MongoMetricsCommandListener(registry))));
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new StartupSafeMetrics(new MicrometerMetricsFactory(registry)))
+                .withMetrics(new ServerMetrics(new MicrometerMetricsFactory(registry), registry))
                 .build();
         Blocking blocking = new Blocking();
         // Hook runs of CPU-only sequences execute on platform threads, one per core, where their

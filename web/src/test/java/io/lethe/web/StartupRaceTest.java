@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A client that connects while Lethe is still starting (a readiness probe, a load balancer) gets an
  * answer. Vert.x creates an HTTP server's metrics only after binding its port; before
- * {@code StartupSafeMetrics}, a request on a connection accepted in between was never answered
+ * {@code ServerMetrics}, a request on a connection accepted in between was never answered
  * (about every other start, in this test's arrangement).
  */
 class StartupRaceTest {

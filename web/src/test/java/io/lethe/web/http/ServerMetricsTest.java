@@ -21,7 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class StartupSafeMetricsTest {
+/** {@link ServerMetrics}: requests counted under Vert.x's names at any time; connections only once the server's metrics exist. */
+class ServerMetricsTest {
 
     static final SocketAddress SERVER = SocketAddress.inetSocketAddress(8080, "127.0.0.1");
     static final SocketAddress CLIENT = SocketAddress.inetSocketAddress(50000, "127.0.0.1");
@@ -29,7 +30,7 @@ class StartupSafeMetricsTest {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Micrometer keeps backends in a static map by registry name: a name of its own, closed after each test.
     final VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setRegistryName("startup-safe-metrics-test-" + java.util.UUID.randomUUID()));
+            .setRegistryName("server-metrics-test-" + java.util.UUID.randomUUID()));
     final List<VertxMetrics> created = new ArrayList<>();
 
     @AfterEach
@@ -40,44 +41,58 @@ class StartupSafeMetricsTest {
     @SuppressWarnings("unchecked")
     HttpServerMetrics<Object, Object, Object> server(boolean guarded) {
         var factory = new MicrometerMetricsFactory(registry);
-        var metrics = guarded ? new StartupSafeMetrics(factory).metrics(options) : factory.metrics(options);
+        var metrics = guarded ? new ServerMetrics(factory, registry).metrics(options) : factory.metrics(options);
         created.add(metrics);
         return (HttpServerMetrics<Object, Object, Object>) metrics.createHttpServerMetrics(new HttpServerOptions(), SERVER);
     }
 
     @Test
-    void aRequestOnAConnectionAcceptedBeforeTheMetricsExistedShouldBeServedUncounted() {
+    void aRequestOnAConnectionAcceptedBeforeTheMetricsExistedShouldBeServedAndCounted() {
         // What Vert.x does with a connection accepted between binding the port and creating the metrics:
         // no connection metric, then requestBegin on its first request. Micrometer alone throws there.
-        assertThatThrownBy(() -> server(false).requestBegin(null, request())).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> server(false).requestBegin(null, request(HttpMethod.GET))).isInstanceOf(NullPointerException.class);
 
         var guarded = server(true);
-        Object request = guarded.requestBegin(null, request());
+        Object request = guarded.requestBegin(null, request(HttpMethod.GET));
         guarded.requestRouted(request, "/health");
-        guarded.requestEnd(request, request(), 0);
-        guarded.responseBegin(request, response());
-        guarded.responseEnd(request, response(), 10);
+        guarded.requestEnd(request, request(HttpMethod.GET), 0);
+        guarded.responseBegin(request, response(200));
+        guarded.responseEnd(request, response(200), 10);
         guarded.bytesRead(null, CLIENT, 10);
         guarded.disconnected(null, CLIENT);
-
-        assertThat(request).isNull();
-        assertThat(registry.scrape()).doesNotContain("vertx_http_server_requests_total{");
-    }
-
-    @Test
-    void aRequestOnAnOrdinaryConnectionShouldStillBeCounted() {
-        var guarded = server(true);
-        Object connection = guarded.connected(CLIENT, "client");
-        Object request = guarded.requestBegin(connection, request());
-        guarded.requestEnd(request, request(), 0);
-        guarded.responseBegin(request, response());
-        guarded.responseEnd(request, response(), 10);
-        guarded.disconnected(connection, CLIENT);
 
         assertThat(registry.scrape()).contains("vertx_http_server_requests_total{code=\"200\",method=\"GET\"} 1.0");
     }
 
-    static HttpRequest request() {
+    @Test
+    void shouldCountRequestsByMethodAndStatusUnderVertxsNames() {
+        var server = server(true);
+        Object connection = server.connected(CLIENT, "client");
+        for (int status : new int[] {200, 200, 404}) {
+            Object request = server.requestBegin(connection, request(HttpMethod.POST));
+            server.requestEnd(request, request(HttpMethod.POST), 100);
+            server.responseEnd(request, response(status), 30);
+        }
+        Object open = server.requestBegin(connection, request(HttpMethod.GET));
+        Object reset = server.requestBegin(connection, request(HttpMethod.valueOf("BREW")));
+        server.requestReset(reset);
+
+        String scraped = registry.scrape();
+        assertThat(scraped).contains(
+                "vertx_http_server_requests_total{code=\"200\",method=\"POST\"} 2.0",
+                "vertx_http_server_requests_total{code=\"404\",method=\"POST\"} 1.0",
+                "vertx_http_server_response_time_seconds_count{code=\"200\",method=\"POST\"} 2",
+                "vertx_http_server_response_bytes_sum{code=\"200\",method=\"POST\"} 60.0",
+                "vertx_http_server_request_bytes_sum{method=\"POST\"} 300.0",
+                "vertx_http_server_active_requests{method=\"POST\"} 0.0",
+                "vertx_http_server_active_requests{method=\"GET\"} 1.0",
+                "vertx_http_server_active_requests{method=\"OTHER\"} 0.0",
+                "vertx_http_server_request_resets_total{method=\"OTHER\"} 1.0",
+                "vertx_http_server_active_connections 1.0");
+        assertThat(open).isNotNull();
+    }
+
+    static HttpRequest request(HttpMethod method) {
         return new HttpRequest() {
             public int id() {
                 return 1;
@@ -92,7 +107,7 @@ class StartupSafeMetricsTest {
             }
 
             public HttpMethod method() {
-                return HttpMethod.GET;
+                return method;
             }
 
             public MultiMap headers() {
@@ -105,10 +120,10 @@ class StartupSafeMetricsTest {
         };
     }
 
-    static HttpResponse response() {
+    static HttpResponse response(int status) {
         return new HttpResponse() {
             public int statusCode() {
-                return 200;
+                return status;
             }
 
             public MultiMap headers() {

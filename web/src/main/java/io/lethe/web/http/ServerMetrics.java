@@ -1,11 +1,11 @@
 package io.lethe.web.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.metrics.MetricsOptions;
 import io.vertx.core.net.NetClientOptions;
@@ -24,26 +24,29 @@ import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
 
 /**
- * Wraps a metrics factory (Micrometer's) so that a connection accepted while the HTTP server is
- * still starting is served instead of hung.
+ * Vert.x's metrics from a factory (Micrometer's), but the HTTP server's per-request meters
+ * {@linkplain RequestMeters of Lethe's own} (same names and labels, a fraction of the cost), and
+ * the server's connection meters guarded so that a connection accepted while the server is still
+ * starting is served instead of hung.
  *
  * <p>Vert.x 5.0 creates a server's metrics only once its port is bound: a connection accepted in
- * between has no connection metric, and Micrometer's {@code requestBegin} then throws on its first
- * request, which never gets an answer (a readiness probe started beside the server hit it). Here
- * HTTP server metrics calls without their connection or request metric are skipped: that request
- * is not counted, and it is answered.
+ * between has no connection metric, and Micrometer's calls then throw (its {@code requestBegin} did,
+ * and that request never got an answer: a readiness probe started beside the server hit it). Here
+ * connection calls without their connection metric are skipped.
  */
-public final class StartupSafeMetrics implements VertxMetricsFactory {
+public final class ServerMetrics implements VertxMetricsFactory {
 
     private final VertxMetricsFactory delegate;
+    private final RequestMeters requests;
 
-    public StartupSafeMetrics(VertxMetricsFactory delegate) {
+    public ServerMetrics(VertxMetricsFactory delegate, MeterRegistry registry) {
         this.delegate = delegate;
+        this.requests = new RequestMeters(registry);
     }
 
     @Override
     public VertxMetrics metrics(VertxOptions options) {
-        return new Metrics(delegate.metrics(options));
+        return new Metrics(delegate.metrics(options), requests);
     }
 
     @Override
@@ -61,13 +64,13 @@ public final class StartupSafeMetrics implements VertxMetricsFactory {
         return delegate.newOptions(json);
     }
 
-    /** Everything as the delegate does, with the HTTP server metrics guarded. */
-    private record Metrics(VertxMetrics delegate) implements VertxMetrics {
+    /** Everything as the delegate does but the HTTP server's metrics. */
+    private record Metrics(VertxMetrics delegate, RequestMeters requests) implements VertxMetrics {
 
         @Override
         public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(HttpServerOptions options, SocketAddress localAddress) {
             HttpServerMetrics<?, ?, ?> server = delegate.createHttpServerMetrics(options, localAddress);
-            return server == null ? null : guard(server);
+            return server == null ? null : new Served<>(server, requests);
         }
 
         @Override
@@ -121,12 +124,9 @@ public final class StartupSafeMetrics implements VertxMetricsFactory {
         }
     }
 
-    static <R, W, S> HttpServerMetrics<R, W, S> guard(HttpServerMetrics<R, W, S> server) {
-        return new Guarded<>(server);
-    }
-
-    /** Skips every call that lacks the metric it would update. */
-    private record Guarded<R, W, S>(HttpServerMetrics<R, W, S> delegate) implements HttpServerMetrics<R, W, S> {
+    /** Connections counted by the delegate (when it knows them), requests by {@link RequestMeters}; WebSockets not counted (Lethe serves none). */
+    private record Served<S>(HttpServerMetrics<?, ?, S> delegate, RequestMeters requests)
+            implements HttpServerMetrics<RequestMeters.Request, Void, S> {
 
         @Override
         public S connected(SocketAddress remoteAddress, String remoteName) {
@@ -162,60 +162,28 @@ public final class StartupSafeMetrics implements VertxMetricsFactory {
         }
 
         @Override
-        public R requestBegin(S socket, HttpRequest request) {
-            return socket == null ? null : delegate.requestBegin(socket, request);
+        public RequestMeters.Request requestBegin(S socket, HttpRequest request) {
+            return requests.begin(request.method());
         }
 
         @Override
-        public void requestEnd(R request, HttpRequest httpRequest, long bytesRead) {
-            if (request != null) {
-                delegate.requestEnd(request, httpRequest, bytesRead);
-            }
+        public void requestEnd(RequestMeters.Request request, HttpRequest httpRequest, long bytesRead) {
+            requests.requestEnd(request, bytesRead);
         }
 
         @Override
-        public void requestReset(R request) {
-            if (request != null) {
-                delegate.requestReset(request);
-            }
+        public void requestReset(RequestMeters.Request request) {
+            requests.reset(request);
         }
 
         @Override
-        public void responseBegin(R request, HttpResponse response) {
-            if (request != null) {
-                delegate.responseBegin(request, response);
-            }
+        public RequestMeters.Request responsePushed(S socket, HttpMethod method, String uri, HttpResponse response) {
+            return requests.begin(method);
         }
 
         @Override
-        public R responsePushed(S socket, HttpMethod method, String uri, HttpResponse response) {
-            return socket == null ? null : delegate.responsePushed(socket, method, uri, response);
-        }
-
-        @Override
-        public void responseEnd(R request, HttpResponse response, long bytesWritten) {
-            if (request != null) {
-                delegate.responseEnd(request, response, bytesWritten);
-            }
-        }
-
-        @Override
-        public W connected(S socket, R request, ServerWebSocket webSocket) {
-            return socket == null || request == null ? null : delegate.connected(socket, request, webSocket);
-        }
-
-        @Override
-        public void disconnected(W webSocket) {
-            if (webSocket != null) {
-                delegate.disconnected(webSocket);
-            }
-        }
-
-        @Override
-        public void requestRouted(R request, String route) {
-            if (request != null) {
-                delegate.requestRouted(request, route);
-            }
+        public void responseEnd(RequestMeters.Request request, HttpResponse response, long bytesWritten) {
+            requests.responseEnd(request, response.statusCode(), bytesWritten);
         }
 
         @Override
