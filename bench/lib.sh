@@ -50,14 +50,18 @@ rss_mb() {
 }
 
 warmup=${LETHE_BENCH_WARMUP:-40}
+churn=${LETHE_BENCH_CHURN:-5}
 
 # wrk_measure URL [PID]: warm-up (at full load on 2 cores the JITs need ~30 s to reach full speed; Node-RED's run.sh warms
-# 5 s), then a measured run; sets $rps, $p50, $p99 (ms) and $cpu, the server's (PID, default Lethe's)
+# 5 s), then $churn short runs on new connections (a server that has run a while has seen connections come and go: the
+# first new ones after a long steady run make C2 drop and recompile the event loop's code, 1.5-2 us of compiler CPU per
+# request and a slower loop in the measured run otherwise), then a measured run; sets $rps, $p50, $p99 (ms) and $cpu, the server's (PID, default Lethe's)
 # CPU time per request by thread kind: steadier than req/s, which moves with whatever shares the cores.
 # Against Lethe (no PID given) also $server: the latency Lethe itself saw, from its /metrics buckets.
 wrk_measure() {
   local pid=${2:-${lethe_pid:-}}
   wrk -t2 -c"$conns" -d"${warmup}s" -s "$shared/post.lua" "$1" >/dev/null
+  for _ in $(seq "$churn"); do wrk -t2 -c"$conns" -d2s -s "$shared/post.lua" "$1" >/dev/null; done
   local out before buckets=""
   [ -z "${2:-}" ] && buckets=$(python3 "$root/bench/latency.py" snapshot "$base/metrics")
   before=$(python3 "$root/bench/cpu.py" snapshot "$pid")
