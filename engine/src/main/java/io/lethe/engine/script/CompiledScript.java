@@ -84,8 +84,8 @@ public final class CompiledScript implements AutoCloseable {
                     node = p[v++];
                   } else if (c === 97) { // a: an array of values
                     const n = p[v++];
-                    node = [];
-                    for (let e = 0; e < n; e++) node.push(p[v++]);
+                    node = new Array(n);
+                    for (let e = 0; e < n; e++) node[e] = p[v++];
                   } else if (c === 106) { // j: JSON text
                     node = JSON.parse(p[v++]);
                   } else { // [ or {: a container, then its members
@@ -103,8 +103,8 @@ public final class CompiledScript implements AutoCloseable {
                     const first = open[top + 2], b = open[top];
                     let container;
                     if (b === null) {
-                      container = [];
-                      for (let e = first; e < built.length; e++) container.push(built[e]);
+                      container = new Array(built.length - first);
+                      for (let e = first; e < built.length; e++) container[e - first] = built[e];
                     } else {
                       container = b.make(built, first);
                     }
