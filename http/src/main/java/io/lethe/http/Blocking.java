@@ -101,16 +101,17 @@ public final class Blocking implements AutoCloseable {
     }
 
     private static void send(HttpServerResponse response, Reply reply) {
+        if (reply.status() != 200) { // a response is 200 unless told: setting it looks the status up again
+            response.setStatusCode(reply.status());
+        }
         if (reply.body() == null) {
-            response.setStatusCode(reply.status()).end();
+            response.end();
         } else if (reply.body() instanceof Text text) {
-            response.setStatusCode(reply.status()).end(text.text());
+            response.end(text.text());
         } else if (reply.body() instanceof Raw raw) {
-            response.setStatusCode(reply.status()).putHeader("Content-Type", raw.contentType())
-                    .end(io.vertx.core.buffer.Buffer.buffer(raw.bytes()));
+            response.putHeader("Content-Type", raw.contentType()).end(io.vertx.core.buffer.Buffer.buffer(raw.bytes()));
         } else {
-            response.setStatusCode(reply.status())
-                    .putHeader("Content-Type", "application/json")
+            response.putHeader("Content-Type", "application/json")
                     .end(reply.body() instanceof io.vertx.core.json.JsonObject || reply.body() instanceof io.vertx.core.json.JsonArray
                             || reply.body() instanceof io.lethe.engine.json.RawJson
                             ? reply.body().toString()
