@@ -49,11 +49,12 @@ rss_mb() {
   awk '/VmRSS/ {printf "%d", $2/1024}' "/proc/$lethe_pid/status"
 }
 
-warmup=${LETHE_BENCH_WARMUP:-40}
+warmup=${LETHE_BENCH_WARMUP:-50}
 churn=${LETHE_BENCH_CHURN:-5}
 
 # wrk_measure URL [PID]: warm-up (at full load on 2 cores the JITs need ~30 s to reach full speed; Node-RED's run.sh warms
-# 5 s), then $churn short runs on new connections (a server that has run a while has seen connections come and go: the
+# 5 s; 50 s so that it also covers the first run of Lethe's hourly jobs, one minute after start, whose new database
+# connections otherwise land in the measured run and make C2 recompile Netty code the HTTP server shares), then $churn short runs on new connections (a server that has run a while has seen connections come and go: the
 # first new ones after a long steady run make C2 drop and recompile the event loop's code, 1.5-2 us of compiler CPU per
 # request and a slower loop in the measured run otherwise), then a measured run; sets $rps, $p50, $p99 (ms) and $cpu, the server's (PID, default Lethe's)
 # CPU time per request by thread kind: steadier than req/s, which moves with whatever shares the cores.

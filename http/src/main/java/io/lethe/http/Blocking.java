@@ -3,6 +3,7 @@ package io.lethe.http;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.Callable;
@@ -45,6 +46,9 @@ public final class Blocking implements AutoCloseable {
     /** Bytes sent as is with a content type (e.g. an export whose hash was recorded). */
     public record Raw(byte[] bytes, String contentType) {
     }
+
+    /** Header names and values as Vert.x's optimised (ASCII) form: written without encoding or checking them again. */
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
     private final ExecutorService executor;
 
@@ -109,9 +113,9 @@ public final class Blocking implements AutoCloseable {
         } else if (reply.body() instanceof Text text) {
             response.end(text.text());
         } else if (reply.body() instanceof Raw raw) {
-            response.putHeader("Content-Type", raw.contentType()).end(io.vertx.core.buffer.Buffer.buffer(raw.bytes()));
+            response.putHeader(HttpHeaders.CONTENT_TYPE, raw.contentType()).end(io.vertx.core.buffer.Buffer.buffer(raw.bytes()));
         } else {
-            response.putHeader("Content-Type", "application/json")
+            response.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                     .end(reply.body() instanceof io.vertx.core.json.JsonObject || reply.body() instanceof io.vertx.core.json.JsonArray
                             || reply.body() instanceof io.lethe.engine.json.RawJson
                             ? reply.body().toString()

@@ -42,6 +42,7 @@ public final class HookRoute {
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization", "x-api-key");
     /** The query of a request without one: only ever read (parsing an absent query still builds a map). */
     private static final MultiMap NO_QUERY = MultiMap.caseInsensitiveMultiMap();
+    private static final CharSequence EXECUTION_HEADER = HttpHeaders.createOptimized("X-Lethe-Execution"); // hashed once, not per request
 
     private final Engine engine;
     private final Blocking cpu;
@@ -160,7 +161,7 @@ public final class HookRoute {
         input.put("body", body(request, body));
         // The record names the trigger pattern, not the path: a path may hold personal data.
         ExecutionResult result = engine.run(hook.match().sequence(), TriggerInfo.http(method, hook.logPath()), input);
-        request.response().putHeader("X-Lethe-Execution", result.executionId());
+        request.response().putHeader(EXECUTION_HEADER, result.executionId());
         if (!result.succeeded() && result.response().isEmpty()) {
             return new Reply(500, Map.of("title", "Sequence failed", "status", 500, "executionId", result.executionId()));
         }
@@ -183,7 +184,7 @@ public final class HookRoute {
         if (buffer == null || buffer.length() == 0) {
             return null;
         }
-        String type = String.valueOf(request.getHeader("Content-Type")).toLowerCase(Locale.ROOT);
+        String type = String.valueOf(request.getHeader(HttpHeaders.CONTENT_TYPE)).toLowerCase(Locale.ROOT);
         if (type.contains("json")) {
             try {
                 return RawJson.checked(buffer.getBytes()); // parsed only if a block or template looks inside

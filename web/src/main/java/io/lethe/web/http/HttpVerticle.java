@@ -24,8 +24,11 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         // No h2c upgrade on plain HTTP: an upgrade racing with the body handler was seen to leave a
         // request unanswered; HTTP/1.1 (and HTTP/2 over TLS behind a proxy) is what clients use.
+        // No WebSocket compression: Lethe serves no WebSockets, and its handler would look at every
+        // request and response for an upgrade.
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-                .setHttp2ClearTextEnabled(false));
+                .setHttp2ClearTextEnabled(false)
+                .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false));
         return server.requestHandler(requests).listen();
     }
 }
