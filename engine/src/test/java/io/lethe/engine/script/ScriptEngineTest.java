@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lethe.engine.json.Json;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -264,5 +265,30 @@ class ScriptEngineTest {
                 assertThat(runs.get(i).get()).isEqualTo(new ScriptOutcome.Returned(i * 2, List.of()));
             }
         }
+    }
+
+    @Test
+    void shouldGiveAScriptTheSameWhetherItReadsSomeMembersOrAll() { // it is handed only those it names (Reads)
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("method", "POST");
+        input.put("headers", Map.of("x-token", "abc"));
+        input.put("body", Map.of("n", 2));
+        Map<String, Object> steps = Map.of("before", Map.of("output", 3));
+
+        assertThat(returned(engine.compile("return input.body.n + steps.before.output;").run(input, steps, null, Duration.ofSeconds(5))))
+                .isEqualTo(5);
+        assertThat(returned(engine.compile("return input.missing === undefined && input.body.n === 2;").run(input, steps, null, Duration.ofSeconds(5))))
+                .isEqualTo(true);
+        assertThat(returned(engine.compile("return Object.keys(input).join(',') + ' ' + input.body.n;").run(input, steps, null, Duration.ofSeconds(5))))
+                .isEqualTo("method,headers,body 2");
+        assertThat(returned(engine.compile("return input.hasOwnProperty('headers') && input.body.n;").run(input, steps, null, Duration.ofSeconds(5))))
+                .isEqualTo(2);
+        assertThat(returned(engine.compile("const all = x => Object.keys(x).length; return all(input) + all(steps);").run(input, steps, null, Duration.ofSeconds(5))))
+                .isEqualTo(4);
+    }
+
+    private static Object returned(ScriptOutcome outcome) {
+        assertThat(outcome).isInstanceOf(ScriptOutcome.Returned.class);
+        return ((ScriptOutcome.Returned) outcome).value();
     }
 }
