@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * once, through {@link #text}). Shapes form a tree from {@link #EMPTY}, one step per key, shared by
  * the whole process and bounded by {@link #MAX}; past it, {@link #then} gives null and the object's
  * shape goes as text.
+ *
+ * <p>The tree lives as long as the process, so only keys that look like field names are kept in it
+ * ({@link Keys} sends an object with any other key, such as an e-mail address, a number or a phrase
+ * used as a key, as text): keys that are data, not names, may be personal and must not outlive the
+ * request.
  */
 public final class Shape {
 
@@ -109,7 +114,7 @@ public final class Shape {
         }
 
         public void add(String key, boolean value) {
-            if (shape != null && count < MAX_KEYS) {
+            if (shape != null && count < MAX_KEYS && nameLike(key)) {
                 Shape next = shape.then(key, value);
                 if (next != null) {
                     shape = next;
@@ -130,6 +135,20 @@ public final class Shape {
 
         public int count() {
             return count;
+        }
+
+        /** A letter, {@code _} or {@code $}, then up to 63 letters, digits, {@code _}, {@code $} or {@code -} (ASCII). */
+        static boolean nameLike(String key) {
+            if (key.isEmpty() || key.length() > 64 || Character.isDigit(key.charAt(0)) || key.charAt(0) == '-') {
+                return false;
+            }
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$' || c == '-')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The shape's number (an Integer), or its text past the bounds. */

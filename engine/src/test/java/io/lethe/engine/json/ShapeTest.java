@@ -16,16 +16,27 @@ class ShapeTest {
         Shape.Keys second = new Shape.Keys(false);
         for (Shape.Keys keys : new Shape.Keys[] {first, second}) {
             keys.add("id", false);
-            keys.add("we\"ird\n", false);
+            keys.add("first_name", false);
         }
         Shape.Keys other = new Shape.Keys(false);
-        other.add("we\"ird\n", false);
+        other.add("first_name", false);
         other.add("id", false);
 
         assertThat(first.shape()).isInstanceOf(Integer.class).isEqualTo(second.shape()).isNotEqualTo(other.shape());
-        assertThat(Shape.of((Integer) first.shape()).text(false)).isEqualTo("[\"id\",\"we\\\"ird\\n\"]");
-        assertThat(Shape.of((Integer) other.shape()).text(false)).isEqualTo("[\"we\\\"ird\\n\",\"id\"]");
+        assertThat(Shape.of((Integer) first.shape()).text(false)).isEqualTo("[\"id\",\"first_name\"]");
+        assertThat(Shape.of((Integer) other.shape()).text(false)).isEqualTo("[\"first_name\",\"id\"]");
         assertThat(Shape.EMPTY.text(false)).isEqualTo("[]");
+    }
+
+    @Test
+    void shouldNotKeepKeysThatAreDataRatherThanNames() {
+        for (String key : new String[] {"ada@example.org", "4711", "Ada Lovelace", "we\"ird\n", "", "é"}) {
+            Shape.Keys keys = new Shape.Keys(false);
+            keys.add("id", false);
+            keys.add(key, false);
+
+            assertThat(keys.shape()).as(key).isEqualTo("[\"id\"," + Json.write(key) + "]");
+        }
     }
 
     @Test
