@@ -60,8 +60,10 @@ public final class CompiledScript implements AutoCloseable {
               const builder = (shape) => { // makes an object of that shape from members p[i], p[i + 1]...
                 let b = builders.get(shape);
                 if (b === undefined) {
-                  const keys = JSON.parse(typeof shape === 'number' ? shapeText(shape, false) : shape);
-                  const make = builders.size < MAX_SHAPES
+                  // Code is made from keys, and kept, only for a numbered shape: keys sent as text may be data.
+                  const numbered = typeof shape === 'number', keep = numbered && builders.size < MAX_SHAPES;
+                  const keys = JSON.parse(numbered ? shapeText(shape, false) : shape);
+                  const make = keep
                     ? Function('p', 'i', '"use strict";\\nreturn {' + keys.map((k, m) => literal(k) + ': p[i + ' + m + ']').join(',\\n') + '};')
                     : (p, i) => {
                       const o = {};
@@ -69,7 +71,7 @@ public final class CompiledScript implements AutoCloseable {
                       return o;
                     };
                   b = { make, n: keys.length };
-                  if (builders.size < MAX_SHAPES) builders.set(shape, b);
+                  if (keep) builders.set(shape, b);
                 }
                 return b;
               };
@@ -120,7 +122,18 @@ public final class CompiledScript implements AutoCloseable {
               // input.body does not pay for the headers, nor for the output of every earlier step.
               const factories = new Map();
               const factory = (shape) => {
-                const spec = JSON.parse(typeof shape === 'number' ? shapeText(shape, true) : shape); // [key, isValue, key, isValue, ...]
+                const numbered = typeof shape === 'number';
+                const spec = JSON.parse(numbered ? shapeText(shape, true) : shape); // [key, isValue, key, isValue, ...]
+                if (!numbered) { // keys sent as text may be data: no code made from them, each member built at once
+                  return (decode, p, i) => {
+                    const o = {};
+                    for (let m = 0; m < spec.length; m += 2) {
+                      const t = p[i + m / 2];
+                      Object.defineProperty(o, spec[m], { value: spec[m + 1] ? t : decode(p, t), writable: true, enumerable: true, configurable: true });
+                    }
+                    return o;
+                  };
+                }
                 let vars = '';
                 const members = [];
                 for (let m = 0; m < spec.length; m += 2) {
@@ -142,7 +155,7 @@ public final class CompiledScript implements AutoCloseable {
                   let make = factories.get(shape);
                   if (make === undefined) {
                     make = factory(shape);
-                    if (factories.size < MAX_SHAPES) factories.set(shape, make);
+                    if (typeof shape === 'number' && factories.size < MAX_SHAPES) factories.set(shape, make);
                   }
                   const o = make(decode, parts, i);
                   i += members;

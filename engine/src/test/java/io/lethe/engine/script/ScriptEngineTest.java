@@ -287,6 +287,20 @@ class ScriptEngineTest {
                 .isEqualTo(4);
     }
 
+    @Test
+    void shouldGiveAnObjectWhoseKeysAreDataAsItIs() { // such keys travel as text, and no code is made from them
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("ada@example.org", 1);
+        input.put("4711", Map.of("x", List.of(1, 2)));
+        input.put("body", "b");
+        var script = engine.compile("return JSON.stringify(input) + ' ' + input['4711'].x.length;");
+
+        for (int run = 0; run < 2; run++) {
+            assertThat(returned(script.run(input, Map.of(), null, ONE_SECOND)))
+                    .isEqualTo("{\"4711\":{\"x\":[1,2]},\"ada@example.org\":1,\"body\":\"b\"} 2");
+        }
+    }
+
     private static Object returned(ScriptOutcome outcome) {
         assertThat(outcome).isInstanceOf(ScriptOutcome.Returned.class);
         return ((ScriptOutcome.Returned) outcome).value();
