@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>The tree lives as long as the process, so only keys that look like field names are kept in it
  * ({@link Keys} sends an object with any other key, such as an e-mail address, a number or a phrase
- * used as a key, as text): keys that are data, not names, may be personal and must not outlive the
- * request.
+ * used as a key, as text): keys that are data, not names, may be personal, and this tree would hold
+ * them until the process ends. (Jackson's name table, which every parse goes through, holds recent
+ * keys too, but it is bounded and starts afresh when it fills.)
  */
 public final class Shape {
 
