@@ -60,7 +60,8 @@ public final class ScriptBlock implements Block<ScriptBlock.Config> {
             context.put("item", scope.get("item"));
             context.put("index", scope.get("index"));
         }
-        Duration limit = config.timeout().compareTo(run.remaining()) < 0 ? config.timeout() : run.remaining();
+        Duration left = run.remaining();
+        Duration limit = config.timeout().compareTo(left) < 0 ? config.timeout() : left;
         ScriptOutcome outcome = config.script().runRaw(scope.get("input"), scope.get("steps"), context, limit);
         run.console(outcome.console());
         return switch (outcome) {

@@ -29,19 +29,27 @@ final class Run {
     private final Object input;
     private final Instant deadline;
     private final int depth;
+    /** The latest clock reading: when the run started, then when each block ended (the next one starts then). */
+    private Instant now;
     private final List<String> path = Collections.synchronizedList(new ArrayList<>());
     private volatile HttpReply response;
     private int blockRuns;
     private Redactor redactor; // with the objects it has scanned: made by the first redaction of the run
     private Set<Object> scanned;
 
-    Run(SequenceRunner runner, CompiledSequence sequence, String id, Object input, Instant deadline, int depth) {
+    Run(SequenceRunner runner, CompiledSequence sequence, String id, Object input, Instant started, int depth) {
         this.runner = runner;
         this.sequence = sequence;
         this.id = id;
         this.input = input;
-        this.deadline = deadline;
+        this.now = started;
+        this.deadline = started.plusMillis(sequence.definition().settings().timeoutMs());
         this.depth = depth;
+    }
+
+    /** When the last block ended (when the run started, before any): the clock is read once per block. */
+    Instant lastReading() {
+        return now;
     }
 
     ExecutionResult execute() {
@@ -93,19 +101,20 @@ final class Run {
             if (++blockRuns > MAX_BLOCK_RUNS) {
                 return Outcome.failed("more than " + MAX_BLOCK_RUNS + " blocks run: is there a loop in the wiring?");
             }
-            if (!runner.clock().instant().isBefore(deadline)) {
+            Instant started = now;
+            if (!started.isBefore(deadline)) {
                 return Outcome.failed("sequence timed out after " + sequence.definition().settings().timeoutMs() + " ms");
             }
             CompiledBlock block = sequence.block(current);
             Step step = new Step(scope, frame);
-            Instant started = runner.clock().instant();
             Outcome outcome;
             try {
                 outcome = block.execute(step);
             } catch (Exception e) {
                 outcome = Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
-            Duration took = Duration.between(started, runner.clock().instant());
+            now = runner.clock().instant();
+            Duration took = Duration.between(started, now);
             String outcomeName = outcome instanceof Outcome.Next n ? n.name() : Outcome.ERROR;
             Object output = outcome instanceof Outcome.Next n ? n.output() : null;
             String error = outcome instanceof Outcome.Failed f ? f.message() : null;

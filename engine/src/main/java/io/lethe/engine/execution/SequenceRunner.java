@@ -61,9 +61,9 @@ public final class SequenceRunner {
         var start = new ExecutionListener.Started(id, parentId, sequence.name(), sequence.version(), trigger, input, started);
         listeners.forEach(l -> l.executionStarted(start));
         // Not copied: blocks never change the input (scripts get JSON copies, templates only read).
-        Run run = new Run(this, sequence, id, input, started.plusMillis(sequence.definition().settings().timeoutMs()), depth);
+        Run run = new Run(this, sequence, id, input, started, depth);
         ExecutionResult result = run.execute();
-        Instant ended = clock.instant();
+        Instant ended = run.lastReading();
         Duration duration = Duration.between(started, ended);
         var finish = new ExecutionListener.Finished(id, parentId, sequence.name(), sequence.version(), trigger, result, started, duration);
         listeners.forEach(l -> l.executionFinished(finish));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -294,13 +295,17 @@ public final class CompiledScript implements AutoCloseable {
 
     private ScriptOutcome runHere(Object[] arguments, Duration timeout, boolean raw) {
         Thread thread = Thread.currentThread();
-        Pooled pooled = byThread.remove(thread);
-        if (pooled == null) {
+        Pooled pooled = byThread.get(thread); // the context kept for this thread, taken without a map write per run
+        if (pooled == null || !pooled.take()) {
             pooled = pool.pollFirst();
+            if (pooled != null) {
+                pooled.take();
+            }
         }
         if (pooled == null) {
             try {
                 pooled = new Pooled();
+                pooled.take();
             } catch (PolyglotException e) {
                 return failure(e, List.of(), timeout);
             }
@@ -322,13 +327,16 @@ public final class CompiledScript implements AutoCloseable {
         } finally {
             running.deadline = Watchdog.IDLE;
             if (reusable && !closed && !running.broken) {
-                if (byThread.putIfAbsent(thread, running) != null) {
+                boolean kept = byThread.get(thread) == running || byThread.putIfAbsent(thread, running) == null;
+                running.release();
+                if (!kept) {
                     pool.offerFirst(running);
                 }
                 if (closed) {
                     close(); // closed while this run went on: nothing may stay behind
                 }
             } else {
+                byThread.remove(thread, running);
                 running.close();
             }
         }
@@ -367,10 +375,10 @@ public final class CompiledScript implements AutoCloseable {
         while ((pooled = pool.pollFirst()) != null) {
             pooled.close();
         }
-        byThread.keySet().forEach(thread -> {
-            Pooled idle = byThread.remove(thread);
-            if (idle != null) {
-                idle.close();
+        byThread.forEach((thread, kept) -> {
+            if (kept.take()) { // else a run is using it, and closes it when it ends
+                byThread.remove(thread, kept);
+                kept.close();
             }
         });
     }
@@ -382,6 +390,7 @@ public final class CompiledScript implements AutoCloseable {
         final List<String> console = new ArrayList<>();
         volatile boolean broken;
         volatile long deadline = Watchdog.IDLE;
+        private final AtomicBoolean taken = new AtomicBoolean();
 
         Pooled() {
             context = engine.sandbox().build();
@@ -398,6 +407,15 @@ public final class CompiledScript implements AutoCloseable {
                 throw e;
             }
             engine.watchdog().watch(this);
+        }
+
+        /** Takes it for one run (or for closing); false when a run or {@link CompiledScript#close} has it. */
+        boolean take() {
+            return taken.compareAndSet(false, true);
+        }
+
+        void release() {
+            taken.set(false);
         }
 
         @Override

@@ -198,6 +198,27 @@ class ScriptEngineTest {
     }
 
     @Test
+    void shouldLetARunFinishWhenItsScriptIsClosedAndCloseItsContextAfter() throws Exception {
+        int before = engine.watchdog().watching();
+        var script = engine.compile("if (input.wait) { const end = Date.now() + 300; while (Date.now() < end) {} } return 1;");
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            // the thread's first run leaves a context kept for it; the second takes it and is still running at close
+            assertThat(thread.submit(() -> script.run(Map.of("wait", false), null, null, ONE_SECOND)).get())
+                    .isEqualTo(new ScriptOutcome.Returned(1, List.of()));
+            Future<ScriptOutcome> running = thread.submit(() -> script.run(Map.of("wait", true), null, null, ONE_SECOND));
+            Thread.sleep(100);
+
+            script.close();
+
+            assertThat(running.get()).isEqualTo(new ScriptOutcome.Returned(1, List.of()));
+            assertThat(engine.watchdog().watching()).isEqualTo(before);
+        } finally {
+            thread.shutdown();
+        }
+    }
+
+    @Test
     void shouldEndAnInfiniteLoopAsAFailureAndStayUsable() {
         var script = engine.compile("if (input.spin) { while (true) {} } return 'fine';");
 
