@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -180,7 +180,10 @@ public final class CompiledScript implements AutoCloseable {
     /** Per argument (input, steps, context), the members the script can read, or null for any ({@link Reads}). */
     private final List<Set<String>> reads;
     private final ConcurrentLinkedDeque<Pooled> pool = new ConcurrentLinkedDeque<>();
-    /** The context each (platform) thread used last: entering a context on the thread that left it is GraalJS's fast path. */
+    /**
+     * The context each (platform) thread used last: entering a context on the thread that left it is
+     * GraalJS's fast path. It stays here while a run uses it ({@link Pooled#take}), so a run writes nothing here.
+     */
     private final ConcurrentHashMap<Thread, Pooled> byThread = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
