@@ -51,6 +51,32 @@ rss_mb() {
 
 warmup=${LETHE_BENCH_WARMUP:-50}
 churn=${LETHE_BENCH_CHURN:-5}
+settle=${LETHE_BENCH_SETTLE:-12}
+
+# compiler_ticks PID: CPU ticks of PID's JIT compiler threads (HotSpot's C1/C2 and GraalJS's Truffle compiler).
+compiler_ticks() {
+  local t s n f total=0
+  for t in /proc/"$1"/task/*; do
+    s=$(cat "$t/stat" 2>/dev/null) || continue
+    n=${s#*(}; n=${n%%)*}
+    case "$n" in C1\ CompilerThre*|C2\ CompilerThre*|TruffleCompiler*) f=(${s##*) }); total=$((total + f[11] + f[12])) ;; esac
+  done
+  echo "$total"
+}
+
+# settle URL PID: after the fixed warm-up, up to $settle more 10-s rounds at full load while the JIT compilers still
+# used more than 5 % of a core in the round before (on a machine half as fast, GraalJS's second-tier compilations of
+# the script take 4-6 s each and are still running after 50 s; measured then, they take a third of the CPU).
+settle() {
+  local round before after
+  for round in $(seq "$settle"); do
+    before=$(compiler_ticks "$2")
+    wrk -t2 -c"$conns" -d10s -s "$shared/post.lua" "$1" >/dev/null
+    after=$(compiler_ticks "$2")
+    [ $((after - before)) -le $((10 * $(getconf CLK_TCK) / 20)) ] && return 0
+    echo "bench: JIT compilers still busy after $round more round(s) of warm-up ($((after - before)) ticks in 10 s)" >&2
+  done
+}
 
 # wrk_measure URL [PID]: warm-up (at full load on 2 cores the JITs need ~30 s to reach full speed; Node-RED's run.sh warms
 # 5 s; 50 s so that it also covers the first run of Lethe's hourly jobs, one minute after start, whose new database
@@ -62,6 +88,7 @@ churn=${LETHE_BENCH_CHURN:-5}
 wrk_measure() {
   local pid=${2:-${lethe_pid:-}}
   wrk -t2 -c"$conns" -d"${warmup}s" -s "$shared/post.lua" "$1" >/dev/null
+  settle "$1" "$pid"
   local out before buckets=""
   # /metrics is read just before the measured run: read it once here too, so that its first reading (a new
   # connection through the router, the first scrape) is not what the JIT reacts to in the measured run
