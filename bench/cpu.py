@@ -2,6 +2,7 @@
 
   cpu.py snapshot PID                  prints the CPU ticks of each of PID's threads (JSON)
   cpu.py since PID SNAPSHOT REQUESTS   prints µs of CPU per request since SNAPSHOT, per thread kind
+  cpu.py compilers PID                 prints the CPU ticks of PID's JIT compiler threads (HotSpot's C1, C2; GraalJS's)
 """
 import json
 import os
@@ -9,6 +10,7 @@ import sys
 
 # Thread names as /proc gives them: cut to 15 characters.
 KINDS = (("event loop", ("vert.x-eventloo",)), ("runs", ("lethe-run", "pool-")))
+COMPILERS = ("C1 CompilerThre", "C2 CompilerThre", "TruffleCompiler")
 
 
 def ticks(pid):
@@ -30,6 +32,8 @@ def kind(name):
 
 if sys.argv[1] == "snapshot":
     print(json.dumps(ticks(sys.argv[2])))
+elif sys.argv[1] == "compilers":
+    print(sum(t for name, t in ticks(sys.argv[2]).values() if name.startswith(COMPILERS)))
 else:
     before, requests = json.loads(sys.argv[3]), int(sys.argv[4])
     per_tick_us = 1e6 / os.sysconf("SC_CLK_TCK")

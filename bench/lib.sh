@@ -53,26 +53,15 @@ warmup=${LETHE_BENCH_WARMUP:-50}
 churn=${LETHE_BENCH_CHURN:-5}
 settle=${LETHE_BENCH_SETTLE:-12}
 
-# compiler_ticks PID: CPU ticks of PID's JIT compiler threads (HotSpot's C1/C2 and GraalJS's Truffle compiler).
-compiler_ticks() {
-  local t s n f total=0
-  for t in /proc/"$1"/task/*; do
-    s=$(cat "$t/stat" 2>/dev/null) || continue
-    n=${s#*(}; n=${n%%)*}
-    case "$n" in C1\ CompilerThre*|C2\ CompilerThre*|TruffleCompiler*) f=(${s##*) }); total=$((total + f[11] + f[12])) ;; esac
-  done
-  echo "$total"
-}
-
 # settle URL PID: after the fixed warm-up, up to $settle more 10-s rounds at full load while the JIT compilers still
-# used more than 5 % of a core in the round before (on a machine half as fast, GraalJS's second-tier compilations of
+# use more than 5 % of a core in a round (on a machine half as fast, GraalJS's second-tier compilations of
 # the script take 4-6 s each and are still running after 50 s; measured then, they take a third of the CPU).
 settle() {
   local round before after
   for round in $(seq "$settle"); do
-    before=$(compiler_ticks "$2")
+    before=$(python3 "$root/bench/cpu.py" compilers "$2")
     wrk -t2 -c"$conns" -d10s -s "$shared/post.lua" "$1" >/dev/null
-    after=$(compiler_ticks "$2")
+    after=$(python3 "$root/bench/cpu.py" compilers "$2")
     [ $((after - before)) -le $((10 * $(getconf CLK_TCK) / 20)) ] && return 0
     echo "bench: JIT compilers still busy after $round more round(s) of warm-up ($((after - before)) ticks in 10 s)" >&2
   done
