@@ -298,7 +298,14 @@ const run = async () => {
     await page.getByRole('combobox', { name: /^Model/ }).selectOption('customer');
     await page.getByLabel('Condition 1 attribute').selectOption('tier');
     await page.getByLabel('Condition 1 value').fill('gold');
+    // 'delete' takes the whole instance: it stands alone, and says so.
+    await page.getByLabel('Strategy for tier').selectOption('mask');
+    await page.getByLabel('Strategy for email').selectOption('delete');
+    await page.getByText('Each selected instance is deleted whole').waitFor();
+    expect(await page.getByLabel('Strategy for tier').isDisabled()).toBe(true);
+    expect(await page.getByLabel('Strategy for tier').inputValue()).toBe('');
     await page.getByLabel('Strategy for email').selectOption('mask');
+    expect(await page.getByLabel('Strategy for tier').isDisabled()).toBe(false);
     await shot(page, 'purge-new.png');
     await accessible(page, 'purge-new');
     await page.getByRole('button', { name: 'File request' }).click();

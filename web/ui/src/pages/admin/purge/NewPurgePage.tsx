@@ -24,7 +24,7 @@ const KINDS: { kind: Kind; label: string; help: string }[] = [
 ];
 const STRATEGIES: { value: Strategy | ''; label: string }[] = [
   { value: '', label: 'keep' }, { value: 'mask', label: 'mask' }, { value: 'hmac', label: 'keyed hash (hmac)' },
-  { value: 'random', label: 'random value' }, { value: 'null', label: 'set to null' }, { value: 'delete', label: 'delete the attribute' },
+  { value: 'random', label: 'random value' }, { value: 'null', label: 'set to null' }, { value: 'delete', label: 'delete the whole instance' },
 ];
 const OPS: Op[] = ['eq', 'in', 'gt', 'gte', 'lt', 'lte', 'regex'];
 
@@ -64,6 +64,10 @@ export function NewPurgePage() {
   const attributeNames = knownModel
     ? knownModel.attributes.map((a) => a.name)
     : typedAttributes.split(',').map((s) => s.trim()).filter(Boolean);
+  // 'delete' takes the whole instance, so it stands alone (the server refuses it beside another strategy).
+  const deletesWhole = attributeNames.some((a) => strategies[a] === 'delete');
+  const choose = (attribute: string, strategy: Strategy | '') =>
+    setStrategies(strategy === 'delete' ? { [attribute]: strategy } : { ...strategies, [attribute]: strategy });
 
   function scope(): Record<string, unknown> {
     const s: Record<string, unknown> = { type: kind };
@@ -206,7 +210,8 @@ export function NewPurgePage() {
                           <td>{attr?.sensitivity && attr.sensitivity !== 'none' ? <SensitivityBadge value={attr.sensitivity} /> : <span className="muted small">none</span>}</td>
                           <td>
                             <select aria-label={`Strategy for ${a}`} value={strategies[a] ?? ''}
-                              onChange={(e) => setStrategies({ ...strategies, [a]: e.target.value as Strategy | '' })}>
+                              disabled={deletesWhole && strategies[a] !== 'delete'}
+                              onChange={(e) => choose(a, e.target.value as Strategy | '')}>
                               {STRATEGIES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
                             </select>
                           </td>
@@ -216,6 +221,7 @@ export function NewPurgePage() {
                   </tbody>
                 </table>
               )}
+              {deletesWhole && <p className="notice">Each selected instance is deleted whole, every attribute with it: the other strategies do not apply.</p>}
               <FieldMessages errors={at('/attributes')} />
             </fieldset>
           </>

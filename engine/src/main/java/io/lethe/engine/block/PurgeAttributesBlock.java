@@ -42,7 +42,7 @@ public final class PurgeAttributesBlock implements Block<PurgeAttributesBlock.Co
         return ConfigSchema.builder()
                 .required("model", Kind.MODEL, "the model")
                 .required("where", Kind.MAP, "which instances: {attr: value} or {attr: {op: value}}")
-                .required("attributes", Kind.MAP, "{attribute: strategy}, strategy one of null, mask, hmac, random, delete")
+                .required("attributes", Kind.MAP, "{attribute: strategy}, strategy one of null, mask, hmac, random, or delete (the whole instance; alone)")
                 .build();
     }
 
@@ -61,6 +61,7 @@ public final class PurgeAttributesBlock implements Block<PurgeAttributesBlock.Co
         if (strategies.isEmpty()) {
             c.error("attributes", "name at least one attribute and its strategy");
         }
+        PurgeStrategy.mixedWithDelete(strategies).ifPresent(attribute -> c.error("attributes/" + attribute, PurgeStrategy.MIXED_WITH_DELETE));
         if (c.raw("where") instanceof Map<?, ?> where && where.isEmpty()) {
             c.error("where", "must select instances; an empty filter would purge every instance");
         }

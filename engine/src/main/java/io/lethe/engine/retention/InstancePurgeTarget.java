@@ -110,6 +110,9 @@ public final class InstancePurgeTarget implements PurgeTarget {
                 throw InvalidInputException.of("/scope/attributes/" + attribute, "model '" + s.model() + "' has no attribute '" + attribute + "'");
             }
         }
+        PurgeStrategy.mixedWithDelete(s.attributes()).ifPresent(attribute -> {
+            throw InvalidInputException.of("/scope/attributes/" + attribute, PurgeStrategy.MIXED_WITH_DELETE);
+        });
         if (s.ids().isEmpty() && s.where().isEmpty() && !s.all()) {
             throw InvalidInputException.of("/scope", "an empty selector would match every instance: give ids or where, or set \"all\": true");
         }

@@ -1,14 +1,17 @@
 package io.lethe.engine.block;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lethe.engine.execution.ExecutionResult;
+import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.instance.InstanceQuery;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
 import io.lethe.engine.model.Sensitivity;
 import io.lethe.engine.sequence.BlockDefinition;
+import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.testkit.EngineFixture;
 import java.nio.file.Path;
 import java.util.List;
@@ -236,5 +239,22 @@ class BlocksTest {
 
         assertThat(lethe.run(seq, null).output()).isEqualTo(Map.of("overwritten", 0L, "deleted", 1L));
         assertThat(instances.count(model, List.of(), true)).isEqualTo(1);
+    }
+
+    @Test
+    void purgeAttributesShouldRefuseDeleteBesideAnotherStrategyAndSaveNothing() {
+        var instances = lethe.engine.instances();
+        instances.create(model, Map.of("email", "mixed@example.org", "name", "Mixed"));
+        var mixed = Map.of("model", model, "where", Map.of("email", "mixed@example.org"), "attributes", Map.of("email", "hmac", "name", "delete"));
+        String name = EngineFixture.unique("mixed");
+
+        assertThatThrownBy(() -> lethe.engine.sequences().save(Sequence.of(name, "forget",
+                List.of(BlockDefinition.of("forget", "purge-attributes", mixed)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement().satisfies(err -> {
+                    assertThat(err.pointer()).isEqualTo("/blocks/0/config/attributes/email");
+                    assertThat(err.message()).contains("removes the whole instance");
+                }));
+        assertThat(lethe.engine.sequences().find(name)).isEmpty();
+        assertThat(instances.count(model, List.of(), true)).as("nothing purged").isEqualTo(1);
     }
 }

@@ -109,7 +109,7 @@ class PurgeTargetsTest {
     }
 
     @Test
-    void shouldRefuseSubjectScopesThatAreEmptyOrNameUnknownAttributes() {
+    void shouldRefuseSubjectScopesThatAreEmptyNameUnknownAttributesOrMixDeleteWithOthers() {
         var target = (InstancePurgeTarget) target("instances");
 
         assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("person", null, null, false, Map.of("email", PurgeStrategy.NULL))))
@@ -118,6 +118,12 @@ class PurgeTargetsTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no attribute 'shoe'");
         assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("ghost", null, null, true, Map.of("x", PurgeStrategy.NULL))))
                 .hasMessageContaining("no model 'ghost'");
+        assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("person", null, null, true,
+                Map.of("email", PurgeStrategy.DELETE, "name", PurgeStrategy.HMAC))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement().satisfies(err -> {
+                    assertThat(err.pointer()).isEqualTo("/scope/attributes/name");
+                    assertThat(err.message()).contains("removes the whole instance");
+                }));
     }
 
     @Test
