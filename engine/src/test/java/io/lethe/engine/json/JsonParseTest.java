@@ -47,4 +47,12 @@ class JsonParseTest {
         assertThat(error.pointer()).isEqualTo("/triggers/0/type");
         assertThat(error.message()).isEqualTo("unknown type 'cron' (http, instance, schedule)");
     }
+
+    @Test
+    void shouldSayATimeThatDoesNotParseIsNotATimeAndShowTheForm() {
+        FieldError error = refusal(Map.of("type", "backups", "from", "yesterday"), PurgeScope.class);
+
+        assertThat(error.pointer()).isEqualTo("/from");
+        assertThat(error.message()).isEqualTo("'yesterday' is not a time: give an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+    }
 }
