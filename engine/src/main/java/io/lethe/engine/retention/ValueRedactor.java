@@ -33,6 +33,14 @@ public final class ValueRedactor {
         this.pattern = Pattern.compile(before + Pattern.quote(value) + after, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    /**
+     * The same search as a Java regular expression with its flags inline, for stores searched by
+     * pattern (log lines).
+     */
+    public String regex() {
+        return "(?iu)" + pattern.pattern();
+    }
+
     private static final String NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}])";
     private static final String NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}])";
 
