@@ -159,8 +159,8 @@ public final class Json {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof java.time.format.DateTimeParseException parse) {
-            return "'" + parse.getParsedString() + "' is not a time: give an ISO-8601 instant such as 2026-01-31T09:00:00Z";
+        if (root instanceof java.time.format.DateTimeParseException) { // the text is not echoed: refusals are logged
+            return "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z";
         }
         if (root != e && root.getMessage() != null) {
             return root.getMessage();
