@@ -180,4 +180,22 @@ class InstancesTest {
     private List<String> names(InstanceQuery query) {
         return instances.query(query).items().stream().map(i -> (String) i.data().get("name")).toList();
     }
+
+    @Test
+    void shouldReachAnInstanceOnlyThroughItsOwnModel() {
+        Instance ada = instances.create(model, Map.of("name", "Ada", "age", 36));
+        var store = new MongoInstanceStore(database);
+        String other = "other" + model;
+
+        assertThat(store.find(other, ada.id())).isEmpty();
+        assertThat(store.update(other, ada.id(), Map.of("age", 99), clock.instant())).isFalse();
+        assertThat(store.setActive(other, ada.id(), false, clock.instant())).isFalse();
+        assertThat(store.delete(other, ada.id())).isFalse();
+
+        assertThat(instances.get(model, ada.id()).data()).containsEntry("age", 36);
+        assertThat(instances.get(model, ada.id()).active()).isTrue();
+        assertThat(store.update(model, ada.id(), Map.of("age", 37), clock.instant())).isTrue();
+        assertThat(store.delete(model, ada.id())).isTrue();
+        assertThat(store.find(model, ada.id())).isEmpty();
+    }
 }
