@@ -16,6 +16,10 @@ public enum PurgeStrategy {
 
     public static final String MASK_TEXT = "[purged]";
 
+    /** Why {@link #mixedWithDelete} refuses a strategy. */
+    public static final String MIXED_WITH_DELETE = "'delete' removes the whole instance, every attribute with it: give it"
+            + " without other strategies (to clear only some attributes, use null)";
+
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -31,10 +35,6 @@ public enum PurgeStrategy {
         }
         return strategies.entrySet().stream().filter(e -> e.getValue() != DELETE).map(Map.Entry::getKey).sorted().findFirst();
     }
-
-    /** Why {@link #mixedWithDelete} refuses a strategy. */
-    public static final String MIXED_WITH_DELETE = "'delete' removes the whole instance, every attribute with it: give it"
-            + " without other strategies (to clear only some attributes, use null)";
 
     @JsonCreator
     public static PurgeStrategy parse(String label) {
