@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -39,6 +40,11 @@ public final class LogPurger {
     private final LogSegments segments;
     private final SegmentLock lock;
     private final SegmentRewrite.RewriteHook hook;
+    /**
+     * Runs through this purger take turns (purge requests run side by side: a support's log purge and an
+     * admin's value purge would otherwise fail on the file lock); another process is refused by the file lock.
+     */
+    private final ReentrantLock turn = new ReentrantLock();
 
     /** Offline: nobody writes to the segments (the server is stopped). */
     public LogPurger(LogSegments segments) {
@@ -69,12 +75,17 @@ public final class LogPurger {
         if (!Files.isDirectory(segments.directory())) {
             return tally.result();
         }
-        return exclusively(() -> {
-            removeStaleTempFiles();
-            SegmentPass pass = new SegmentPass(request, tally, hook);
-            forEachSegment(request.range(), pass::run);
-            return tally.result();
-        });
+        turn.lock();
+        try {
+            return exclusively(() -> {
+                removeStaleTempFiles();
+                SegmentPass pass = new SegmentPass(request, tally, hook);
+                forEachSegment(request.range(), pass::run);
+                return tally.result();
+            });
+        } finally {
+            turn.unlock();
+        }
     }
 
     /** Rescans the range: lines still in scope must be 0 after {@link #run}. */

@@ -105,4 +105,40 @@ class LogPurgeSafetyTest {
         assertThat(result.linesRemoved()).isEqualTo(1);
         assertThat(new LogPurger(new LogSegments(dir)).verify(request).clean()).isTrue();
     }
+
+    @Test
+    void shouldLetTwoRunsOfOnePurgerTakeTurnsInsteadOfRefusingTheSecond() throws Exception {
+        // given: a run held inside its rewrite until a second run on the same purger is waiting
+        Path early = segment(dir, "2026-11-25T13:00:00Z", true, List.of(line("2026-11-25T13:05:00Z", CANARY), line("2026-11-25T13:50:00Z", "keep")));
+        Path late = segment(dir, "2026-11-25T15:00:00Z", true, List.of(line("2026-11-25T15:05:00Z", CANARY), line("2026-11-25T15:50:00Z", "keep")));
+        var inRewrite = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        LogPurger purger = new LogPurger(new LogSegments(dir), SegmentLock.NONE, (temp, target) -> {
+            if (target.equals(early)) {
+                inRewrite.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+        });
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = threads.submit(() -> purger.run(range("2026-11-25T13:00:00Z", "2026-11-25T13:30:00Z", LogFilter.NONE)));
+            inRewrite.await();
+            var second = threads.submit(() -> purger.run(range("2026-11-25T15:00:00Z", "2026-11-25T15:30:00Z", LogFilter.NONE)));
+
+            // when the second has queued behind the first, and the first goes on
+            Thread.sleep(200); // the second is blocked on the turn by now, or refused (before: a ConflictException)
+            boolean refusedOrDone = second.isDone();
+            release.countDown();
+            assertThat(refusedOrDone).as("waits for its turn").isFalse();
+
+            // then both finish
+            assertThat(first.get().linesRemoved()).isEqualTo(1);
+            assertThat(second.get().linesRemoved()).isEqualTo(1);
+        }
+        assertThat(lines(early)).containsExactly(line("2026-11-25T13:50:00Z", "keep"));
+        assertThat(lines(late)).containsExactly(line("2026-11-25T15:50:00Z", "keep"));
+    }
 }
