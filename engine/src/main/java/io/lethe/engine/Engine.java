@@ -20,6 +20,7 @@ import io.lethe.engine.instance.Instances;
 import io.lethe.engine.instance.MongoInstanceStore;
 import io.lethe.engine.job.Housekeeping;
 import io.lethe.engine.job.JobRuns;
+import io.lethe.engine.job.Retention;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.Models;
 import io.lethe.engine.model.MongoModelStore;
@@ -45,7 +46,6 @@ import io.lethe.engine.trigger.ScheduleTriggers;
 import io.lethe.engine.version.MongoVersionStore;
 import io.lethe.engine.version.VersionStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,11 +86,11 @@ public final class Engine implements AutoCloseable {
             Thread.ofVirtual().name("lethe-triggered-", 0).factory());
 
     public Engine(Database database, Clock clock, ScriptSettings scriptSettings) {
-        this(database, clock, scriptSettings, Housekeeping.DEFAULT_RETENTION);
+        this(database, clock, scriptSettings, Retention.DEFAULTS);
     }
 
-    /** @param deactivatedRetention how long deactivated instances are kept before garbage collection */
-    public Engine(Database database, Clock clock, ScriptSettings scriptSettings, Duration deactivatedRetention) {
+    /** @param retention how long deactivated instances and execution records are kept (hourly housekeeping) */
+    public Engine(Database database, Clock clock, ScriptSettings scriptSettings, Retention retention) {
         this.secrets = new ServerSecrets(database);
         var instanceStore = new MongoInstanceStore(database);
         var modelStore = new MongoModelStore(database);
@@ -123,7 +123,8 @@ public final class Engine implements AutoCloseable {
         var lookups = new SequenceCompiler.Lookups(models::exists, this::sequenceExists, n -> connectors.find(n).isPresent());
         this.sequences = new Sequences(new MongoSequenceStore(database), new SequenceCompiler(blocks, this::scripts), lookups);
         this.executions = new MongoExecutionStore(database);
-        this.recorder = new ExecutionRecorder(executions, new ExecutionStats(database), 50_000,
+        ExecutionStats stats = new ExecutionStats(database);
+        this.recorder = new ExecutionRecorder(executions, stats, 50_000,
                 ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND);
         this.runner = new SequenceRunner(sequences::compiled, recorder, redaction, clock);
         this.scheduleTriggers = new ScheduleTriggers(database, clock,
@@ -134,7 +135,7 @@ public final class Engine implements AutoCloseable {
         this.jobRuns = new JobRuns(database);
         this.versions = new MongoVersionStore(database);
         this.exports = new ExportRegister(database);
-        this.housekeeping = new Housekeeping(database, instances, scheduleTriggers, jobRuns, clock, deactivatedRetention);
+        this.housekeeping = new Housekeeping(database, instances, executions, stats, scheduleTriggers, jobRuns, clock, retention);
         this.purgeTargets = List.of(
                 new InstancePurgeTarget(database, instances, attributePurge),
                 new VersionPurgeTarget(database, clock),

@@ -9,6 +9,7 @@ import io.lethe.engine.backup.BackupArchivesTarget;
 import io.lethe.engine.backup.BackupRangeTarget;
 import io.lethe.engine.backup.BackupSettings;
 import io.lethe.engine.backup.Backups;
+import io.lethe.engine.job.Retention;
 import io.lethe.engine.log.HourlySegmentAppender;
 import io.lethe.engine.log.LogPurgeTarget;
 import io.lethe.engine.log.LogPurger;
@@ -138,7 +139,8 @@ public final class Lethe implements AutoCloseable {
         Debugger debugger = null;
         Backups backups = null;
         try {
-            engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.deactivatedRetention());
+            engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(),
+                    new Retention(config.deactivatedRetention(), config.executionRetention()));
             engine.runner().addListener(new ExecutionMetrics(registry));
             UserStore users = new MongoUserStore(database);
             PasswordHasher hasher = new PasswordHasher();

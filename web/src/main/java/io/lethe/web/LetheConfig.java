@@ -1,5 +1,6 @@
 package io.lethe.web;
 
+import io.lethe.engine.job.Retention;
 import io.lethe.engine.store.DatabaseOptions;
 import io.lethe.purge.PurgeSettings;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Optional;
  *
  * @param fileLogs             whether to write JSON log segments under {@code <data>/logs} (off in most tests)
  * @param deactivatedRetention how long deactivated instances are kept before garbage collection
+ * @param executionRetention   how long execution records and per-minute run counts are kept
  * @param purge                four-eyes settings of the purge lifecycle
  */
 public record LetheConfig(
@@ -22,16 +24,18 @@ public record LetheConfig(
         Optional<String> adminPassword,
         boolean fileLogs,
         Duration deactivatedRetention,
+        Duration executionRetention,
         PurgeSettings purge) {
 
     public LetheConfig withPurge(PurgeSettings settings) {
-        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, deactivatedRetention, settings);
+        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, deactivatedRetention, executionRetention, settings);
     }
 
     /** The defaults for everything but where to listen and store. */
     public static LetheConfig of(String host, int port, Path dataDir, Optional<String> mongoUri,
             Optional<String> adminPassword, boolean fileLogs) {
-        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, Duration.ofDays(30), PurgeSettings.defaults());
+        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, Retention.DEFAULTS.deactivated(),
+                Retention.DEFAULTS.executions(), PurgeSettings.defaults());
     }
 
     public Path logsDir() {

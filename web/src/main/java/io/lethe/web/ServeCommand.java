@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Days deactivated instances are kept before garbage collection (default ${DEFAULT-VALUE}).")
     int retentionDays;
 
+    @Option(names = "--execution-retention-days", defaultValue = "${env:LETHE_EXECUTION_RETENTION_DAYS:-30}",
+            description = "Days execution records and per-minute run counts are kept (default ${DEFAULT-VALUE}).")
+    int executionRetentionDays;
+
     @Option(names = "--single-admin", defaultValue = "${env:LETHE_PURGE_SINGLE_ADMIN:-false}",
             description = "Let an admin approve their own purge requests (installs with one admin).")
     boolean singleAdmin;
@@ -55,6 +59,9 @@ final class ServeCommand implements Callable<Integer> {
         if (retentionDays < 1) {
             throw new ParameterException(spec.commandLine(), "--deactivated-retention-days must be at least 1, not " + retentionDays);
         }
+        if (executionRetentionDays < 1) {
+            throw new ParameterException(spec.commandLine(), "--execution-retention-days must be at least 1, not " + executionRetentionDays);
+        }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
@@ -64,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         LetheConfig config = new LetheConfig(host, port, data.toAbsolutePath().normalize(),
                 Optional.ofNullable(mongoUri).filter(u -> !u.isBlank()),
                 Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, java.time.Duration.ofDays(retentionDays),
-                new PurgeSettings(singleAdmin, logPurgeApproval));
+                java.time.Duration.ofDays(executionRetentionDays), new PurgeSettings(singleAdmin, logPurgeApproval));
         Lethe lethe = Lethe.start(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -50,6 +50,12 @@ class MainTest {
     }
 
     @Test
+    void shouldRefuseARetentionUnderADay() {
+        assertThat(run("serve", "--execution-retention-days", "0")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("lethe: --execution-retention-days must be at least 1, not 0 (see ./lethe --help)");
+    }
+
+    @Test
     void shouldEndWithOneLineWhenMongoIsUnreachable() {
         assertThat(run("serve", "--port", "0", "--mongo-uri", "mongodb://127.0.0.1:1/lethe",
                 "--data", dataDir().toString())).isEqualTo(1);

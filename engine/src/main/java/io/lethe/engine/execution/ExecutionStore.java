@@ -15,4 +15,7 @@ public interface ExecutionStore {
     List<ExecutionRecord> list(String sequence, ExecutionStatus status, Instant before, int limit);
 
     long count(String sequence);
+
+    /** Deletes the records of runs started before {@code cutoff}; returns how many. */
+    long deleteStartedBefore(Instant cutoff);
 }

@@ -35,6 +35,11 @@ public final class MongoExecutionStore implements ExecutionStore {
     }
 
     @Override
+    public long deleteStartedBefore(Instant cutoff) {
+        return executions.deleteMany(Filters.lt("startedAt", Date.from(cutoff))).getDeletedCount();
+    }
+
+    @Override
     public Optional<ExecutionRecord> find(String id) {
         return Optional.ofNullable(executions.find(Filters.eq("_id", id)).first()).map(MongoExecutionStore::toRecord);
     }

@@ -3,11 +3,12 @@ package io.lethe.engine.job;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import io.lethe.engine.execution.ExecutionStats;
+import io.lethe.engine.execution.ExecutionStore;
 import io.lethe.engine.instance.Instances;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.trigger.ScheduleTriggers;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -21,25 +22,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hourly background work, run by one process per hour (a lease in {@code leases}): garbage-collects
- * instances deactivated longer than the retention age (default 30 days) and sweeps old leases.
+ * instances deactivated longer than their retention, deletes execution records and per-minute run
+ * counts older than theirs (both 30 days by default: {@link Retention}), and sweeps old leases.
  * Each run is recorded in {@link JobRuns} with its counts.
  */
 public final class Housekeeping implements AutoCloseable {
 
     public static final String JOB = "deactivated-instance-gc";
-    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
     private final Instances instances;
+    private final ExecutionStore executions;
+    private final ExecutionStats stats;
     private final ScheduleTriggers schedules;
     private final JobRuns runs;
     private final MongoCollection<Document> leases;
     private final Clock clock;
-    private final Duration retention;
+    private final Retention retention;
     private ScheduledExecutorService timer;
 
-    public Housekeeping(Database database, Instances instances, ScheduleTriggers schedules, JobRuns runs, Clock clock, Duration retention) {
+    public Housekeeping(Database database, Instances instances, ExecutionStore executions, ExecutionStats stats,
+            ScheduleTriggers schedules, JobRuns runs, Clock clock, Retention retention) {
         this.instances = instances;
+        this.executions = executions;
+        this.stats = stats;
         this.schedules = schedules;
         this.runs = runs;
         this.leases = database.collection(ScheduleTriggers.LEASES);
@@ -70,9 +76,13 @@ public final class Housekeeping implements AutoCloseable {
             throw e;
         }
         Instant started = clock.instant();
-        long removed = instances.collectGarbage(retention);
+        long removed = instances.collectGarbage(retention.deactivated());
+        Instant executionCutoff = started.minus(retention.executions());
+        long executionsRemoved = executions.deleteStartedBefore(executionCutoff);
+        long minutesRemoved = stats.deleteBefore(executionCutoff);
         long leasesSwept = schedules.sweep();
-        runs.record(new JobRuns.JobRun(JOB, started, clock.instant(), Map.of("removed", removed, "leasesSwept", leasesSwept)));
+        runs.record(new JobRuns.JobRun(JOB, started, clock.instant(), Map.of("removed", removed,
+                "executionsRemoved", executionsRemoved, "runCountMinutesRemoved", minutesRemoved, "leasesSwept", leasesSwept)));
         return true;
     }
 

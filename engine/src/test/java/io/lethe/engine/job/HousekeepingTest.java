@@ -2,9 +2,11 @@ package io.lethe.engine.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lethe.engine.execution.ExecutionStats;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
+import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.MutableClock;
 import java.nio.file.Path;
@@ -40,6 +42,28 @@ class HousekeepingTest {
             assertThat(instances.count("note", List.of(), true)).isEqualTo(1);
             assertThat(lethe.engine.jobRuns().latest(Housekeeping.JOB, 5)).singleElement()
                     .satisfies(run -> assertThat(run.counts()).containsEntry("removed", 1L));
+        }
+    }
+
+    @Test
+    void shouldDeleteExecutionRecordsAndRunCountsOlderThanTheirRetention() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
+        try (EngineFixture lethe = new EngineFixture(dir, clock)) {
+            String seq = lethe.sequence(List.of(BlockDefinition.of("say", "script", Map.of("source", "return 1;"))));
+            String old = lethe.run(seq, null).executionId();
+            clock.advance(Duration.ofDays(31));
+            String recent = lethe.run(seq, null).executionId();
+            lethe.engine.recorder().flush(Duration.ofSeconds(5));
+            var minutes = lethe.database.collection(ExecutionStats.COLLECTION);
+            assertThat(minutes.countDocuments()).as("a minute counted for each run").isEqualTo(2);
+
+            assertThat(lethe.engine.housekeeping().runIfDue()).isTrue();
+
+            assertThat(lethe.engine.executions().find(old)).isEmpty();
+            assertThat(lethe.engine.executions().find(recent)).isPresent();
+            assertThat(minutes.countDocuments()).isEqualTo(1);
+            assertThat(lethe.engine.jobRuns().latest(Housekeeping.JOB, 5)).singleElement()
+                    .satisfies(run -> assertThat(run.counts()).containsEntry("executionsRemoved", 1L).containsEntry("runCountMinutesRemoved", 1L));
         }
     }
 }
