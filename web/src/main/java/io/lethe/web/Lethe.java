@@ -9,10 +9,10 @@ import io.lethe.engine.backup.BackupArchivesTarget;
 import io.lethe.engine.backup.BackupRangeTarget;
 import io.lethe.engine.backup.BackupSettings;
 import io.lethe.engine.backup.Backups;
-import io.lethe.engine.job.Retention;
 import io.lethe.engine.log.HourlySegmentAppender;
 import io.lethe.engine.log.LogPurgeTarget;
 import io.lethe.engine.log.LogPurger;
+import io.lethe.engine.log.LogRetention;
 import io.lethe.engine.log.SegmentLock;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.script.ScriptSettings;
@@ -91,10 +91,12 @@ public final class Lethe implements AutoCloseable {
     private final Blocking hookThreads;
     private final int port;
     private final boolean fileLogs;
+    private final Optional<LogRetention> logRetention;
     private final Router router;
 
     private Lethe(Database database, Engine engine, Purges purges, Debugger debugger, Backups backups, Vertx vertx,
-            Blocking blocking, Blocking hookThreads, int port, boolean fileLogs, Router router) {
+            Blocking blocking, Blocking hookThreads, int port, boolean fileLogs, Optional<LogRetention> logRetention, Router router) {
+        this.logRetention = logRetention;
         this.hookThreads = hookThreads;
         this.backups = backups;
         this.debugger = debugger;
@@ -139,8 +141,7 @@ public final class Lethe implements AutoCloseable {
         Debugger debugger = null;
         Backups backups = null;
         try {
-            engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(),
-                    new Retention(config.deactivatedRetention(), config.executionRetention()));
+            engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.retention());
             engine.runner().addListener(new ExecutionMetrics(registry));
             UserStore users = new MongoUserStore(database);
             PasswordHasher hasher = new PasswordHasher();
@@ -166,7 +167,7 @@ public final class Lethe implements AutoCloseable {
             router.route("/api/*").handler(blocking.filter(ctx -> CurrentUser.set(ctx, auth.resolve(ctx))));
             auth.mount(api, blocking);
             new UserRoutes(users, hasher).mount(api, blocking);
-            new DesignerApi(engine, Clock.systemUTC(), config.deactivatedRetention()).mount(api, blocking);
+            new DesignerApi(engine, Clock.systemUTC(), config.retention().deactivated()).mount(api, blocking);
             debugger = new Debugger(engine, database, Clock.systemUTC(), DebuggerSettings.defaults());
             engine.runner().addListener(debugger.recorder());
             new DebuggerRoutes(debugger).mount(api, blocking);
@@ -191,8 +192,11 @@ public final class Lethe implements AutoCloseable {
             debugger.start();
             purges.service().resumeInterrupted();
             backups.start();
+            var jobRuns = engine.jobRuns();
+            Optional<LogRetention> logRetention = logPurger.map(p -> new LogRetention(p, jobRuns, Clock.systemUTC(), config.retention().logs()));
+            logRetention.ifPresent(LogRetention::start);
             Lethe lethe = new Lethe(database, engine, purges, debugger, backups, vertx, blocking, hookThreads, port,
-                    config.fileLogs(), router);
+                    config.fileLogs(), logRetention, router);
             log.atInfo().addKeyValue("port", port).addKeyValue("database", database.mode().label())
                     .log("Lethe started in {} ms", java.time.Duration.between(started, Instant.now()).toMillis());
             return lethe;
@@ -288,6 +292,7 @@ public final class Lethe implements AutoCloseable {
         }
         blocking.close();
         hookThreads.close();
+        logRetention.ifPresent(LogRetention::close);
         backups.close();
         purges.close();
         engine.close();

@@ -4,7 +4,6 @@ import io.lethe.engine.job.Retention;
 import io.lethe.engine.store.DatabaseOptions;
 import io.lethe.purge.PurgeSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -12,8 +11,7 @@ import java.util.Optional;
  * environment variables by {@link ServeCommand}.
  *
  * @param fileLogs             whether to write JSON log segments under {@code <data>/logs} (off in most tests)
- * @param deactivatedRetention how long deactivated instances are kept before garbage collection
- * @param executionRetention   how long execution records and per-minute run counts are kept
+ * @param retention            how long deactivated instances, execution records and log segments are kept
  * @param purge                four-eyes settings of the purge lifecycle
  */
 public record LetheConfig(
@@ -23,19 +21,17 @@ public record LetheConfig(
         Optional<String> mongoUri,
         Optional<String> adminPassword,
         boolean fileLogs,
-        Duration deactivatedRetention,
-        Duration executionRetention,
+        Retention retention,
         PurgeSettings purge) {
 
     public LetheConfig withPurge(PurgeSettings settings) {
-        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, deactivatedRetention, executionRetention, settings);
+        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, retention, settings);
     }
 
     /** The defaults for everything but where to listen and store. */
     public static LetheConfig of(String host, int port, Path dataDir, Optional<String> mongoUri,
             Optional<String> adminPassword, boolean fileLogs) {
-        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, Retention.DEFAULTS.deactivated(),
-                Retention.DEFAULTS.executions(), PurgeSettings.defaults());
+        return new LetheConfig(host, port, dataDir, mongoUri, adminPassword, fileLogs, Retention.DEFAULTS, PurgeSettings.defaults());
     }
 
     public Path logsDir() {

@@ -1,7 +1,9 @@
 package io.lethe.web;
 
+import io.lethe.engine.job.Retention;
 import io.lethe.purge.PurgeSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +48,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Days execution records and per-minute run counts are kept (default ${DEFAULT-VALUE}).")
     int executionRetentionDays;
 
+    @Option(names = "--log-retention-days", defaultValue = "${env:LETHE_LOG_RETENTION_DAYS:-30}",
+            description = "Days log segments are kept (default ${DEFAULT-VALUE}).")
+    int logRetentionDays;
+
     @Option(names = "--single-admin", defaultValue = "${env:LETHE_PURGE_SINGLE_ADMIN:-false}",
             description = "Let an admin approve their own purge requests (installs with one admin).")
     boolean singleAdmin;
@@ -62,6 +68,9 @@ final class ServeCommand implements Callable<Integer> {
         if (executionRetentionDays < 1) {
             throw new ParameterException(spec.commandLine(), "--execution-retention-days must be at least 1, not " + executionRetentionDays);
         }
+        if (logRetentionDays < 1) {
+            throw new ParameterException(spec.commandLine(), "--log-retention-days must be at least 1, not " + logRetentionDays);
+        }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
@@ -70,8 +79,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         LetheConfig config = new LetheConfig(host, port, data.toAbsolutePath().normalize(),
                 Optional.ofNullable(mongoUri).filter(u -> !u.isBlank()),
-                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, java.time.Duration.ofDays(retentionDays),
-                java.time.Duration.ofDays(executionRetentionDays), new PurgeSettings(singleAdmin, logPurgeApproval));
+                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, new Retention(Duration.ofDays(retentionDays),
+                Duration.ofDays(executionRetentionDays), Duration.ofDays(logRetentionDays)), new PurgeSettings(singleAdmin, logPurgeApproval));
         Lethe lethe = Lethe.start(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

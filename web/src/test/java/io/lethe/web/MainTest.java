@@ -53,6 +53,9 @@ class MainTest {
     void shouldRefuseARetentionUnderADay() {
         assertThat(run("serve", "--execution-retention-days", "0")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("lethe: --execution-retention-days must be at least 1, not 0 (see ./lethe --help)");
+        err.getBuffer().setLength(0);
+        assertThat(run("serve", "--log-retention-days", "-1")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("lethe: --log-retention-days must be at least 1, not -1 (see ./lethe --help)");
     }
 
     @Test

@@ -13,9 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +36,7 @@ public final class Housekeeping implements AutoCloseable {
     private final MongoCollection<Document> leases;
     private final Clock clock;
     private final Retention retention;
-    private ScheduledExecutorService timer;
+    private Hourly timer;
 
     public Housekeeping(Database database, Instances instances, ExecutionStore executions, ExecutionStats stats,
             ScheduleTriggers schedules, JobRuns runs, Clock clock, Retention retention) {
@@ -54,14 +51,7 @@ public final class Housekeeping implements AutoCloseable {
     }
 
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("lethe-housekeeping").unstarted(r));
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                runIfDue();
-            } catch (RuntimeException e) {
-                log.atError().setCause(e).log("housekeeping failed");
-            }
-        }, 1, 60, TimeUnit.MINUTES);
+        timer = Hourly.start("housekeeping", this::runIfDue, log);
     }
 
     /** Runs unless another process already did this hour; returns whether it ran. */
@@ -89,7 +79,7 @@ public final class Housekeeping implements AutoCloseable {
     @Override
     public void close() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 }
