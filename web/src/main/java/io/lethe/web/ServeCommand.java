@@ -60,17 +60,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Require approval for log purges too (default: support staff purge logs alone).")
     boolean logPurgeApproval;
 
+    /** A retention flag's days as a duration; a usage error under one day. */
+    private Duration days(String flag, int days) {
+        if (days < 1) {
+            throw new ParameterException(spec.commandLine(), flag + " must be at least 1, not " + days);
+        }
+        return Duration.ofDays(days);
+    }
+
     @Override
     public Integer call() {
-        if (retentionDays < 1) {
-            throw new ParameterException(spec.commandLine(), "--deactivated-retention-days must be at least 1, not " + retentionDays);
-        }
-        if (executionRetentionDays < 1) {
-            throw new ParameterException(spec.commandLine(), "--execution-retention-days must be at least 1, not " + executionRetentionDays);
-        }
-        if (logRetentionDays < 1) {
-            throw new ParameterException(spec.commandLine(), "--log-retention-days must be at least 1, not " + logRetentionDays);
-        }
+        Retention retention = new Retention(days("--deactivated-retention-days", retentionDays),
+                days("--execution-retention-days", executionRetentionDays), days("--log-retention-days", logRetentionDays));
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }
@@ -79,8 +80,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         LetheConfig config = new LetheConfig(host, port, data.toAbsolutePath().normalize(),
                 Optional.ofNullable(mongoUri).filter(u -> !u.isBlank()),
-                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, new Retention(Duration.ofDays(retentionDays),
-                Duration.ofDays(executionRetentionDays), Duration.ofDays(logRetentionDays)), new PurgeSettings(singleAdmin, logPurgeApproval));
+                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, retention, new PurgeSettings(singleAdmin, logPurgeApproval));
         Lethe lethe = Lethe.start(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
