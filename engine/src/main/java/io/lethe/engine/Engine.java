@@ -47,6 +47,7 @@ import io.lethe.engine.version.MongoVersionStore;
 import io.lethe.engine.version.VersionStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -128,9 +129,18 @@ public final class Engine implements AutoCloseable {
                 ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND);
         this.runner = new SequenceRunner(sequences::compiled, recorder, redaction, clock);
         this.scheduleTriggers = new ScheduleTriggers(database, clock,
-                (name, tick) -> runInBackground(name, new TriggerInfo("schedule", tick.toString()), java.util.Map.of("tick", tick.toString())));
-        this.instanceTriggers = new InstanceTriggers(
-                (name, input) -> runInBackground(name, new TriggerInfo("instance", input.get("model") + " " + input.get("event")), input));
+                (name, tick) -> runInBackground(name, new TriggerInfo("schedule", tick.toString()), Map.of("tick", tick.toString())));
+        this.instanceTriggers = new InstanceTriggers(new InstanceTriggers.Fire() {
+            @Override
+            public void run(String sequence, Map<String, Object> input, int depth) {
+                runInBackground(sequence, instanceTrigger(input), input, depth);
+            }
+
+            @Override
+            public void refuse(String sequence, Map<String, Object> input) {
+                refuseCascade(sequence, instanceTrigger(input));
+            }
+        });
         instances.events().subscribe(instanceTriggers::on);
         this.jobRuns = new JobRuns(database);
         this.versions = new MongoVersionStore(database);
@@ -200,6 +210,11 @@ public final class Engine implements AutoCloseable {
         return runner.run(sequence, trigger, input);
     }
 
+    /** Runs a sequence now on the caller's thread, handing its HTTP answer to {@code responder} as soon as it is given. */
+    public ExecutionResult run(String sequence, TriggerInfo trigger, Object input, io.lethe.engine.execution.Responder responder) {
+        return runner.run(sequence, trigger, input, responder);
+    }
+
     /**
      * Runs a saved version of a sequence (not necessarily the current one), e.g. to replay a trace
      * against the version that produced it.
@@ -214,13 +229,34 @@ public final class Engine implements AutoCloseable {
     }
 
     private void runInBackground(String sequence, TriggerInfo trigger, Object input) {
-        background.execute(() -> {
+        runInBackground(sequence, trigger, input, 0);
+    }
+
+    /** @param cascade how many instance events in a row led to this run (0: none) */
+    private void runInBackground(String sequence, TriggerInfo trigger, Object input, int cascade) {
+        background.execute(InstanceTriggers.atDepth(cascade, () -> {
             try {
                 runner.run(sequence, trigger, input);
             } catch (RuntimeException e) {
                 log.atError().setCause(e).addKeyValue("sequence", sequence).log("triggered run could not start");
             }
-        });
+        }));
+    }
+
+    private static TriggerInfo instanceTrigger(Map<String, Object> input) {
+        return new TriggerInfo("instance", input.get("model") + " " + input.get("event"));
+    }
+
+    /** An instance event too deep in a cascade: no run, a failed record and a warning say why. */
+    private void refuseCascade(String sequence, TriggerInfo trigger) {
+        String reason = "not run: instance events triggered runs " + InstanceTriggers.MAX_CASCADE
+                + " deep in a row (does a sequence change the instances that trigger it?)";
+        log.atWarn().addKeyValue("sequence", sequence).addKeyValue("trigger", trigger.detail()).log(reason);
+        try {
+            runner.refuse(sequence, trigger, reason);
+        } catch (RuntimeException e) {
+            log.atError().setCause(e).addKeyValue("sequence", sequence).log("refused run could not be recorded");
+        }
     }
 
     public Models models() {

@@ -50,6 +50,8 @@ public final class Blocking implements AutoCloseable {
     /** Header names and values as Vert.x's optimised (ASCII) form: written without encoding or checking them again. */
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Blocking.class);
+
     private final ExecutorService executor;
 
     /** Work on virtual threads: for route work that mostly waits on the database. */
@@ -66,19 +68,44 @@ public final class Blocking implements AutoCloseable {
         return ctx -> serve(ctx.response(), CorrelationId.of(ctx), () -> work.run(ctx), ctx::fail);
     }
 
+    /** Work that may answer before it ends: it hands its reply to {@code answer} and goes on. */
+    @FunctionalInterface
+    public interface EarlyWork {
+        /** @return the reply to send, or {@code null} when it was handed to {@code answer} already */
+        Reply run(java.util.function.Consumer<Reply> answer) throws Exception;
+    }
+
     /**
      * Runs {@code work} off the event loop (called on it), then sends its reply, or hands its failure
      * to {@code failed}, back on the loop. For a request served without the router.
      */
     public void serve(HttpServerResponse response, String correlationId, Callable<Reply> work, Handler<Throwable> failed) {
+        serve(response, correlationId, answer -> work.call(), failed);
+    }
+
+    /**
+     * As {@link #serve(HttpServerResponse, String, Callable, Handler)}, for work that may send its
+     * reply before it ends; a failure after that is logged, not answered.
+     */
+    public void serve(HttpServerResponse response, String correlationId, EarlyWork work, Handler<Throwable> failed) {
         Context context = Vertx.currentContext();
         executor.execute(() -> {
             MDC.put(CorrelationId.MDC_KEY, correlationId);
+            boolean[] answered = {false};
             try {
-                Reply reply = work.call();
-                context.runOnContext(v -> send(response, reply));
+                Reply reply = work.run(early -> {
+                    answered[0] = true;
+                    context.runOnContext(v -> send(response, early));
+                });
+                if (reply != null) {
+                    context.runOnContext(v -> send(response, reply));
+                }
             } catch (Throwable e) {
-                context.runOnContext(v -> failed.handle(e));
+                if (answered[0]) {
+                    log.atError().setCause(e).log("work failed after it had answered");
+                } else {
+                    context.runOnContext(v -> failed.handle(e));
+                }
             } finally {
                 MDC.remove(CorrelationId.MDC_KEY);
             }

@@ -110,6 +110,57 @@ class HooksTest {
     }
 
     @Test
+    void shouldAnswerWhenTheRespondBlockRunsNotWhenTheRunEnds() throws Exception {
+        var entered = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var outsideAnswered = new java.util.concurrent.atomic.AtomicBoolean();
+        var outside = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        outside.createContext("/", exchange -> {
+            entered.countDown();
+            try {
+                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            outsideAnswered.set(true);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        outside.start();
+        try {
+            var engine = server.lethe().engine();
+            engine.connectors().save(new io.lethe.engine.connector.ConnectorAccount("slow", "a slow service",
+                    "http://127.0.0.1:" + outside.getAddress().getPort(), Map.of()));
+            engine.sequences().save(Sequence.of("accept", "accepted", List.of(
+                    BlockDefinition.of("accepted", "respond", Map.of("status", 202, "body", Map.of("job", "{{input.body.job}}"))).then("work"),
+                    BlockDefinition.of("work", "http-request", Map.of("connector", "slow", "method", "POST", "path", "/work")).then("late"),
+                    BlockDefinition.of("late", "respond", Map.of("status", 500, "body", "too late"))),
+                    new Trigger.Http("POST", "/accept")));
+
+            Response accepted = server.send("POST", "/hooks/accept", null, "{\"job\": 42}");
+
+            assertThat(accepted.status()).isEqualTo(202);
+            assertThat(accepted.json().getInteger("job")).isEqualTo(42);
+            assertThat(outsideAnswered).isFalse(); // so the run has not ended: the outside service still holds it
+            assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+            engine.recorder().flush(Duration.ofSeconds(5));
+            long deadline = System.currentTimeMillis() + 10_000;
+            var record = engine.executions().find(accepted.header("X-Lethe-Execution"));
+            while (record.isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+                engine.recorder().flush(Duration.ofSeconds(5));
+                record = engine.executions().find(accepted.header("X-Lethe-Execution"));
+            }
+            assertThat(record).hasValueSatisfying(r ->
+                    assertThat(r.path()).containsExactly("accepted:next", "work:next", "late:next"));
+        } finally {
+            release.countDown();
+            outside.stop(0);
+        }
+    }
+
+    @Test
     void shouldAnswer204WithoutARespondBlockAnd404ForUnknownHooks() {
         assertThat(server.send("POST", "/hooks/ping", null, null).status()).isEqualTo(204);
 

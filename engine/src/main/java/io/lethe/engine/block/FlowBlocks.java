@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,8 +129,14 @@ public final class FlowBlocks {
     record RespondConfig(Template status, Template headers, Template body) {
     }
 
-    /** Sets the HTTP response of an HTTP-triggered run (status, headers, body). */
+    /**
+     * Answers the HTTP request of an HTTP-triggered run (status, headers, body) at once; the run goes
+     * on. Only the first respond block to run answers; a later one changes nothing.
+     */
     static final class Respond implements Block<RespondConfig> {
+        private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+        private static final Pattern HEADER_VALUE = Pattern.compile("[^\\x00-\\x08\\x0A-\\x1F\\x7F]*");
+
         public boolean waitsOnIo() {
             return false;
         }
@@ -139,7 +146,7 @@ public final class FlowBlocks {
         }
 
         public String description() {
-            return "Answer the HTTP request that triggered the run";
+            return "Answer the HTTP request that triggered the run, at once (the run goes on; only the first answer counts)";
         }
 
         public ConfigSchema schema() {
@@ -168,6 +175,14 @@ public final class FlowBlocks {
             Map<String, String> headers = new LinkedHashMap<>();
             if (run.input("headers", config.headers()) instanceof Map<?, ?> given) {
                 given.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+            }
+            for (var header : headers.entrySet()) {
+                if (!HEADER_NAME.matcher(header.getKey()).matches()) {
+                    return Outcome.failed("'" + header.getKey() + "' is not a valid HTTP header name");
+                }
+                if (!HEADER_VALUE.matcher(header.getValue()).matches()) {
+                    return Outcome.failed("the value of header '" + header.getKey() + "' holds a line break or another control character");
+                }
             }
             Object body = run.rawInput("body", config.body()); // a script's JSON result goes out unparsed
             run.respond(code, headers, body);

@@ -29,6 +29,7 @@ final class Run {
     private final Object input;
     private final Instant deadline;
     private final int depth;
+    private final Responder responder;
     /** The latest clock reading: when the run started, then when each block ended (the next one starts then). */
     private Instant now;
     private final List<String> path = Collections.synchronizedList(new ArrayList<>());
@@ -37,7 +38,8 @@ final class Run {
     private Redactor redactor; // with the objects it has scanned: made by the first redaction of the run
     private Set<Object> scanned;
 
-    Run(SequenceRunner runner, CompiledSequence sequence, String id, Object input, Instant started, int depth) {
+    Run(SequenceRunner runner, CompiledSequence sequence, String id, Object input, Instant started, int depth,
+            Responder responder) {
         this.runner = runner;
         this.sequence = sequence;
         this.id = id;
@@ -45,6 +47,7 @@ final class Run {
         this.now = started;
         this.deadline = started.plusMillis(sequence.definition().settings().timeoutMs());
         this.depth = depth;
+        this.responder = responder;
     }
 
     /** When the last block ended (when the run started, before any): the clock is read once per block. */
@@ -194,8 +197,15 @@ final class Run {
         }
 
         @Override
-        public void respond(int status, Map<String, String> headers, Object body) {
-            response = new HttpReply(status, headers, body);
+        public boolean respond(int status, Map<String, String> headers, Object body) {
+            synchronized (Run.this) {
+                if (response != null) {
+                    return false;
+                }
+                response = new HttpReply(status, headers, body);
+            }
+            responder.answer(id, response);
+            return true;
         }
 
         @Override
@@ -220,7 +230,7 @@ final class Run {
                 return Outcome.failed("sequences call each other more than " + SequenceRunner.MAX_CALL_DEPTH + " deep");
             }
             ExecutionResult result = runner.run(runner.compiled(name), new TriggerInfo("call", sequence.name()),
-                    callInput, id, depth + 1);
+                    callInput, id, depth + 1, Responder.NONE);
             if (!result.succeeded()) {
                 return Outcome.failed("sequence '" + name + "' failed: " + result.error());
             }

@@ -43,25 +43,43 @@ public final class SequenceRunner {
 
     /** Runs the current version of the named sequence with {@code input}. */
     public ExecutionResult run(String sequence, TriggerInfo trigger, Object input) {
-        return run(compiled(sequence), trigger, input, null, 0);
+        return run(sequence, trigger, input, Responder.NONE);
+    }
+
+    /** Runs the current version, handing its HTTP answer to {@code responder} as soon as a respond block runs. */
+    public ExecutionResult run(String sequence, TriggerInfo trigger, Object input, Responder responder) {
+        return run(compiled(sequence), trigger, input, null, 0, responder);
     }
 
     /** Runs a given compiled form (e.g. an older version, for a replay). */
     public ExecutionResult run(CompiledSequence sequence, TriggerInfo trigger, Object input) {
-        return run(sequence, trigger, input, null, 0);
+        return run(sequence, trigger, input, null, 0, Responder.NONE);
+    }
+
+    /**
+     * Records, without running it, a run that was refused (e.g. too deep a cascade of instance events):
+     * a failed record with no path, kept unless the sequence records nothing.
+     */
+    public void refuse(String sequence, TriggerInfo trigger, String reason) {
+        CompiledSequence compiled = compiled(sequence);
+        Instant now = clock.instant();
+        boolean keep = compiled.definition().settings().record() != RecordMode.NONE;
+        recorder.finished(new ExecutionRecord(Ids.next(), null, compiled.name(), compiled.version(), trigger.type(),
+                trigger.detail(), ExecutionStatus.FAILED, now, now, 0, reason, List.of()), keep);
     }
 
     CompiledSequence compiled(String name) {
         return sequences.apply(name).orElseThrow(() -> new NotFoundException("no sequence '" + name + "'"));
     }
 
-    ExecutionResult run(CompiledSequence sequence, TriggerInfo trigger, Object input, String parentId, int depth) {
+    ExecutionResult run(CompiledSequence sequence, TriggerInfo trigger, Object input, String parentId, int depth,
+            Responder responder) {
         String id = Ids.next();
         Instant started = clock.instant();
         var start = new ExecutionListener.Started(id, parentId, sequence.name(), sequence.version(), trigger, input, started);
         listeners.forEach(l -> l.executionStarted(start));
         // Not copied: blocks never change the input (scripts get JSON copies, templates only read).
-        Run run = new Run(this, sequence, id, input, started, depth);
+        Run run = new Run(this, sequence, id, input, started, depth, responder);
         ExecutionResult result = run.execute();
         Instant ended = run.lastReading();
         Duration duration = Duration.between(started, ended);

@@ -32,8 +32,11 @@ public interface BlockRun {
     /** Lines a script printed, kept with the block's trace. */
     void console(List<String> lines);
 
-    /** Sets the HTTP response of an HTTP-triggered run. */
-    void respond(int status, Map<String, String> headers, Object body);
+    /**
+     * Answers the HTTP request of an HTTP-triggered run at once (the run goes on); only the first
+     * answer counts: false when the run had answered already.
+     */
+    boolean respond(int status, Map<String, String> headers, Object body);
 
     /** Runs the blocks from {@code blockId} with extra scope entries (loops); returns the last output. */
     Outcome runPath(String blockId, Map<String, Object> extraScope);

@@ -118,6 +118,53 @@ class ExecutionsTest {
     }
 
     @Test
+    void shouldAnswerWhenTheFirstRespondBlockRunsWhileTheRunGoesOn() {
+        String seq = save(RecordMode.SUMMARY, 0,
+                BlockDefinition.of("accepted", "respond", Map.of("status", 202, "body", Map.of("id", "{{input.id}}"))).then("work"),
+                BlockDefinition.of("work", "script", Map.of("source", "return 'done';")).then("again"),
+                BlockDefinition.of("again", "respond", Map.of("status", 500, "body", "too late")));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        lethe.engine.runner().addListener(new ExecutionListener() {
+            @Override
+            public void blockFinished(BlockFinished event) {
+                if (event.sequence().equals(seq)) {
+                    seen.add("block " + event.blockId());
+                }
+            }
+        });
+        List<HttpReply> answers = new ArrayList<>();
+
+        ExecutionResult result = lethe.engine.run(seq, TriggerInfo.manual("test"), Map.of("id", 7), (executionId, reply) -> {
+            seen.add("answered " + reply.status());
+            answers.add(reply);
+        });
+
+        assertThat(answers).singleElement().satisfies(reply -> {
+            assertThat(reply.status()).isEqualTo(202);
+            assertThat(io.lethe.engine.json.Json.plain(reply.body())).isEqualTo(Map.of("id", 7));
+        });
+        assertThat(seen).containsSubsequence("answered 202", "block accepted", "block work", "block again");
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.response()).hasValueSatisfying(reply -> assertThat(reply.status()).isEqualTo(202));
+        assertThat(result.path()).containsExactly("accepted:next", "work:next", "again:next");
+    }
+
+    @Test
+    void shouldFailARespondBlockWhoseHeadersCouldSplitTheResponse() {
+        String seq = save(RecordMode.SUMMARY, 0, BlockDefinition.of("answer", "respond",
+                Map.of("headers", Map.of("X-Note", "{{input.note}}"), "body", "hi")));
+        List<HttpReply> answers = new ArrayList<>();
+
+        ExecutionResult result = lethe.engine.run(seq, TriggerInfo.manual("test"),
+                Map.of("note", "ok\r\nSet-Cookie: session=stolen"), (executionId, reply) -> answers.add(reply));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.error()).contains("header 'X-Note'").contains("line break");
+        assertThat(answers).isEmpty();
+        assertThat(result.response()).isEmpty();
+    }
+
+    @Test
     void shouldRunManySequencesAtOnce() throws Exception {
         String seq = save(RecordMode.SUMMARY, 0,
                 BlockDefinition.of("double", "script", Map.of("source", "return input.n * 2;")));

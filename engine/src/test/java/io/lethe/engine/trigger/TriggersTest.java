@@ -2,6 +2,8 @@ package io.lethe.engine.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lethe.engine.execution.ExecutionRecord;
+import io.lethe.engine.execution.ExecutionStatus;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
@@ -90,6 +92,38 @@ class TriggersTest {
                 Thread.sleep(20);
             }
             assertThat(lethe.engine.instances().get(model, order.id()).data()).containsEntry("audited", true);
+        }
+    }
+
+    @Test
+    void shouldStopASequenceThatUpdatesTheInstanceThatTriggersIt() throws Exception {
+        try (EngineFixture lethe = new EngineFixture(dir)) {
+            String model = EngineFixture.unique("counter");
+            lethe.model(Model.of(model, Attribute.of("n", AttributeType.NUMBER)));
+            String bump = EngineFixture.unique("bump");
+            lethe.engine.sequences().save(Sequence.of(bump, "inc", List.of(
+                    BlockDefinition.of("inc", "update-instance", Map.of("model", model, "id", "{{input.instance.id}}",
+                            "values", Map.of("n", "{{input.instance.n}}")))), new Trigger.InstanceEvent(model, List.of("updated"))));
+            var counter = lethe.engine.instances().create(model, Map.of("n", 0));
+
+            lethe.engine.instances().update(model, counter.id(), Map.of("n", 1));
+
+            long deadline = System.currentTimeMillis() + 10_000;
+            List<ExecutionRecord> records = List.of();
+            while (records.stream().noneMatch(r -> r.status() == ExecutionStatus.FAILED) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+                lethe.engine.recorder().flush(Duration.ofSeconds(5));
+                records = lethe.engine.executions().list(bump, null, null, 100);
+            }
+            Thread.sleep(300); // a run for ever would go on adding records
+            lethe.engine.recorder().flush(Duration.ofSeconds(5));
+            records = lethe.engine.executions().list(bump, null, null, 100);
+            assertThat(records).filteredOn(r -> r.status() == ExecutionStatus.SUCCEEDED).hasSize(InstanceTriggers.MAX_CASCADE);
+            assertThat(records).filteredOn(r -> r.status() == ExecutionStatus.FAILED).singleElement().satisfies(r -> {
+                assertThat(r.error()).startsWith("not run: instance events triggered runs 8 deep");
+                assertThat(r.trigger()).isEqualTo("instance");
+                assertThat(r.path()).isEmpty();
+            });
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * {@code /hooks/...}: runs the sequence bound to the request's method and path. The input is
@@ -38,6 +39,7 @@ import java.util.Set;
  */
 public final class HookRoute {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HookRoute.class);
     public static final String PREFIX = "/hooks";
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization", "x-api-key");
     /** The query of a request without one: only ever read (parsing an absent query still builds a map). */
@@ -85,7 +87,7 @@ public final class HookRoute {
             Hook hook = new Hook(ctx.request(), path, match.get(), ctx.queryParams());
             ctx.put(Problems.LOG_PATH, hook.logPath());
             Buffer body = ctx.body().buffer();
-            threads(hook).serve(ctx.response(), CorrelationId.of(ctx), () -> run(hook, body), ctx::fail);
+            threads(hook).serve(ctx.response(), CorrelationId.of(ctx), answer -> run(hook, body, answer), ctx::fail);
         });
     }
 
@@ -115,7 +117,7 @@ public final class HookRoute {
         Hook hook = new Hook(request, path, match.get(), request.query() == null ? NO_QUERY : request.params());
         String correlationId = CorrelationId.assign(request);
         Handler<Throwable> failed = e -> Problems.answer(request, correlationId, hook.logPath(), e, 500);
-        request.body().onSuccess(body -> threads(hook).serve(request.response(), correlationId, () -> run(hook, body), failed))
+        request.body().onSuccess(body -> threads(hook).serve(request.response(), correlationId, answer -> run(hook, body, answer), failed))
                 .onFailure(failed);
         return true;
     }
@@ -149,7 +151,8 @@ public final class HookRoute {
         return engine.cpuOnly(hook.match().sequence()) ? cpu : io;
     }
 
-    private Reply run(Hook hook, Buffer body) {
+    /** Runs the hook's sequence; its first respond block answers at once ({@code answer}), the run goes on. */
+    private Reply run(Hook hook, Buffer body, Consumer<Reply> answer) {
         HttpServerRequest request = hook.request();
         String method = request.method().name();
         Map<String, Object> input = new LinkedHashMap<>();
@@ -160,16 +163,29 @@ public final class HookRoute {
         input.put("headers", new HeaderValues(request.headers(), CREDENTIAL_HEADERS));
         input.put("body", body(request, body));
         // The record names the trigger pattern, not the path: a path may hold personal data.
-        ExecutionResult result = engine.run(hook.match().sequence(), TriggerInfo.http(method, hook.logPath()), input);
-        request.response().putHeader(EXECUTION_HEADER, result.executionId());
-        if (!result.succeeded() && result.response().isEmpty()) {
-            return new Reply(500, Map.of("title", "Sequence failed", "status", 500, "executionId", result.executionId()));
+        ExecutionResult result = engine.run(hook.match().sequence(), TriggerInfo.http(method, hook.logPath()), input,
+                (executionId, reply) -> {
+                    request.response().putHeader(EXECUTION_HEADER, executionId);
+                    answer.accept(answer(request, reply, executionId));
+                });
+        if (result.response().isPresent()) {
+            return null; // answered when the respond block ran
         }
-        return result.response().map(reply -> answer(request, reply)).orElse(Reply.noContent());
+        request.response().putHeader(EXECUTION_HEADER, result.executionId());
+        return result.succeeded() ? Reply.noContent() : failed(result.executionId());
     }
 
-    private static Reply answer(HttpServerRequest request, HttpReply reply) {
-        reply.headers().forEach((k, v) -> request.response().putHeader(k, v));
+    private static Reply failed(String executionId) {
+        return new Reply(500, Map.of("title", "Sequence failed", "status", 500, "executionId", executionId));
+    }
+
+    private static Reply answer(HttpServerRequest request, HttpReply reply, String executionId) {
+        try {
+            reply.headers().forEach((k, v) -> request.response().putHeader(k, v));
+        } catch (RuntimeException e) { // the respond block checks them: a header the server still refuses
+            log.atError().setCause(e).addKeyValue("executionId", executionId).log("respond block's headers refused");
+            return failed(executionId);
+        }
         Object body = reply.body() instanceof RawJson raw && raw.text().startsWith("\"") ? raw.value() : reply.body();
         if (body instanceof String text) {
             if (!reply.headers().keySet().stream().anyMatch(k -> k.equalsIgnoreCase("content-type"))) {
