@@ -141,6 +141,9 @@ public final class Lethe implements AutoCloseable {
         Debugger debugger = null;
         Backups backups = null;
         try {
+            // Times stored (and so answered) to the millisecond, as the database keeps them: an answer gives the
+            // same time as a later read. The engine keeps the precise clock for run timings (sub-millisecond).
+            Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
             engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.retention());
             engine.runner().addListener(new ExecutionMetrics(registry));
             UserStore users = new MongoUserStore(database);
@@ -167,19 +170,19 @@ public final class Lethe implements AutoCloseable {
             router.route("/api/*").handler(blocking.filter(ctx -> CurrentUser.set(ctx, auth.resolve(ctx))));
             auth.mount(api, blocking);
             new UserRoutes(users, hasher).mount(api, blocking);
-            new DesignerApi(engine, Clock.systemUTC(), config.retention().deactivated()).mount(api, blocking);
-            debugger = new Debugger(engine, database, Clock.systemUTC(), DebuggerSettings.defaults());
+            new DesignerApi(engine, clock, config.retention().deactivated()).mount(api, blocking);
+            debugger = new Debugger(engine, database, clock, DebuggerSettings.defaults());
             engine.runner().addListener(debugger.recorder());
             new DebuggerRoutes(debugger).mount(api, blocking);
             Optional<LogPurger> logPurger = segments.map(a -> new LogPurger(a.segments(), SegmentLock.of(a)));
             List<PurgeTarget> targets = new ArrayList<>(engine.purgeTargets());
             targets.add(debugger.purgeTarget());
             logPurger.ifPresent(p -> targets.add(new LogPurgeTarget(p)));
-            backups = new Backups(database, BackupSettings.under(config.dataDir()), engine.jobRuns(), Clock.systemUTC(), version);
+            backups = new Backups(database, BackupSettings.under(config.dataDir()), engine.jobRuns(), clock, version);
             targets.add(new BackupArchivesTarget(backups, engine.attributePurge()));
             targets.add(new BackupRangeTarget(backups));
             new BackupRoutes(backups).mount(api, blocking);
-            purges = new Purges(engine, database, targets, config.purge(), config.dataDir());
+            purges = new Purges(engine, database, targets, config.purge(), config.dataDir(), clock);
             purges.api(logPurger).mount(api, blocking);
             new UiRoute().mount(router);
             router.route().failureHandler(Problems::handle);
@@ -193,7 +196,7 @@ public final class Lethe implements AutoCloseable {
             purges.service().resumeInterrupted();
             backups.start();
             var jobRuns = engine.jobRuns();
-            Optional<LogRetention> logRetention = logPurger.map(p -> new LogRetention(p, jobRuns, Clock.systemUTC(), config.retention().logs()));
+            Optional<LogRetention> logRetention = logPurger.map(p -> new LogRetention(p, jobRuns, clock, config.retention().logs()));
             logRetention.ifPresent(LogRetention::start);
             Lethe lethe = new Lethe(database, engine, purges, debugger, backups, vertx, blocking, hookThreads, port,
                     config.fileLogs(), logRetention, router);

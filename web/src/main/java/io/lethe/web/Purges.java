@@ -24,9 +24,10 @@ public final class Purges implements AutoCloseable {
     private final Ledger ledger;
     private final PurgeService service;
 
-    Purges(Engine engine, Database database, List<PurgeTarget> targets, PurgeSettings settings, java.nio.file.Path dataDir) {
+    Purges(Engine engine, Database database, List<PurgeTarget> targets, PurgeSettings settings, java.nio.file.Path dataDir,
+            Clock clock) {
         this.targets = new PurgeTargets(targets);
-        this.ledger = new Ledger(database, Clock.systemUTC(), ledgerMirror(dataDir));
+        this.ledger = new Ledger(database, clock, ledgerMirror(dataDir));
         InstancePurgeTarget instances = targets.stream().filter(InstancePurgeTarget.class::isInstance)
                 .map(InstancePurgeTarget.class::cast).findFirst().orElseThrow();
         this.service = new PurgeService(new PurgeRequestStore(database), this.targets, ledger, engine.exports(), database,
@@ -38,7 +39,7 @@ public final class Purges implements AutoCloseable {
                     }
                 }, scope -> scope instanceof PurgeScope.Subject s && s.ids().isEmpty() // ids for the receipt's replay section
                         ? new PurgeScope.Subject(s.model(), instances.selectedIds(s), s.where(), s.all(), s.attributes())
-                        : scope, settings, Clock.systemUTC());
+                        : scope, settings, clock);
     }
 
     /**

@@ -66,6 +66,7 @@ class AuthTest {
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/api/users/" + name);
+        assertThat(created.json().getString("createdAt")).isEqualTo(server.get("/api/users/" + name, server.adminToken()).json().getString("createdAt"));
         String token = server.login(name, "a-long-enough-password");
         assertThat(server.get("/api/auth/me", token).json().getJsonArray("roles")).containsExactly("designer");
     }

@@ -11,6 +11,7 @@ import io.lethe.engine.model.ModelValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class Instances {
         }
         values.putAll(data);
         check(ModelValidator.validateData(model, values, false));
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored: the answer gives what a read gives
         Instance instance = new Instance(Ids.next(), model.name(), normalise(model, values), true, now, now, null);
         store.insert(instance);
         events.publish(new InstanceEvent(InstanceEvent.Type.CREATED, instance));

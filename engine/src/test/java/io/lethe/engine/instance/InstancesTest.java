@@ -75,6 +75,17 @@ class InstancesTest {
     }
 
     @Test
+    void shouldAnswerTheCreationTimeAsALaterReadGivesIt() {
+        clock.advance(Duration.ofNanos(123_456_789));
+
+        Instance ada = instances.create(model, Map.of("name", "Ada"));
+
+        assertThat(ada.createdAt()).isEqualTo(Instant.parse("2026-11-25T12:00:00.123Z"))
+                .isEqualTo(instances.get(model, ada.id()).createdAt());
+        assertThat(ada.updatedAt()).isEqualTo(instances.get(model, ada.id()).updatedAt());
+    }
+
+    @Test
     void shouldRefuseInvalidDataAndStoreNothing() {
         assertThatThrownBy(() -> instances.create(model, Map.of("age", "old", "shoe", 42)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())

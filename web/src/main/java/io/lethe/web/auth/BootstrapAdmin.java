@@ -29,7 +29,7 @@ public final class BootstrapAdmin {
         Optional<String> given = password.filter(p -> !p.isBlank()); // a blank one is as good as none
         String chosen = given.orElseGet(BootstrapAdmin::generate);
         try {
-            users.create(new User(USERNAME, hasher.hash(chosen), Set.of(Role.ADMIN, Role.DESIGNER), 0, Instant.now()));
+            users.create(new User(USERNAME, hasher.hash(chosen), Set.of(Role.ADMIN, Role.DESIGNER), 0, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         } catch (ConflictException e) {
             return; // another process sharing the database created it first
         }

@@ -64,7 +64,8 @@ public final class UserRoutes {
         }
         Set<Role> roles = roles(body, roleLabels.orElse(List.of()));
         body.validate();
-        User user = new User(username, hasher.hash(password), roles, 0, Instant.now());
+        // to the millisecond, as stored: the answer gives what a later read gives
+        User user = new User(username, hasher.hash(password), roles, 0, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         users.create(user);
         ctx.response().putHeader("Location", "/api/users/" + username);
         return Reply.created(AuthRoutes.describe(user));
