@@ -59,7 +59,7 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
         return ConfigSchema.builder()
                 .required("connector", Kind.CONNECTOR, "the connector account (base URL and credentials)")
                 .choice("method", false, "HTTP method (default GET)", "GET", "POST", "PUT", "PATCH", "DELETE")
-                .optional("path", Kind.TEXT, "path below the base URL, e.g. /customers/{{input.id}}")
+                .optional("path", Kind.TEXT, "path below the base URL, e.g. /customers/{{input.id}} (each value is encoded as one segment)")
                 .optional("query", Kind.MAP, "query parameters")
                 .optional("headers", Kind.MAP, "extra request headers (not secrets: use the connector account)")
                 .optional("body", Kind.VALUE, "request body, sent as JSON")
@@ -69,7 +69,8 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
 
     @Override
     public Config compile(BlockConfig c) {
-        return new Config(c.text("connector", null), c.text("method", "GET"), c.template("path"), c.template("query"),
+        return new Config(c.text("connector", null), c.text("method", "GET"),
+                Template.encoding(c.template("path"), HttpRequestBlock::pathSegment), c.template("query"),
                 c.template("headers"), c.template("body"), Duration.ofMillis(c.number("timeoutMs", 10_000)));
     }
 
@@ -111,6 +112,28 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
             return Outcome.failed("HTTP " + response.statusCode() + " from connector '" + account.name() + "'");
         }
         return Outcome.next(output);
+    }
+
+    /**
+     * A value put into the path as one segment, percent-encoded (a '/' in it is %2F, so data cannot
+     * add segments); "." and ".." are refused, as they would move up the connector's paths.
+     */
+    static String pathSegment(Object value) {
+        String text = value == null ? "" : value instanceof Map<?, ?> || value instanceof java.util.List<?> ? Json.write(value) : String.valueOf(value);
+        if (text.equals(".") || text.equals("..")) {
+            throw new IllegalArgumentException("a value in the path may not be '" + text + "'");
+        }
+        StringBuilder encoded = new StringBuilder(text.length());
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return encoded.toString();
     }
 
     private static Object orEmpty(Object value) {

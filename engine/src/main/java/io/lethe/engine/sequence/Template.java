@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +64,27 @@ public sealed interface Template {
             parts.add(new Constant(text.substring(at)));
         }
         return new Interpolated(parts);
+    }
+
+    /**
+     * As {@code template}, with the value of every expression passed through {@code encode} (e.g. into
+     * one URL path segment); the text written around the expressions stays as it is.
+     */
+    static Template encoding(Template template, Function<Object, String> encode) {
+        return switch (template) {
+            case Path path -> new Encoded(path, encode);
+            case Interpolated text -> new Interpolated(text.parts().stream()
+                    .map(part -> part instanceof Path ? (Template) new Encoded(part, encode) : part).toList());
+            default -> template;
+        };
+    }
+
+    /** An expression whose value is given as encoded text. */
+    record Encoded(Template value, Function<Object, String> encode) implements Template {
+        @Override
+        public Object resolve(Map<String, Object> scope) {
+            return encode.apply(io.lethe.engine.json.Json.plain(value.resolve(scope)));
+        }
     }
 
     /** A value without expressions. */

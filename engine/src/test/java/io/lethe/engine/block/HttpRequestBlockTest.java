@@ -91,4 +91,17 @@ class HttpRequestBlockTest {
         assertThat(lethe.run(escape, null).error()).contains("leaves the connector's base URL");
         assertThat(receivedPaths).containsExactly("/api/missing");
     }
+
+    @Test
+    void shouldPutEachValueIntoThePathAsOneEncodedSegment() {
+        String seq = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of(
+                "connector", "crm", "path", "/customers/{{input.id}}/orders"))));
+
+        ExecutionResult sneaky = lethe.run(seq, Map.of("id", "a b/../../admin?all=1#x"));
+        ExecutionResult parent = lethe.run(seq, Map.of("id", ".."));
+
+        assertThat(sneaky.succeeded()).as(sneaky.error()).isTrue();
+        assertThat(receivedPaths).containsExactly("/api/customers/a%20b%2F..%2F..%2Fadmin%3Fall%3D1%23x/orders");
+        assertThat(parent.error()).contains("a value in the path may not be '..'");
+    }
 }
