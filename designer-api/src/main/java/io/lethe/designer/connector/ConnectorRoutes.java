@@ -72,7 +72,7 @@ public final class ConnectorRoutes {
             account = new ConnectorAccount(account.name(), account.description(), account.baseUrl(), existing(pathName).secretHeaders());
         }
         validate(account);
-        int number = saves.next(ctx, Version.CONNECTOR, account.name(), creating);
+        int number = saves.next(ctx, Version.CONNECTOR, account.name(), creating, connectors.find(account.name()).isPresent());
         saves.record(Version.CONNECTOR, account.name(), number, versionDocument(account), CurrentUser.of(ctx).username(), body.comment());
         connectors.save(account);
         VersionedSaves.etag(ctx, number);

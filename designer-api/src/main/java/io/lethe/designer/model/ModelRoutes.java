@@ -62,7 +62,7 @@ public final class ModelRoutes {
 
     private Reply store(RoutingContext ctx, Model model, String comment, boolean creating) {
         engine.models().validate(model, name -> false);
-        int number = saves.next(ctx, Version.MODEL, model.name(), creating);
+        int number = saves.next(ctx, Version.MODEL, model.name(), creating, engine.models().exists(model.name()));
         saves.record(Version.MODEL, model.name(), number, plain(model), CurrentUser.of(ctx).username(), comment);
         engine.models().save(model);
         VersionedSaves.etag(ctx, number);

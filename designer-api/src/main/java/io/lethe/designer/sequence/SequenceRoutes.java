@@ -66,10 +66,7 @@ public final class SequenceRoutes {
         Sequence sequence = body.definition();
         engine.sequences().validate(sequence, null);
         boolean creating = pathName == null;
-        if (creating && engine.sequences().exists(sequence.name())) {
-            throw new io.lethe.engine.failure.ConflictException("sequence '" + sequence.name() + "' already exists");
-        }
-        int number = saves.next(ctx, Version.SEQUENCE, sequence.name(), creating);
+        int number = saves.next(ctx, Version.SEQUENCE, sequence.name(), creating, engine.sequences().exists(sequence.name()));
         Sequence numbered = sequence.withVersion(number);
         saves.record(Version.SEQUENCE, sequence.name(), number, plain(numbered), CurrentUser.of(ctx).username(), body.comment());
         Sequence saved = engine.sequences().save(numbered);

@@ -124,17 +124,19 @@ public final class TransferRoutes {
             throw new InvalidInputException(errors);
         }
         String author = CurrentUser.of(ctx).username();
+        // A name deleted here before has versions still (until purged): the import continues its history.
         for (ConnectorAccount c : connectors) {
-            saves.record(Version.CONNECTOR, c.name(), 1, ConnectorRoutes.versionDocument(c), author, "imported");
+            saves.record(Version.CONNECTOR, c.name(), saves.current(Version.CONNECTOR, c.name()) + 1,
+                    ConnectorRoutes.versionDocument(c), author, "imported");
             engine.connectors().save(c);
         }
         for (Model m : models) {
-            saves.record(Version.MODEL, m.name(), 1, Json.plainMap(m), author, "imported");
+            saves.record(Version.MODEL, m.name(), saves.current(Version.MODEL, m.name()) + 1, Json.plainMap(m), author, "imported");
             engine.models().save(m);
         }
         for (Sequence s : sequences) {
-            Sequence numbered = s.withVersion(1);
-            saves.record(Version.SEQUENCE, s.name(), 1, Json.plainMap(numbered), author, "imported");
+            Sequence numbered = s.withVersion(saves.current(Version.SEQUENCE, s.name()) + 1);
+            saves.record(Version.SEQUENCE, s.name(), numbered.version(), Json.plainMap(numbered), author, "imported");
             engine.sequences().save(numbered);
         }
         Map<String, Object> answer = new LinkedHashMap<>();

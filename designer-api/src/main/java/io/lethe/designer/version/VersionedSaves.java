@@ -2,6 +2,7 @@ package io.lethe.designer.version;
 
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.version.Version;
 import io.lethe.engine.version.VersionStore;
 import io.vertx.ext.web.RoutingContext;
@@ -33,16 +34,22 @@ public final class VersionedSaves {
     }
 
     /**
-     * The number the next save takes. Creating: the artefact must not exist. Updating:
-     * {@code If-Match} is required and must name the current version.
+     * The number the next save takes. Creating: the artefact must not exist; one created again
+     * after a delete continues its history (its versions stay until purged). Updating: it must
+     * exist, and {@code If-Match} is required and must name the current version.
+     *
+     * @param exists whether the artefact is there now
      */
-    public int next(RoutingContext ctx, String kind, String name, boolean creating) {
+    public int next(RoutingContext ctx, String kind, String name, boolean creating, boolean exists) {
         int current = versions.latest(kind, name);
         if (creating) {
-            if (current > 0) {
+            if (exists) {
                 throw new ConflictException(kind + " '" + name + "' already exists", Map.of("currentVersion", current));
             }
-            return 1;
+            return current + 1;
+        }
+        if (!exists) {
+            throw new NotFoundException("no " + kind + " '" + name + "'");
         }
         String ifMatch = ctx.request().getHeader("If-Match");
         if (ifMatch == null) {

@@ -183,6 +183,31 @@ class DesignerApiTest {
     }
 
     @Test
+    void shouldCreateAgainUnderADeletedNameContinuingItsHistory() {
+        server.post("/api/models", designer, customerModel("visitor"));
+        server.post("/api/sequences", designer, signupSequence("visit", "visitor", "hi"));
+        Response bundle = server.get("/api/export?models=visitor", designer);
+        assertThat(server.send("DELETE", "/api/sequences/visit", designer, null).status()).isEqualTo(204);
+        assertThat(server.send("PUT", "/api/sequences/visit", designer, signupSequence("visit", "visitor", "yo").encode(), "\"1\"").status())
+                .as("a deleted sequence is not saved over").isEqualTo(404);
+
+        Response again = server.post("/api/sequences", designer, signupSequence("visit", "visitor", "hello"));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.header("ETag")).isEqualTo("\"2\"");
+        assertThat(server.post("/hooks/visit", null, new JsonObject().put("email", "v@x.org")).body()).isEqualTo("hello v@x.org");
+        assertThat(new JsonArray(server.get("/api/sequences/visit/versions", designer).body()).stream()
+                .map(v -> ((JsonObject) v).getInteger("number"))).containsExactly(2, 1);
+        assertThat(server.post("/api/sequences", designer, signupSequence("visit", "visitor", "hey")).status()).isEqualTo(409);
+
+        assertThat(server.send("DELETE", "/api/sequences/visit", designer, null).status()).isEqualTo(204);
+        assertThat(server.send("DELETE", "/api/models/visitor?force=true", admin, null).status()).isEqualTo(204);
+        Response imported = server.send("POST", "/api/import", designer, bundle.body());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(server.get("/api/models/visitor", designer).header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
     void shouldNeverShowConnectorSecretsInAnswersOrVersions() {
         Response created = server.post("/api/connectors", designer, new JsonObject().put("name", "crm")
                 .put("baseUrl", "https://crm.example.org/api").put("secretHeaders", new JsonObject().put("X-Api-Key", "s3cr3t-value")));
