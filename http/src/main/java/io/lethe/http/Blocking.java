@@ -80,7 +80,7 @@ public final class Blocking implements AutoCloseable {
      * to {@code failed}, back on the loop. For a request served without the router.
      */
     public void serve(HttpServerResponse response, String correlationId, Callable<Reply> work, Handler<Throwable> failed) {
-        serve(response, correlationId, answer -> work.call(), failed);
+        serve(response, correlationId, answer -> java.util.Objects.requireNonNull(work.call(), "route work gave no reply"), failed);
     }
 
     /**

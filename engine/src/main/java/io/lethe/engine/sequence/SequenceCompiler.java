@@ -199,7 +199,11 @@ public final class SequenceCompiler {
                 }
                 case Trigger.Schedule schedule -> {
                     try {
-                        CRON.parse(String.valueOf(schedule.cron())).validate();
+                        var cron = CRON.parse(String.valueOf(schedule.cron())).validate();
+                        if (com.cronutils.model.time.ExecutionTime.forCron(cron)
+                                .nextExecution(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)).isEmpty()) {
+                            errors.add(new FieldError(at + "/cron", "never fires: no date matches it (e.g. the 31st of a 30-day month)"));
+                        }
                     } catch (IllegalArgumentException e) {
                         errors.add(new FieldError(at + "/cron", "not a cron expression (minute hour day month weekday): " + e.getMessage()));
                     }

@@ -66,6 +66,21 @@ class SequenceValidationTest {
     }
 
     @Test
+    void shouldRefuseAScheduleThatNeverFires() {
+        Sequence never = Sequence.of(EngineFixture.unique("never"), "say",
+                List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))), new Trigger.Schedule("0 0 31 4,6 *"));
+        Sequence leap = Sequence.of(EngineFixture.unique("leap"), "say",
+                List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))), new Trigger.Schedule("0 0 29 2 *"));
+
+        assertThatThrownBy(() -> lethe.engine.sequences().save(never))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement().satisfies(err -> {
+                    assertThat(err.pointer()).isEqualTo("/triggers/0/cron");
+                    assertThat(err.message()).startsWith("never fires");
+                }));
+        assertThat(lethe.engine.sequences().save(leap).version()).isEqualTo(1);
+    }
+
+    @Test
     void shouldReportBadExpressionsOnceTheRestIsValid() {
         Sequence bad = Sequence.of(EngineFixture.unique("expr"), "say",
                 List.of(BlockDefinition.of("say", "log", Map.of("message", "hi {{input..x}}"))));
