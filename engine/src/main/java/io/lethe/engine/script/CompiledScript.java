@@ -356,7 +356,8 @@ public final class CompiledScript implements AutoCloseable {
         if (e.isSyntaxError()) {
             line = e.getSourceLocation() == null ? 0 : e.getSourceLocation().getStartLine();
         } else {
-            // A thrown value has no location of its own: take the innermost guest frame.
+            // A thrown value has no location of its own: take the innermost guest frame that has one. Never
+            // the setup's (a write to a frozen object has none in the script's frame): no line beats a wrong one.
             var location = e.getSourceLocation();
             if (location == null) {
                 for (var frame : e.getPolyglotStackTrace()) {
@@ -366,7 +367,8 @@ public final class CompiledScript implements AutoCloseable {
                     }
                 }
             }
-            line = location == null ? 0 : Math.max(0, location.getStartLine() - engine.lineOffset());
+            boolean inScript = location != null && !location.getSource().getName().equals(SETUP_SOURCE.getName());
+            line = inScript ? Math.max(0, location.getStartLine() - engine.lineOffset()) : 0;
         }
         return new ScriptOutcome.Failed(e.getMessage(), line, console);
     }

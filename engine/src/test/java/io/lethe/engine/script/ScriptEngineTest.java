@@ -265,6 +265,19 @@ class ScriptEngineTest {
     }
 
     @Test
+    void shouldNotBlameALineOutsideTheScriptWhenItWritesWhatIsFrozen() {
+        // GraalJS gives such a failure no location in the script's frame: the only one is the setup's, line 130 or so.
+        ScriptOutcome global = engine.compile("const a = 1;\nglobalThis.leak = a;\nreturn a;").run(null, null, null, ONE_SECOND);
+        ScriptOutcome prototype = engine.compile("\n\nObject.prototype.polluted = 1;").run(null, null, null, ONE_SECOND);
+
+        assertThat(global).isInstanceOfSatisfying(ScriptOutcome.Failed.class, f -> {
+            assertThat(f.message()).contains("leak");
+            assertThat(f.line()).isZero(); // unknown
+        });
+        assertThat(prototype).isInstanceOfSatisfying(ScriptOutcome.Failed.class, f -> assertThat(f.line()).isZero());
+    }
+
+    @Test
     void shouldFindSyntaxErrorsWithoutRunning() {
         assertThat(engine.check("return 1;")).isEmpty();
         assertThat(engine.check("const x = 1;\nreturn x +;")).singleElement()
