@@ -29,7 +29,7 @@ public final class DesignerApi {
         this.models = new ModelRoutes(engine, saves);
         this.instances = new InstanceRoutes(engine.instances(), deactivatedRetention);
         this.sequences = new SequenceRoutes(engine, saves);
-        this.connectors = new ConnectorRoutes(engine.connectors(), saves);
+        this.connectors = new ConnectorRoutes(engine.connectors(), () -> engine.sequences().list(), saves);
         this.executions = new ExecutionRoutes(engine);
         this.transfer = new TransferRoutes(engine, saves, clock);
     }

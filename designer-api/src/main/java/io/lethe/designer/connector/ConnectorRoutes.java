@@ -1,6 +1,7 @@
 package io.lethe.designer.connector;
 
 import io.lethe.designer.Definitions;
+import io.lethe.designer.sequence.Usage;
 import io.lethe.designer.version.VersionRoutes;
 import io.lethe.designer.version.VersionedSaves;
 import io.lethe.engine.connector.ConnectorAccount;
@@ -8,6 +9,7 @@ import io.lethe.engine.connector.ConnectorStore;
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.sequence.SequenceCompiler;
 import io.lethe.engine.version.Version;
 import io.lethe.http.ApiRouter;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +37,12 @@ public final class ConnectorRoutes {
     static final String BASE = "/api/connectors";
     private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
     private final ConnectorStore connectors;
+    private final Supplier<List<Sequence>> sequences;
     private final VersionedSaves saves;
 
-    public ConnectorRoutes(ConnectorStore connectors, VersionedSaves saves) {
+    /** @param sequences the sequences saved now (a connector in use by one is not deleted) */
+    public ConnectorRoutes(ConnectorStore connectors, Supplier<List<Sequence>> sequences, VersionedSaves saves) {
+        this.sequences = sequences;
         this.connectors = connectors;
         this.saves = saves;
     }
@@ -54,10 +60,14 @@ public final class ConnectorRoutes {
                 }));
         api.route(HttpMethod.PUT, BASE + "/:name", tag, "Save a connector account (If-Match)", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> save(ctx, ctx.pathParam("name"))));
-        api.route(HttpMethod.DELETE, BASE + "/:name", tag, "Delete a connector account", Role.DESIGNER)
+        api.route(HttpMethod.DELETE, BASE + "/:name", tag,
+                        "Delete a connector account; refused while sequences use it, unless ?force=true", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> {
-                    if (!connectors.delete(ctx.pathParam("name"))) {
-                        throw new NotFoundException("no connector account '" + ctx.pathParam("name") + "'");
+                    String name = existing(ctx.pathParam("name")).name();
+                    Usage.refuseInUse("connector account '" + name + "'", Usage.blocksNaming(sequences.get(), "connector", name),
+                            "true".equals(ctx.queryParams().get("force")));
+                    if (!connectors.delete(name)) {
+                        throw new NotFoundException("no connector account '" + name + "'");
                     }
                     return Reply.noContent();
                 }));

@@ -2,12 +2,12 @@ package io.lethe.designer.model;
 
 import io.lethe.designer.Definitions;
 import io.lethe.designer.version.VersionRoutes;
+import io.lethe.designer.sequence.Usage;
 import io.lethe.designer.version.VersionedSaves;
 import io.lethe.engine.Engine;
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.model.Model;
-import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.sequence.Trigger;
 import io.lethe.engine.version.Version;
 import io.lethe.http.ApiRouter;
@@ -103,12 +103,8 @@ public final class ModelRoutes {
 
     /** Sequences whose blocks or instance triggers name the model. */
     private List<String> usedBy(String model) {
-        return engine.sequences().list().stream().filter(s -> uses(s, model)).map(Sequence::name).toList();
-    }
-
-    private static boolean uses(Sequence sequence, String model) {
-        return sequence.blocks().stream().anyMatch(b -> model.equals(b.config().get("model")))
-                || sequence.triggers().stream().anyMatch(t -> t instanceof Trigger.InstanceEvent e && model.equals(e.model()));
+        return Usage.naming(engine.sequences().list(), model, s -> s.blocks().stream().anyMatch(b -> model.equals(b.config().get("model")))
+                || s.triggers().stream().anyMatch(t -> t instanceof Trigger.InstanceEvent e && model.equals(e.model())));
     }
 
     private Map<String, Object> describe(Model model) {

@@ -45,9 +45,14 @@ public final class SequenceRoutes {
                 .handler(blocking.handler(this::get));
         api.route(HttpMethod.PUT, BASE + "/:name", tag, "Save a sequence (If-Match: the version it is based on)", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> save(ctx, ctx.pathParam("name"))));
-        api.route(HttpMethod.DELETE, BASE + "/:name", tag, "Delete a sequence (its versions stay until purged)", Role.DESIGNER)
+        api.route(HttpMethod.DELETE, BASE + "/:name", tag,
+                        "Delete a sequence (its versions stay until purged); refused while others call it, unless ?force=true", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> {
-                    engine.sequences().delete(ctx.pathParam("name"));
+                    String name = ctx.pathParam("name");
+                    engine.sequences().get(name);
+                    Usage.refuseInUse("sequence '" + name + "'", Usage.blocksNaming(engine.sequences().list(), "sequence", name),
+                            "true".equals(ctx.queryParams().get("force")));
+                    engine.sequences().delete(name);
                     return Reply.noContent();
                 }));
         api.route(HttpMethod.POST, BASE + "/:name/run", tag, "Run now with {\"input\": ...}; answers the result", Role.DESIGNER)

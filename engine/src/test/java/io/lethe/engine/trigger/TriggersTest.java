@@ -103,7 +103,7 @@ class TriggersTest {
             String bump = EngineFixture.unique("bump");
             lethe.engine.sequences().save(Sequence.of(bump, "inc", List.of(
                     BlockDefinition.of("inc", "update-instance", Map.of("model", model, "id", "{{input.instance.id}}",
-                            "values", Map.of("n", "{{input.instance.n}}")))), new Trigger.InstanceEvent(model, List.of("updated"))));
+                            "values", Map.of("n", "{{input.instance.data.n}}")))), new Trigger.InstanceEvent(model, List.of("updated"))));
             var counter = lethe.engine.instances().create(model, Map.of("n", 0));
 
             lethe.engine.instances().update(model, counter.id(), Map.of("n", 1));

@@ -208,6 +208,32 @@ class DesignerApiTest {
     }
 
     @Test
+    void shouldRefuseToDeleteASequenceOrConnectorThatASequenceUsesUnlessForced() {
+        server.post("/api/connectors", designer, new JsonObject().put("name", "billing").put("baseUrl", "http://127.0.0.1:9/api"));
+        server.post("/api/sequences", designer, new JsonObject().put("name", "charge").put("entry", "call")
+                .put("blocks", new JsonArray().add(new JsonObject().put("id", "call").put("type", "http-request")
+                        .put("config", new JsonObject().put("connector", "billing")))));
+        server.post("/api/sequences", designer, new JsonObject().put("name", "checkout").put("entry", "pay")
+                .put("blocks", new JsonArray().add(new JsonObject().put("id", "pay").put("type", "call-sequence")
+                        .put("config", new JsonObject().put("sequence", "charge")))));
+
+        Response sequence = server.send("DELETE", "/api/sequences/charge", designer, null);
+        Response connector = server.send("DELETE", "/api/connectors/billing", designer, null);
+
+        assertThat(sequence.status()).isEqualTo(409);
+        assertThat(sequence.json().getJsonArray("sequences")).containsExactly("checkout");
+        assertThat(connector.status()).isEqualTo(409);
+        assertThat(connector.json().getString("detail")).contains("used by sequence(s) charge");
+        assertThat(server.get("/api/sequences/charge", designer).status()).isEqualTo(200);
+        assertThat(server.get("/api/connectors/billing", designer).status()).isEqualTo(200);
+        assertThat(server.send("DELETE", "/api/sequences/nothing-here", designer, null).status()).isEqualTo(404);
+
+        assertThat(server.send("DELETE", "/api/connectors/billing?force=true", designer, null).status()).isEqualTo(204);
+        assertThat(server.send("DELETE", "/api/sequences/checkout", designer, null).status()).isEqualTo(204);
+        assertThat(server.send("DELETE", "/api/sequences/charge", designer, null).status()).as("no caller left").isEqualTo(204);
+    }
+
+    @Test
     void shouldNeverShowConnectorSecretsInAnswersOrVersions() {
         Response created = server.post("/api/connectors", designer, new JsonObject().put("name", "crm")
                 .put("baseUrl", "https://crm.example.org/api").put("secretHeaders", new JsonObject().put("X-Api-Key", "s3cr3t-value")));
