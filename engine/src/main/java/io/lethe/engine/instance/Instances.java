@@ -1,5 +1,6 @@
 package io.lethe.engine.instance;
 
+import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.model.Attribute;
@@ -52,7 +53,7 @@ public final class Instances {
             }
         }
         values.putAll(data);
-        check(ModelValidator.validateData(model, values, false));
+        check(ModelValidator.validateData(model, values, false), danglingReferences(model, values));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored: the answer gives what a read gives
         Instance instance = new Instance(Ids.next(), model.name(), normalise(model, values), true, now, now, null);
         store.insert(instance);
@@ -63,7 +64,7 @@ public final class Instances {
     /** Sets only the given attributes. Works on deactivated instances too. */
     public Instance update(String modelName, String id, Map<String, Object> changes) {
         Model model = model(modelName);
-        check(ModelValidator.validateData(model, changes, true));
+        check(ModelValidator.validateData(model, changes, true), danglingReferences(model, changes));
         if (!store.update(model.name(), id, normalise(model, changes), clock.instant())) {
             throw notFound(modelName, id);
         }
@@ -152,6 +153,17 @@ public final class Instances {
         return instance;
     }
 
+    /** A reference names an instance of its model that is stored (active or not), or nothing. */
+    private List<FieldError> danglingReferences(Model model, Map<String, Object> values) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (Attribute a : model.attributes()) {
+            if (a.type() == AttributeType.REFERENCE && values.get(a.name()) instanceof String id && store.find(a.reference(), id).isEmpty()) {
+                errors.add(new FieldError("/" + a.name(), "no " + a.reference() + " instance '" + id + "'"));
+            }
+        }
+        return errors;
+    }
+
     private static Map<String, Object> normalise(Model model, Map<String, Object> values) {
         Map<String, Object> normal = new LinkedHashMap<>(values);
         normal.replaceAll((name, value) -> normaliseValue(model, name, value));
@@ -181,7 +193,9 @@ public final class Instances {
         }).map(Condition.class::cast).toList();
     }
 
-    private static void check(List<io.lethe.engine.failure.FieldError> errors) {
+    @SafeVarargs
+    private static void check(List<FieldError>... found) {
+        List<FieldError> errors = java.util.Arrays.stream(found).flatMap(List::stream).toList();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -75,8 +75,10 @@ public final class ModelValidator {
                     errors.add(new FieldError(at, "is required and cannot be null"));
                 }
             } else if (!attribute.get().type().accepts(entry.getValue())) {
-                errors.add(new FieldError(at, "must be a " + attribute.get().type().label()
-                        + (attribute.get().type() == AttributeType.DATE ? " (ISO-8601 with offset, e.g. 2026-01-31T12:00:00Z)" : "")));
+                AttributeType type = attribute.get().type();
+                errors.add(new FieldError(at, "must be " + (type == AttributeType.OBJECT ? "an " : "a ") + type.label()
+                        + (type == AttributeType.DATE ? " (ISO-8601 with offset, e.g. 2026-01-31T12:00:00Z, or a day, 2026-01-31)"
+                                : type == AttributeType.REFERENCE ? " (the id of an instance)" : "")));
             }
         }
         if (!partial) {

@@ -86,6 +86,36 @@ class InstancesTest {
     }
 
     @Test
+    void shouldTakeADayAsItsStartInUtc() {
+        Instance ada = instances.create(model, Map.of("name", "Ada", "born", "1815-12-10"));
+
+        assertThat(instances.get(model, ada.id()).data()).containsEntry("born", "1815-12-10T00:00:00.000Z");
+        assertThatThrownBy(() -> instances.create(model, Map.of("name", "Bob", "born", "1815-13-40")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(err -> assertThat(err.message()).contains("or a day, 2026-01-31")));
+    }
+
+    @Test
+    void shouldRefuseAReferenceToAnInstanceThatIsNotStored() {
+        var models = new MongoModelStore(database);
+        String orders = model + "_order";
+        models.save(Model.of(orders, Attribute.of("buyer", AttributeType.REFERENCE).reference(model), Attribute.of("meta", AttributeType.OBJECT)));
+        Instance ada = instances.create(model, Map.of("name", "Ada"));
+
+        Instance order = instances.create(orders, Map.of("buyer", ada.id()));
+
+        assertThatThrownBy(() -> instances.create(orders, Map.of("buyer", "no-such-id", "meta", List.of())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::pointer, FieldError::message).containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("/buyer", "no " + model + " instance 'no-such-id'"),
+                                org.assertj.core.groups.Tuple.tuple("/meta", "must be an object")));
+        assertThatThrownBy(() -> instances.update(orders, order.id(), Map.of("buyer", "no-such-id")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(instances.get(orders, order.id()).data()).containsEntry("buyer", ada.id());
+        assertThat(instances.count(orders, List.of(), true)).isEqualTo(1);
+    }
+
+    @Test
     void shouldRefuseInvalidDataAndStoreNothing() {
         assertThatThrownBy(() -> instances.create(model, Map.of("age", "old", "shoe", 42)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
