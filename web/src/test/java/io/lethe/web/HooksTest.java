@@ -90,6 +90,7 @@ class HooksTest {
         Response found = server.get("/hooks/customers/ada@example.org", null);
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body()).contains(id);
+        assertThat(server.get("/hooks/customers/ada%40example.org", null).body()).as("percent-encoded, as clients send it").contains(id);
 
         String executionId = created.header("X-Lethe-Execution");
         server.lethe().engine().recorder().flush(Duration.ofSeconds(5));

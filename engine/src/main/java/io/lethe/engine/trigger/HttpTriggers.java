@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Which sequence answers {@code METHOD /hooks/<path>}: exact segments first, then {@code :name}
- * segments, which are captured as parameters. Rebuilt whenever sequences change.
+ * segments, which are captured as parameters (percent-decoded). Rebuilt whenever sequences change.
  */
 public final class HttpTriggers {
 
@@ -66,7 +66,7 @@ public final class HttpTriggers {
                 for (int i = 0; i < segments.length && matches; i++) {
                     String expected = route.segments()[i];
                     if (expected.startsWith(":")) {
-                        params.put(expected.substring(1), segments[i]);
+                        params.put(expected.substring(1), decoded(segments[i]));
                     } else {
                         matches = expected.equals(segments[i]);
                     }
@@ -77,6 +77,36 @@ public final class HttpTriggers {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A path segment with its percent-encoding decoded as UTF-8 ({@code ada%40example.org} is
+     * {@code ada@example.org}; a '+' stays a '+'); a malformed one is given as it came.
+     */
+    static String decoded(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(segment.length());
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                continue;
+            }
+            int high = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
+            int low = high < 0 ? -1 : Character.digit(segment.charAt(i + 2), 16);
+            if (low < 0) {
+                return segment;
+            }
+            bytes.write(high << 4 | low);
+            i += 2;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return segment;
+        }
     }
 
     private static long params(Route route) {

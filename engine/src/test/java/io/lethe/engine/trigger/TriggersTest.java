@@ -52,6 +52,18 @@ class TriggersTest {
     }
 
     @Test
+    void shouldDecodePathParameters() {
+        HttpTriggers hooks = new HttpTriggers();
+        hooks.rebuild(List.of(sequence("byEmail", new Trigger.Http("GET", "/people/:email"))));
+
+        assertThat(hooks.match("GET", "/people/ada%40example.org").orElseThrow().params()).containsEntry("email", "ada@example.org");
+        assertThat(hooks.match("GET", "/people/a%2Fb%20c+d").orElseThrow().params()).containsEntry("email", "a/b c+d");
+        assertThat(hooks.match("GET", "/people/%E2%82%AC").orElseThrow().params()).containsEntry("email", "\u20ac");
+        assertThat(hooks.match("GET", "/people/100%").orElseThrow().params()).as("malformed: as it came").containsEntry("email", "100%");
+        assertThat(hooks.match("GET", "/people/%C3").orElseThrow().params()).as("not UTF-8: as it came").containsEntry("email", "%C3");
+    }
+
+    @Test
     void shouldFireEachScheduledTickInExactlyOneOfTwoEnginesSharingADatabase() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:30Z"));
         try (EngineFixture lethe = new EngineFixture(dir, clock)) {
