@@ -119,6 +119,8 @@ public final class Problems {
             case 409 -> "Conflict";
             case 413 -> "Request entity too large";
             case 415 -> "Unsupported media type";
+            case 428 -> "Precondition required";
+            case 429 -> "Too many requests";
             default -> status >= 500 || status < 400 ? "Internal server error" : "Request refused";
         };
     }

@@ -26,6 +26,7 @@ import io.lethe.http.Problems;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.web.auth.AuthRoutes;
 import io.lethe.web.auth.BootstrapAdmin;
+import io.lethe.web.auth.LoginThrottle;
 import io.lethe.web.auth.MongoUserStore;
 import io.lethe.web.auth.PasswordHasher;
 import io.lethe.web.auth.TokenService;
@@ -164,7 +165,7 @@ public final class Lethe implements AutoCloseable {
             String version = io.lethe.web.http.Version.current();
             api.open(HttpMethod.GET, "/api/openapi.json", "Documentation", "This OpenAPI document")
                     .handler(ctx -> ctx.json(OpenApi.document(version, api.operations())));
-            AuthRoutes auth = new AuthRoutes(users, hasher, tokens);
+            AuthRoutes auth = new AuthRoutes(users, hasher, tokens, new LoginThrottle(clock));
             auth.mountPublic(api, blocking);
             router.route("/api/*").handler(JWTAuthHandler.create(tokens.provider()));
             router.route("/api/*").handler(blocking.filter(ctx -> CurrentUser.set(ctx, auth.resolve(ctx))));

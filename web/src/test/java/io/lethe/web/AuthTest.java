@@ -60,6 +60,22 @@ class AuthTest {
     }
 
     @Test
+    void shouldMakeAGuesserWaitAfterFiveWrongPasswords() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "designer");
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(name, "wrong-guess-" + i).status()).isEqualTo(401);
+        }
+
+        Response refused = login(name, "a-long-enough-password"); // right, but unchecked until the wait is over
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(login("admin", TestServer.ADMIN_PASSWORD).status()).as("another user is not held up").isEqualTo(200);
+    }
+
+    @Test
     void shouldLetAnAdminCreateAUserWhoThenSignsInWithTheirRoles() {
         String name = uniqueName();
         Response created = createUser(server.adminToken(), name, "designer");

@@ -20,11 +20,13 @@ public final class AuthRoutes {
     private final UserStore users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final LoginThrottle throttle;
 
-    public AuthRoutes(UserStore users, PasswordHasher hasher, TokenService tokens) {
+    public AuthRoutes(UserStore users, PasswordHasher hasher, TokenService tokens, LoginThrottle throttle) {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     /** {@code POST /api/auth/login} is public; mount before authentication. */
@@ -56,12 +58,21 @@ public final class AuthRoutes {
         String username = body.requiredString("username");
         String password = body.requiredString("password");
         body.validate();
+        String address = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+        var wait = throttle.wait(username, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+            throw new HttpException(429, "too many wrong passwords: try again in " + seconds + " s");
+        }
         User user = users.find(username)
                 .filter(u -> hasher.matches(password, u.passwordHash()))
                 .orElseGet(() -> {
                     hasher.matchesNothing(password);
+                    throttle.failed(username, address);
                     throw new HttpException(401, "wrong username or password");
                 });
+        throttle.succeeded(username, address);
         return Reply.ok(describe(user)
                 .put("token", tokens.issue(user))
                 .put("expiresAt", tokens.expiryOfTokenIssuedNow().toString()));
