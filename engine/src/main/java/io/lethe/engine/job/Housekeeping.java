@@ -6,9 +6,11 @@ import com.mongodb.client.MongoCollection;
 import io.lethe.engine.execution.ExecutionStats;
 import io.lethe.engine.execution.ExecutionStore;
 import io.lethe.engine.instance.Instances;
+import io.lethe.engine.store.CompactionResult;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.trigger.ScheduleTriggers;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -22,10 +24,18 @@ import org.slf4j.LoggerFactory;
  * instances deactivated longer than their retention, deletes execution records and per-minute run
  * counts older than theirs (both 30 days by default: {@link Retention}), and sweeps old leases.
  * Each run is recorded in {@link JobRuns} with its counts.
+ *
+ * <p>Deleting or updating leaves the old bytes in the database file's free pages (the embedded
+ * store appends) until a compaction rewrites it: what was deleted through the API, a block or this
+ * job, or overwritten by an update. Purges compact when they end; so that everything else is gone
+ * from the file within a day too, a run compacts when no run did in the last {@link #COMPACT_EVERY}
+ * (job {@value #COMPACTION_JOB}, with the bytes before and after).
  */
 public final class Housekeeping implements AutoCloseable {
 
     public static final String JOB = "deactivated-instance-gc";
+    public static final String COMPACTION_JOB = "compaction";
+    static final Duration COMPACT_EVERY = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
 
     private final Instances instances;
@@ -33,6 +43,7 @@ public final class Housekeeping implements AutoCloseable {
     private final ExecutionStats stats;
     private final ScheduleTriggers schedules;
     private final JobRuns runs;
+    private final Database database;
     private final MongoCollection<Document> leases;
     private final Clock clock;
     private final Retention retention;
@@ -45,6 +56,7 @@ public final class Housekeeping implements AutoCloseable {
         this.stats = stats;
         this.schedules = schedules;
         this.runs = runs;
+        this.database = database;
         this.leases = database.collection(ScheduleTriggers.LEASES);
         this.clock = clock;
         this.retention = retention;
@@ -73,7 +85,21 @@ public final class Housekeeping implements AutoCloseable {
         long leasesSwept = schedules.sweep();
         runs.record(new JobRuns.JobRun(JOB, started, clock.instant(), Map.of("removed", removed,
                 "executionsRemoved", executionsRemoved, "runCountMinutesRemoved", minutesRemoved, "leasesSwept", leasesSwept)));
+        compactIfDue();
         return true;
+    }
+
+    private void compactIfDue() {
+        Instant started = clock.instant();
+        boolean recent = runs.latest(COMPACTION_JOB, 1).stream()
+                .anyMatch(last -> last.startedAt().isAfter(started.minus(COMPACT_EVERY)));
+        if (recent) {
+            return;
+        }
+        CompactionResult result = database.compact();
+        runs.record(new JobRuns.JobRun(COMPACTION_JOB, started, clock.instant(),
+                Map.of("bytesBefore", result.bytesBefore(), "bytesAfter", result.bytesAfter())));
+        log.atInfo().addKeyValue("bytesReclaimed", result.bytesReclaimed()).log("database compacted: deleted data gone from its free pages");
     }
 
     @Override

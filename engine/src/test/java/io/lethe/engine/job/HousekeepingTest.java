@@ -9,6 +9,7 @@ import io.lethe.engine.model.Model;
 import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.MutableClock;
+import io.lethe.engine.testkit.RawBytes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,32 @@ class HousekeepingTest {
             assertThat(instances.count("note", List.of(), true)).isEqualTo(1);
             assertThat(lethe.engine.jobRuns().latest(Housekeeping.JOB, 5)).singleElement()
                     .satisfies(run -> assertThat(run.counts()).containsEntry("removed", 1L));
+        }
+    }
+
+    @Test
+    void shouldCompactOnceADaySoThatDeletedValuesLeaveTheDatabaseFile() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
+        String canary = "gone-" + java.util.UUID.randomUUID();
+        try (EngineFixture lethe = new EngineFixture(dir, clock)) {
+            lethe.model(Model.of("note", Attribute.of("text", AttributeType.STRING)));
+            var instances = lethe.engine.instances();
+            assertThat(lethe.engine.housekeeping().runIfDue()).isTrue(); // the first run compacts: none did before
+            var note = instances.create("note", Map.of("text", canary));
+            lethe.database.flush();
+            instances.delete("note", note.id());
+            lethe.database.flush();
+            assertThat(RawBytes.filesContaining(dir, canary)).as("deleted, but still in a free page").isNotEmpty();
+
+            clock.advance(Duration.ofHours(1));
+            lethe.engine.housekeeping().runIfDue();
+            assertThat(RawBytes.filesContaining(dir, canary)).as("no compaction within a day of the last").isNotEmpty();
+            clock.advance(Duration.ofHours(23));
+            lethe.engine.housekeeping().runIfDue();
+
+            assertThat(RawBytes.filesContaining(dir, canary)).isEmpty();
+            assertThat(lethe.engine.jobRuns().latest(Housekeeping.COMPACTION_JOB, 5)).hasSize(2)
+                    .allSatisfy(run -> assertThat(run.counts()).containsKeys("bytesBefore", "bytesAfter"));
         }
     }
 
