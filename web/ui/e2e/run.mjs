@@ -74,6 +74,27 @@ const run = async () => {
     await accessible(page, 'instances');
   });
 
+  await step('a model save that would leave values no attribute describes asks first, then deletes them', page, async () => {
+    await page.getByRole('link', { name: 'Models', exact: true }).click();
+    await page.getByRole('link', { name: 'customer', exact: true }).click();
+    await page.getByRole('button', { name: 'Add attribute' }).click();
+    await page.getByLabel('Attribute 3 name').fill('nickname');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as version 2.').waitFor();
+    const created = await page.request.post(`${base}/api/models/customer/instances`,
+      { headers: await bearer(), data: { email: 'nick@example.org', nickname: 'Nicky' } });
+    expect(created.status()).toBe(201);
+    await page.getByRole('button', { name: 'Remove attribute nickname' }).click();
+    await console_.allowing(/status of 409/, async () => {
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Instances hold values of nickname (1 instance)').waitFor();
+    });
+    await page.getByRole('button', { name: 'Save and delete the values' }).click();
+    await page.getByText('Saved as version 3.').waitFor();
+    const stored = await page.request.get(`${base}/api/models/customer/instances`, { headers: await bearer() });
+    expect(JSON.stringify(await stored.json())).not.toContain('Nicky');
+  });
+
   await step('build a sequence with a script block', page, async () => {
     await page.getByRole('link', { name: 'Sequences' }).click();
     await page.getByRole('link', { name: 'New sequence' }).click();

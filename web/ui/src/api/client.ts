@@ -14,6 +14,8 @@ export interface Problem {
   errors?: FieldError[];
   currentVersion?: number;
   correlationId?: string;
+  /** A model save that would leave values of removed or retyped attributes: how many instances hold each. */
+  attributes?: Record<string, number>;
 }
 
 export class ApiError extends Error {

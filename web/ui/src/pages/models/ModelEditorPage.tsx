@@ -33,9 +33,10 @@ export function ModelEditorPage() {
   }, [loaded.data]);
 
   const save = useMutation({
-    mutationFn: async (comment: string) => {
+    mutationFn: async ({ comment, dropValues }: { comment: string; dropValues?: boolean }) => {
       const { version: _v, ...body } = draft;
-      const answer = await request<Model>(creating ? '/api/models' : paths.model(draft.name), {
+      const path = creating ? '/api/models' : paths.model(draft.name) + (dropValues ? '?dropValues=true' : '');
+      const answer = await request<Model>(path, {
         method: creating ? 'POST' : 'PUT', body: { ...body, comment: comment || undefined }, ifMatch: creating ? undefined : version,
       });
       return { doc: answer.data, version: etagVersion(answer.etag) };
@@ -113,12 +114,26 @@ export function ModelEditorPage() {
         <ErrorBox error={save.error} title="Not saved" />
         <ConflictNotice error={save.error} onReload={() => { save.reset(); loaded.refetch(); }} />
         {save.isSuccess && save.data.version === version && <p className="ok" role="status">Saved as version {version}.</p>}
-        <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate(c)} />
+        <ValuesLeftNotice error={save.error} busy={save.isPending}
+          onConfirm={() => save.mutate({ comment: save.variables?.comment ?? '', dropValues: true })} />
+        <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate({ comment: c })} />
       </div>
       {!creating && name && (
         <VersionsPanel base={paths.model(name)} current={version}
           onRestored={() => queryClient.invalidateQueries({ queryKey: keys.model(name) })} />
       )}
     </section>
+  );
+}
+
+/** A save refused because instances hold values of attributes it removes or retypes: say how many, offer to delete them. */
+function ValuesLeftNotice({ error, busy, onConfirm }: { error: unknown; busy: boolean; onConfirm: () => void }) {
+  if (!(error instanceof ApiError) || error.status !== 409 || !error.problem.attributes) return null;
+  const held = Object.entries(error.problem.attributes).map(([name, count]) => `${name} (${count} instance${count === 1 ? '' : 's'})`);
+  return (
+    <div className="notice" role="alert">
+      Instances hold values of {held.join(', ')}. Saving deletes those values for good.{' '}
+      <button type="button" className="danger" disabled={busy} onClick={onConfirm}>Save and delete the values</button>
+    </div>
   );
 }

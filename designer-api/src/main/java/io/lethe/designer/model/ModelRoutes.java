@@ -63,6 +63,7 @@ public final class ModelRoutes {
     private Reply store(RoutingContext ctx, Model model, String comment, boolean creating) {
         engine.models().validate(model, name -> false);
         int number = saves.next(ctx, Version.MODEL, model.name(), creating, engine.models().exists(model.name()));
+        dropValuesLeft(ctx, model);
         saves.record(Version.MODEL, model.name(), number, plain(model), CurrentUser.of(ctx).username(), comment);
         engine.models().save(model);
         VersionedSaves.etag(ctx, number);
@@ -75,11 +76,30 @@ public final class ModelRoutes {
     private Reply restore(RoutingContext ctx, Version version) {
         Model model = Json.parse(version.document(), Model.class);
         int number = saves.current(Version.MODEL, model.name()) + 1;
+        dropValuesLeft(ctx, model);
         saves.record(Version.MODEL, model.name(), number, version.document(), CurrentUser.of(ctx).username(),
                 "restored from version " + version.number());
         engine.models().save(model);
         VersionedSaves.etag(ctx, number);
         return Reply.ok(describe(model));
+    }
+
+    /**
+     * Values of attributes the save removes or retypes would stay stored, answered and no longer
+     * redacted or purgeable: refused (409 with how many instances hold each) unless
+     * {@code ?dropValues=true}, which deletes them first.
+     */
+    private void dropValuesLeft(RoutingContext ctx, Model model) {
+        Map<String, Long> left = engine.instances().valuesLeftBy(model);
+        if (left.isEmpty()) {
+            return;
+        }
+        if (!"true".equals(ctx.queryParams().get("dropValues"))) {
+            throw new ConflictException("instances hold values of attributes this save removes or retypes ("
+                    + String.join(", ", left.keySet()) + "): they would stay stored but no longer be described, redacted or"
+                    + " purgeable; purge them first, or save with ?dropValues=true to delete them", Map.of("attributes", left));
+        }
+        engine.instances().dropValues(model.name(), left.keySet());
     }
 
     private Reply delete(RoutingContext ctx) {

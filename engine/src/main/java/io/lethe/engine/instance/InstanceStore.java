@@ -37,6 +37,12 @@ public interface InstanceStore {
     /** Hard-deletes instances deactivated before {@code cutoff}; returns how many. */
     long deleteDeactivatedBefore(Instant cutoff);
 
+    /** Instances of {@code model} (active or not) holding a non-null value for {@code attribute}. */
+    long countHolding(String model, String attribute);
+
+    /** Removes {@code attribute} from every instance of {@code model} (active or not); returns how many had it. */
+    long dropAttribute(String model, String attribute, Instant at);
+
     /** Creates indexes for the model's indexed attributes. */
     void ensureIndexes(String model, List<String> indexedAttributes);
 }

@@ -131,6 +131,35 @@ public final class Instances {
         events.publish(new InstanceEvent(InstanceEvent.Type.DELETED, instance));
     }
 
+    /**
+     * What saving {@code next} over the model saved now would leave that no attribute describes: for
+     * each attribute removed, or given another type or referred model, how many instances hold a value
+     * (such values would still be stored and answered, but no longer redacted, purgeable or queryable).
+     */
+    public Map<String, Long> valuesLeftBy(Model next) {
+        Map<String, Long> left = new java.util.TreeMap<>();
+        models.find(next.name()).ifPresent(current -> {
+            for (Attribute a : current.attributes()) {
+                boolean kept = next.attribute(a.name())
+                        .filter(b -> b.type() == a.type() && java.util.Objects.equals(b.reference(), a.reference())).isPresent();
+                long holding = kept ? 0 : store.countHolding(current.name(), a.name());
+                if (holding > 0) {
+                    left.put(a.name(), holding);
+                }
+            }
+        });
+        return left;
+    }
+
+    /** Deletes the values of {@code attributes} from every instance of the model (active or not); returns how many changed. */
+    public long dropValues(String modelName, java.util.Collection<String> attributes) {
+        long changed = 0;
+        for (String attribute : attributes) {
+            changed += store.dropAttribute(modelName, attribute, clock.instant());
+        }
+        return changed;
+    }
+
     /** Deactivated instances of the model still stored (and so still holding their data). */
     public long countDeactivated(String modelName) {
         return store.countInactive(model(modelName).name());

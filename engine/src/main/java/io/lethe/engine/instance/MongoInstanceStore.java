@@ -115,6 +115,18 @@ public final class MongoInstanceStore implements InstanceStore {
     }
 
     @Override
+    public long countHolding(String model, String attribute) {
+        return instances.countDocuments(Filters.and(Filters.eq("model", model),
+                Filters.exists("data." + attribute), Filters.ne("data." + attribute, null)));
+    }
+
+    @Override
+    public long dropAttribute(String model, String attribute, Instant at) {
+        return instances.updateMany(Filters.and(Filters.eq("model", model), Filters.exists("data." + attribute)),
+                Updates.combine(Updates.unset("data." + attribute), Updates.set("updatedAt", Date.from(at)))).getModifiedCount();
+    }
+
+    @Override
     public long countInactive(String model) {
         return instances.countDocuments(Filters.and(Filters.eq("model", model), Filters.eq("active", false)));
     }

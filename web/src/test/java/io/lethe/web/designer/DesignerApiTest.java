@@ -234,6 +234,38 @@ class DesignerApiTest {
     }
 
     @Test
+    void shouldNotLeaveValuesOfARemovedOrRetypedAttributeStoredUnlessAskedToDeleteThem() {
+        JsonObject v1 = new JsonObject().put("name", "citizen").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "name").put("type", "string"))
+                .add(new JsonObject().put("name", "ssn").put("type", "string").put("sensitivity", "personal"))
+                .add(new JsonObject().put("name", "age").put("type", "string")));
+        server.post("/api/models", designer, v1);
+        String id = server.post("/api/models/citizen/instances", designer,
+                new JsonObject().put("name", "Carl").put("ssn", "SSN-778-12-3456").put("age", "42")).json().getString("id");
+        server.post("/api/models/citizen/instances", designer, new JsonObject().put("name", "Dee"));
+        JsonObject v2 = new JsonObject().put("name", "citizen").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "name").put("type", "string"))
+                .add(new JsonObject().put("name", "age").put("type", "number")));
+
+        Response refused = server.send("PUT", "/api/models/citizen", designer, v2.encode(), "\"1\"");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().getJsonObject("attributes").getMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("ssn", 1, "age", 1));
+        assertThat(server.get("/api/models/citizen", designer).header("ETag")).isEqualTo("\"1\"");
+        assertThat(server.get("/api/models/citizen/instances/" + id, designer).body()).contains("SSN-778-12-3456");
+
+        Response saved = server.send("PUT", "/api/models/citizen?dropValues=true", designer, v2.encode(), "\"1\"");
+
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        JsonObject data = server.get("/api/models/citizen/instances/" + id, designer).json().getJsonObject("data");
+        assertThat(data.getMap()).containsOnlyKeys("name");
+        assertThat(server.lethe().database().collection("instances").find(new org.bson.Document("_id", id)).first().toJson())
+                .doesNotContain("SSN-778-12-3456").doesNotContain("\"age\"");
+        Response restored = server.send("POST", "/api/models/citizen/versions/1/restore", designer, null);
+        assertThat(restored.status()).as("no values of the restored attributes are held").isEqualTo(200);
+    }
+
+    @Test
     void shouldNeverShowConnectorSecretsInAnswersOrVersions() {
         Response created = server.post("/api/connectors", designer, new JsonObject().put("name", "crm")
                 .put("baseUrl", "https://crm.example.org/api").put("secretHeaders", new JsonObject().put("X-Api-Key", "s3cr3t-value")));
