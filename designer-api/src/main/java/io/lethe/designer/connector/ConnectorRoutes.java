@@ -127,6 +127,12 @@ public final class ConnectorRoutes {
             URI uri = URI.create(String.valueOf(account.baseUrl()));
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 errors.add(new FieldError("/baseUrl", "must be an absolute http or https URL"));
+            } else if (uri.getRawUserInfo() != null) {
+                errors.add(new FieldError("/baseUrl", "must not hold credentials (they would be versioned and exported):"
+                        + " put them in secretHeaders, e.g. Authorization"));
+            } else if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                errors.add(new FieldError("/baseUrl", "must not hold a query or fragment: a block adds the path and query"
+                        + " (credentials go in secretHeaders)"));
             }
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("/baseUrl", "must be an absolute http or https URL"));

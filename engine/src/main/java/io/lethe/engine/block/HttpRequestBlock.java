@@ -69,6 +69,11 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
 
     @Override
     public Config compile(BlockConfig c) {
+        if (c.raw("headers") instanceof Map<?, ?> headers) {
+            headers.keySet().stream().map(String::valueOf).filter(io.lethe.engine.redact.RedactionRules::isDefaultSecretKey).forEach(name -> c.error("headers/" + name,
+                    "a credential does not belong in a sequence (it would be versioned, exported and traced):"
+                            + " put it in the connector account's secret headers"));
+        }
         return new Config(c.text("connector", null), c.text("method", "GET"),
                 Template.encoding(c.template("path"), HttpRequestBlock::pathSegment), c.template("query"),
                 c.template("headers"), c.template("body"), Duration.ofMillis(c.number("timeoutMs", 10_000)));

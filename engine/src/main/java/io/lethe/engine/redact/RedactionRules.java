@@ -63,6 +63,12 @@ public final class RedactionRules {
         stale = true;
     }
 
+    /** Whether {@code key} names a credential by the {@link #DEFAULT_SECRET_KEYS} (case, '-' and '_' aside). */
+    public static boolean isDefaultSecretKey(String key) {
+        String k = normalise(key);
+        return DEFAULT_SECRET_KEYS.stream().anyMatch(k::contains);
+    }
+
     boolean isSecretKey(String key) {
         String k = normalise(key);
         for (String keyword : secretKeywords) {

@@ -104,4 +104,15 @@ class HttpRequestBlockTest {
         assertThat(receivedPaths).containsExactly("/api/customers/a%20b%2F..%2F..%2Fadmin%3Fall%3D1%23x/orders");
         assertThat(parent.error()).contains("a value in the path may not be '..'");
     }
+
+    @Test
+    void shouldRefuseACredentialInTheBlocksOwnHeaders() {
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(io.lethe.engine.failure.InvalidInputException.class,
+                () -> lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm",
+                        "headers", Map.of("X-Api-Key", "hard-coded-key", "Authorization", "Bearer abc", "X-Request-Id", "{{input.id}}"))))));
+
+        assertThat(refused.errors()).extracting(io.lethe.engine.failure.FieldError::pointer)
+                .containsExactlyInAnyOrder("/blocks/0/config/headers/X-Api-Key", "/blocks/0/config/headers/Authorization");
+        assertThat(refused.errors().get(0).message()).contains("connector account's secret headers");
+    }
 }

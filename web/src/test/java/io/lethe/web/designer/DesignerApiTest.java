@@ -266,6 +266,20 @@ class DesignerApiTest {
     }
 
     @Test
+    void shouldRefuseCredentialsOrAQueryInAConnectorsBaseUrl() {
+        Response withUser = server.post("/api/connectors", designer,
+                new JsonObject().put("name", "leaky").put("baseUrl", "https://svc:hunter2@api.example.org/v1"));
+        Response withQuery = server.post("/api/connectors", designer,
+                new JsonObject().put("name", "leaky").put("baseUrl", "https://api.example.org/v1?api_key=abc"));
+
+        assertThat(withUser.status()).isEqualTo(400);
+        assertThat(withUser.body()).contains("/baseUrl").contains("must not hold credentials").doesNotContain("hunter2");
+        assertThat(withQuery.status()).isEqualTo(400);
+        assertThat(withQuery.body()).contains("must not hold a query");
+        assertThat(server.get("/api/connectors/leaky", designer).status()).isEqualTo(404);
+    }
+
+    @Test
     void shouldNeverShowConnectorSecretsInAnswersOrVersions() {
         Response created = server.post("/api/connectors", designer, new JsonObject().put("name", "crm")
                 .put("baseUrl", "https://crm.example.org/api").put("secretHeaders", new JsonObject().put("X-Api-Key", "s3cr3t-value")));
