@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, enc } from '../../../api/client';
 import { ErrorBox, Loading } from '../../../components/Status';
 import { RedactedJson } from './Redacted';
-import { blockIdOf, type Trace } from './types';
+import { blockIdOf, type Trace, type TraceBlock } from './types';
 
 /** One trace, block by block: inputs, output, outcome, console; the current block is lit on the graph. */
 export function TraceViewer({ id, onStep, onReplayed }: { id: string; onStep: (blockId: string | null) => void; onReplayed: () => void }) {
@@ -54,10 +54,21 @@ export function TraceViewer({ id, onStep, onReplayed }: { id: string; onStep: (b
         </div>
       )}
       <button type="button" disabled={!t.replayable || replay.isPending} title={t.replayRefusal}
-        onClick={() => replay.mutate()}>Replay</button>
+        onClick={() => confirmReplay(blocks) && replay.mutate()}>Replay</button>
       {!t.replayable && t.replayRefusal && <div className="muted small">{t.replayRefusal}</div>}
       <ErrorBox error={replay.error} title="Not replayed" />
       {replay.data && <p className="ok small" role="status">Replayed as {replay.data.executionId}: {replay.data.status}</p>}
     </section>
   );
+}
+
+/** Block types whose effects a replay repeats (it runs the current sequence again, for real). */
+const WRITES = new Set(['create-instance', 'update-instance', 'deactivate-instance', 'delete-instance', 'http-request',
+  'purge-attributes', 'call-sequence']);
+
+/** A replay is a real run: say what it will do again before it does. */
+function confirmReplay(blocks: TraceBlock[]): boolean {
+  const writes = blocks.filter((b) => b.type && WRITES.has(b.type)).map((b) => `${blockIdOf(b)} (${b.type})`);
+  if (writes.length === 0) return true;
+  return window.confirm(`Replay runs the sequence again for real: ${[...new Set(writes)].join(', ')} will write or call out again. Replay?`);
 }
