@@ -13,6 +13,7 @@ import io.lethe.engine.execution.ExecutionResult;
 import io.lethe.engine.execution.ExecutionStats;
 import io.lethe.engine.execution.ExecutionStore;
 import io.lethe.engine.execution.MongoExecutionStore;
+import io.lethe.engine.execution.Responder;
 import io.lethe.engine.execution.SequenceRunner;
 import io.lethe.engine.execution.TriggerInfo;
 import io.lethe.engine.instance.InstanceEvents;
@@ -211,7 +212,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Runs a sequence now on the caller's thread, handing its HTTP answer to {@code responder} as soon as it is given. */
-    public ExecutionResult run(String sequence, TriggerInfo trigger, Object input, io.lethe.engine.execution.Responder responder) {
+    public ExecutionResult run(String sequence, TriggerInfo trigger, Object input, Responder responder) {
         return runner.run(sequence, trigger, input, responder);
     }
 

@@ -123,8 +123,9 @@ public final class ModelRoutes {
 
     /** Sequences whose blocks or instance triggers name the model. */
     private List<String> usedBy(String model) {
-        return Usage.naming(engine.sequences().list(), model, s -> s.blocks().stream().anyMatch(b -> model.equals(b.config().get("model")))
-                || s.triggers().stream().anyMatch(t -> t instanceof Trigger.InstanceEvent e && model.equals(e.model())));
+        return Usage.naming(engine.sequences().list(), model,
+                s -> s.blocks().stream().anyMatch(b -> model.equals(b.config().get("model")))
+                        || s.triggers().stream().anyMatch(t -> t instanceof Trigger.InstanceEvent e && model.equals(e.model())));
     }
 
     private Map<String, Object> describe(Model model) {

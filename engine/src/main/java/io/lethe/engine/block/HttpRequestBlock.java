@@ -3,6 +3,7 @@ package io.lethe.engine.block;
 import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.connector.ConnectorStore;
 import io.lethe.engine.json.Json;
+import io.lethe.engine.redact.RedactionRules;
 import io.lethe.engine.sequence.Block;
 import io.lethe.engine.sequence.BlockConfig;
 import io.lethe.engine.sequence.BlockRun;
@@ -70,9 +71,12 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
     @Override
     public Config compile(BlockConfig c) {
         if (c.raw("headers") instanceof Map<?, ?> headers) {
-            headers.keySet().stream().map(String::valueOf).filter(io.lethe.engine.redact.RedactionRules::isDefaultSecretKey).forEach(name -> c.error("headers/" + name,
-                    "a credential does not belong in a sequence (it would be versioned, exported and traced):"
-                            + " put it in the connector account's secret headers"));
+            for (Object name : headers.keySet()) {
+                if (RedactionRules.isDefaultSecretKey(String.valueOf(name))) {
+                    c.error("headers/" + name, "a credential does not belong in a sequence (it would be versioned, exported"
+                            + " and traced): put it in the connector account's secret headers");
+                }
+            }
         }
         return new Config(c.text("connector", null), c.text("method", "GET"),
                 Template.encoding(c.template("path"), HttpRequestBlock::pathSegment), c.template("query"),
@@ -124,14 +128,16 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
      * add segments); "." and ".." are refused, as they would move up the connector's paths.
      */
     static String pathSegment(Object value) {
-        String text = value == null ? "" : value instanceof Map<?, ?> || value instanceof java.util.List<?> ? Json.write(value) : String.valueOf(value);
+        String text = value == null ? ""
+                : value instanceof Map<?, ?> || value instanceof java.util.List<?> ? Json.write(value) : String.valueOf(value);
         if (text.equals(".") || text.equals("..")) {
             throw new IllegalArgumentException("a value in the path may not be '" + text + "'");
         }
         StringBuilder encoded = new StringBuilder(text.length());
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
+            boolean unreserved = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0;
+            if (unreserved) {
                 encoded.append(c);
             } else {
                 encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
