@@ -2,36 +2,14 @@ package io.lethe.web.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.lethe.engine.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-11-27T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final TestClock clock = new TestClock();
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
     final LoginThrottle throttle = new LoginThrottle(clock);
 
     @Test
@@ -43,7 +21,7 @@ class LoginThrottleTest {
         assertThat(throttle.wait("ada", "10.0.0.1")).contains(Duration.ofSeconds(1));
         assertThat(throttle.wait("Ada", "10.0.0.1")).as("usernames are case-insensitive").isPresent();
 
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(throttle.wait("ada", "10.0.0.1")).isEmpty();
         throttle.failed("ada", "10.0.0.1");
         assertThat(throttle.wait("ada", "10.0.0.1")).contains(Duration.ofSeconds(2));
@@ -71,7 +49,7 @@ class LoginThrottleTest {
         }
 
         throttle.succeeded("ada", "10.0.0.1");
-        clock.now = clock.now.plus(Duration.ofHours(1)).plusSeconds(1);
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
         throttle.failed("bob", "10.0.0.1");
 
         assertThat(throttle.wait("ada", "10.0.0.1")).isEmpty();
