@@ -44,7 +44,13 @@ public final class Conditions {
             case "gte" -> new Condition.Range(attribute, null, value, null, null);
             case "lt" -> new Condition.Range(attribute, null, null, value, null);
             case "lte" -> new Condition.Range(attribute, null, null, null, value);
-            case "regex" -> new Condition.Matches(attribute, String.valueOf(value), false);
+            case "regex" -> {
+                String pattern = String.valueOf(value);
+                SafeRegex.problem(pattern).ifPresent(problem -> {
+                    throw InvalidInputException.of("/where/" + attribute + "/regex", problem);
+                });
+                yield new Condition.Matches(attribute, pattern, false);
+            }
             default -> throw InvalidInputException.of("/where/" + attribute + "/" + op,
                     "unknown operator (eq, in, gt, gte, lt, lte, regex)");
         };
