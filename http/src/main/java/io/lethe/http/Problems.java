@@ -82,7 +82,11 @@ public final class Problems {
             case NotFoundException e -> problem(404, "Not found", e.getMessage());
             case ConflictException e -> {
                 JsonObject p = problem(409, "Conflict", e.getMessage());
-                e.details().forEach(p::put);
+                e.details().forEach((key, value) -> {
+                    if (!p.containsKey(key)) { // a detail never replaces the problem's own members (a string status answered 500)
+                        p.put(key, value);
+                    }
+                });
                 yield p;
             }
             case DecodeException e -> problem(400, "Malformed JSON", "the request body is not valid JSON")

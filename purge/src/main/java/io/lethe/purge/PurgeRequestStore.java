@@ -28,6 +28,17 @@ public final class PurgeRequestStore {
         requests.replaceOne(Filters.eq("_id", request.id()), doc, new ReplaceOptions().upsert(true));
     }
 
+    /**
+     * Writes {@code next} only if the stored request is still {@code expected}: two clicks on "run" (or two
+     * approvers at once) must not both pass. False when another change came first.
+     */
+    public boolean transition(PurgeRequest next, PurgeStatus expected) {
+        Document doc = new Document(Json.plainMap(next));
+        doc.put("_id", next.id());
+        return requests.replaceOne(Filters.and(Filters.eq("_id", next.id()), Filters.eq("status", expected.label())), doc)
+                .getMatchedCount() == 1;
+    }
+
     public Optional<PurgeRequest> find(String id) {
         return Optional.ofNullable(requests.find(Filters.eq("_id", id)).first()).map(PurgeRequestStore::toRequest);
     }

@@ -97,7 +97,7 @@ public final class PurgeService implements AutoCloseable {
                     : TargetResult.notApplicable(target.name()));
         }
         PurgeRequest planned = request.planned(plan, clock.instant());
-        store.save(planned);
+        transition(planned, request.status());
         return planned;
     }
 
@@ -109,7 +109,7 @@ public final class PurgeService implements AutoCloseable {
                     + request.requestedBy() + "); single-admin installs can allow it in the settings");
         }
         PurgeRequest approved = request.approved(approver, clock.instant());
-        store.save(approved);
+        transition(approved, PurgeStatus.PLANNED);
         return approved;
     }
 
@@ -119,7 +119,7 @@ public final class PurgeService implements AutoCloseable {
             throw new ConflictException("a " + request.status().label() + " purge can no longer be cancelled");
         }
         PurgeRequest cancelled = request.with(PurgeStatus.CANCELLED);
-        store.save(cancelled);
+        transition(cancelled, request.status());
         return cancelled;
     }
 
@@ -131,12 +131,13 @@ public final class PurgeService implements AutoCloseable {
     /** Starts the run in the background; follow it with {@link #get}. */
     public PurgeRequest run(String id) {
         PurgeRequest request = get(id);
-        if (request.status() == PurgeStatus.PLANNED && !needsApproval(request)) {
+        PurgeStatus stored = request.status();
+        if (stored == PurgeStatus.PLANNED && !needsApproval(request)) {
             request = request.approved(request.requestedBy(), clock.instant());
         }
         PurgeRequest approved = expect(request, PurgeStatus.APPROVED);
         PurgeRequest started = approved.withScope(resolver.apply(approved.scope())).started(clock.instant());
-        store.save(started);
+        transition(started, stored); // a second "run" meanwhile finds it running: 409, not a second run
         runner.execute(() -> complete(started.id()));
         return started;
     }
@@ -219,6 +220,15 @@ public final class PurgeService implements AutoCloseable {
         return request.targets().stream().filter(r -> r.target().equals(target)).findFirst().orElse(null);
     }
 
+    /** Stores {@code next} if the request is still {@code from}; else 409: another step came first. */
+    private void transition(PurgeRequest next, PurgeStatus from) {
+        if (!store.transition(next, from)) {
+            PurgeStatus now = get(next.id()).status();
+            throw new ConflictException("the purge changed meanwhile: it is " + now.label() + " now",
+                    java.util.Map.of("purgeStatus", now.label()));
+        }
+    }
+
     private static PurgeRequest expect(PurgeRequest request, PurgeStatus... allowed) {
         for (PurgeStatus status : allowed) {
             if (request.status() == status) {
@@ -227,7 +237,7 @@ public final class PurgeService implements AutoCloseable {
         }
         throw new ConflictException("the purge is " + request.status().label() + "; this step needs it "
                 + String.join(" or ", java.util.Arrays.stream(allowed).map(PurgeStatus::label).toList()),
-                java.util.Map.of("status", request.status().label()));
+                java.util.Map.of("purgeStatus", request.status().label()));
     }
 
     @Override

@@ -99,6 +99,39 @@ class PurgeServiceTest {
     }
 
     @Test
+    void shouldRunARequestOnceWhenAskedToRunItSeveralTimesAtOnce() throws Exception {
+        PurgeService purges = service();
+        PurgeRequest request = purges.create(new PurgeScope.Value(canary), "alice");
+        purges.plan(request.id());
+        purges.approve(request.id(), "bob");
+        int callers = 6;
+        var ready = new java.util.concurrent.CyclicBarrier(callers);
+        List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(callers)) {
+            for (int i = 0; i < callers; i++) {
+                outcomes.add(threads.submit(() -> {
+                    ready.await();
+                    try {
+                        purges.run(request.id());
+                        return "started";
+                    } catch (ConflictException e) {
+                        return "conflict";
+                    }
+                }));
+            }
+        }
+        List<String> answers = new java.util.ArrayList<>();
+        for (var outcome : outcomes) {
+            answers.add(outcome.get());
+        }
+
+        assertThat(answers).containsOnlyOnce("started").containsOnly("started", "conflict");
+        assertThat(await(purges, request.id()).status()).isEqualTo(PurgeStatus.COMPLETED);
+        assertThat(ledger.entries()).as("one receipt, one run").hasSize(1);
+        assertThatThrownBy(() -> purges.approve(request.id(), "carol")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void shouldAllowSelfApprovalOnlyInSingleAdminModeAndCancelBeforeRunning() {
         PurgeService single = service(lethe.engine.purgeTargets(), new PurgeSettings(true, false));
         PurgeRequest request = single.create(new PurgeScope.Value(canary), "alice");

@@ -91,9 +91,14 @@ class PurgeApiTest {
         assertThat(plannedCount(planned, "logs")).isEqualTo(1);
         assertThat(server.send("POST", "/api/purge-requests/" + id + "/approve", alice, null).status()).as("own request").isEqualTo(409);
         assertThat(server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null).status()).isEqualTo(200);
+        Response again = server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
+        assertThat(again.status()).as("approved already: a conflict, not a server error").isEqualTo(409);
+        assertThat(again.json().getInteger("status")).isEqualTo(409);
+        assertThat(again.json().getString("purgeStatus")).isEqualTo("approved");
         assertThat(server.send("POST", "/api/purge-requests/" + id + "/run", alice, null).status()).isEqualTo(202);
 
         JsonObject done = await(id, alice);
+        assertThat(server.send("POST", "/api/purge-requests/" + id + "/run", alice, null).status()).as("run again").isEqualTo(409);
 
         assertThat(done.getString("status")).as(done.encodePrettily()).isEqualTo("completed");
         JsonObject receipt = server.get("/api/purge-requests/" + id + "/receipt", alice).json();
