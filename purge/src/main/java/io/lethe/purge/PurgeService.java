@@ -142,6 +142,11 @@ public final class PurgeService implements AutoCloseable {
         return started;
     }
 
+    /** Whether a request is running or verifying (in any process sharing the database). */
+    public boolean busy() {
+        return !store.unfinished().isEmpty();
+    }
+
     /** Resumes requests a crash interrupted (call once at start). */
     public int resumeInterrupted() {
         List<PurgeRequest> unfinished = store.unfinished();

@@ -1,8 +1,8 @@
 package io.lethe.designer.model;
 
 import io.lethe.designer.Definitions;
-import io.lethe.designer.version.VersionRoutes;
 import io.lethe.designer.sequence.Usage;
+import io.lethe.designer.version.VersionRoutes;
 import io.lethe.designer.version.VersionedSaves;
 import io.lethe.engine.Engine;
 import io.lethe.engine.failure.ConflictException;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,7 @@ public final class Housekeeping implements AutoCloseable {
     private final Clock clock;
     private final Retention retention;
     private Hourly timer;
+    private volatile BooleanSupplier compactionDeferred = () -> false;
 
     public Housekeeping(Database database, Instances instances, ExecutionStore executions, ExecutionStats stats,
             ScheduleTriggers schedules, JobRuns runs, Clock clock, Retention retention) {
@@ -60,6 +62,14 @@ public final class Housekeeping implements AutoCloseable {
         this.leases = database.collection(ScheduleTriggers.LEASES);
         this.clock = clock;
         this.retention = retention;
+    }
+
+    /**
+     * The daily compaction waits for a later hour while {@code busy} holds: it closes the cursors open at
+     * that moment, which a running purge needs.
+     */
+    public void deferCompactionWhile(BooleanSupplier busy) {
+        this.compactionDeferred = busy;
     }
 
     public void start() {
@@ -93,7 +103,7 @@ public final class Housekeeping implements AutoCloseable {
         Instant started = clock.instant();
         boolean recent = runs.latest(COMPACTION_JOB, 1).stream()
                 .anyMatch(last -> last.startedAt().isAfter(started.minus(COMPACT_EVERY)));
-        if (recent) {
+        if (recent || compactionDeferred.getAsBoolean()) {
             return;
         }
         CompactionResult result = database.compact();

@@ -73,6 +73,23 @@ class HousekeepingTest {
     }
 
     @Test
+    void shouldPutTheDailyCompactionOffWhileSomethingNeedsItsCursors() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
+        try (EngineFixture lethe = new EngineFixture(dir, clock)) {
+            boolean[] busy = {true};
+            lethe.engine.housekeeping().deferCompactionWhile(() -> busy[0]);
+
+            lethe.engine.housekeeping().runIfDue();
+            assertThat(lethe.engine.jobRuns().latest(Housekeeping.COMPACTION_JOB, 5)).isEmpty();
+            busy[0] = false;
+            clock.advance(Duration.ofHours(1));
+            lethe.engine.housekeeping().runIfDue();
+
+            assertThat(lethe.engine.jobRuns().latest(Housekeeping.COMPACTION_JOB, 5)).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldDeleteExecutionRecordsAndRunCountsOlderThanTheirRetention() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
         try (EngineFixture lethe = new EngineFixture(dir, clock)) {
