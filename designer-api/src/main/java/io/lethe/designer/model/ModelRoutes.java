@@ -41,7 +41,8 @@ public final class ModelRoutes {
         api.route(HttpMethod.POST, BASE, tag, "Create a model", Role.DESIGNER).handler(blocking.handler(ctx -> save(ctx, null)));
         api.route(HttpMethod.GET, BASE + "/:name", tag, "Get a model (ETag: its version)", Role.DESIGNER)
                 .handler(blocking.handler(this::get));
-        api.route(HttpMethod.PUT, BASE + "/:name", tag, "Save a model (If-Match: the version it is based on)", Role.DESIGNER)
+        api.route(HttpMethod.PUT, BASE + "/:name", tag, "Save a model (If-Match: the version it is based on); 409 when instances"
+                        + " hold values of attributes it removes or retypes, unless ?dropValues=true deletes them", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> save(ctx, ctx.pathParam("name"))));
         api.route(HttpMethod.DELETE, BASE + "/:name", tag,
                 "Delete a model; 409 when instances or sequences use it unless ?force=true by an admin", Role.DESIGNER, Role.ADMIN)
