@@ -223,6 +223,30 @@ const run = async () => {
     await page.getByText('debugging off').waitFor();
   });
 
+  await step('debugger: replaying a trace whose blocks write asks first, then runs again for real', page, async () => {
+    const headers = await bearer();
+    expect((await page.request.post(`${base}/api/models`, { headers, data: { name: 'tally', attributes: [{ name: 'n', type: 'number' }] } })).status()).toBe(201);
+    expect((await page.request.post(`${base}/api/sequences`, { headers, data: { name: 'tallyup', entry: 'store', blocks: [
+      { id: 'store', type: 'create-instance', config: { model: 'tally', values: { n: '{{input.n}}' } } }] } })).status()).toBe(201);
+    expect((await page.request.put(`${base}/api/debug/sequences/tallyup`, { headers, data: { minutes: 5 } })).status()).toBe(200);
+    expect((await page.request.post(`${base}/api/sequences/tallyup/run`, { headers, data: { input: { n: 1 } } })).status()).toBe(200);
+    await page.goto(`${base}/sequences/tallyup`);
+    await page.getByRole('tab', { name: 'Debug' }).click();
+    const first = page.locator('.trace-list button').first();
+    for (let i = 0; i < 40 && !(await first.isVisible()); i++) {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page.waitForTimeout(250);
+    }
+    await first.click();
+    let asked = '';
+    page.once('dialog', (dialog) => { asked = dialog.message(); dialog.accept(); });
+    await page.getByRole('button', { name: 'Replay' }).click();
+    await page.getByText(/Replayed as .*: succeeded/).waitFor();
+    expect(asked).toContain('store (create-instance)');
+    const stored = await page.request.get(`${base}/api/models/tally/instances`, { headers });
+    expect((await stored.json()).items.length).toBe(2);
+  });
+
   await step('a block dragged on the canvas stays where it was dropped after save and reload', page, async () => {
     // Saved through the API without positions: the editor lays the blocks out in a row from the entry.
     const made = await page.request.post(`${base}/api/sequences`, { headers: await bearer(), data: {
