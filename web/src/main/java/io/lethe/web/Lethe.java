@@ -149,7 +149,6 @@ public final class Lethe implements AutoCloseable {
             engine.runner().addListener(new ExecutionMetrics(registry));
             UserStore users = new MongoUserStore(database);
             PasswordHasher hasher = new PasswordHasher();
-            BootstrapAdmin.ensure(users, hasher, config.adminPassword(), console);
             TokenService tokens = new TokenService(vertx, engine.secrets().key("token-signing"));
 
             Router router = Router.router(vertx);
@@ -193,6 +192,8 @@ public final class Lethe implements AutoCloseable {
 
             int port = config.port() == 0 ? freePort() : config.port();
             deploy(vertx, hooks.ahead(router), config.host(), port);
+            // Only once it listens: a first start that fails (the port taken) must not use up the one showing of the password.
+            BootstrapAdmin.ensure(users, hasher, config.adminPassword(), console);
             engine.start();
             debugger.start();
             purges.service().resumeInterrupted();

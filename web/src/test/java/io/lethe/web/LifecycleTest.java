@@ -59,6 +59,22 @@ class LifecycleTest {
     }
 
     @Test
+    void shouldKeepTheOneShowingOfTheAdminPasswordForAStartThatListens() throws IOException {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            LetheConfig busy = LetheConfig.of("127.0.0.1", taken.getLocalPort(), dir, Optional.empty(), Optional.empty(), false);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Lethe.start(busy, new PrintStream(console, true, StandardCharsets.UTF_8)))
+                    .hasMessageContaining("cannot listen");
+        }
+        assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("password");
+
+        LetheConfig free = LetheConfig.of("127.0.0.1", 0, dir, Optional.empty(), Optional.empty(), false);
+        try (Lethe lethe = Lethe.start(free, new PrintStream(console, true, StandardCharsets.UTF_8))) {
+            assertThat(console.toString(StandardCharsets.UTF_8)).contains("Created user 'admin' with password: ");
+        }
+    }
+
+    @Test
     void shouldWriteJsonLogLinesWithTheRequestsCorrelationId() throws IOException {
         String correlationId;
         try (TestServer server = TestServer.startWithFileLogs(dir)) {
