@@ -1,6 +1,9 @@
 package io.lethe.engine.sequence;
 
+import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,7 @@ public final class Sequences {
     public Sequence save(Sequence sequence) {
         CompiledSequence checked = compiler.compile(sequence.withVersion(0), lookups);
         checked.close();
+        refuseTakenHooks(sequence);
         Sequence saved = store.save(sequence);
         replace(saved.name(), compiler.compile(saved, lookups));
         changed();
@@ -57,6 +61,27 @@ public final class Sequences {
                 n -> lookups.sequence().test(n) || extra.sequence().test(n),
                 n -> lookups.connector().test(n) || extra.connector().test(n));
         compiler.compile(sequence.withVersion(0), both).close();
+        refuseTakenHooks(sequence);
+    }
+
+    /** A hook another sequence answers already would never reach this one: refused, naming the other. */
+    private void refuseTakenHooks(Sequence sequence) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Sequence> others = store.list().stream().filter(s -> !s.name().equals(sequence.name())).toList();
+        for (int i = 0; i < sequence.triggers().size(); i++) {
+            if (sequence.triggers().get(i) instanceof Trigger.Http hook) {
+                for (Sequence other : others) {
+                    if (other.triggers().stream().anyMatch(t -> t instanceof Trigger.Http h && h.sameRoute(hook))) {
+                        errors.add(new FieldError("/triggers/" + i, hook.method() + " " + hook.path()
+                                + " is answered by sequence '" + other.name() + "' already"));
+                        break;
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     /** Compiles a sequence (e.g. an older version) without storing or caching it; close it after use. */

@@ -15,6 +15,16 @@ public sealed interface Trigger {
 
     /** A request to {@code METHOD /hooks<path>}; {@code :name} segments become {@code input.params.name}. */
     record Http(String method, String path) implements Trigger {
+
+        /** Whether both answer the same requests: one method, the same segments, parameters named as they like. */
+        public boolean sameRoute(Http other) {
+            return String.valueOf(method).equals(other.method()) && segments(path).equals(segments(other.path()));
+        }
+
+        private static List<String> segments(String path) {
+            return java.util.Arrays.stream(String.valueOf(path).split("/")).filter(s -> !s.isEmpty())
+                    .map(s -> s.startsWith(":") ? ":" : s).toList();
+        }
     }
 
     /** A Unix cron expression (minute hour day-of-month month day-of-week), in UTC. */

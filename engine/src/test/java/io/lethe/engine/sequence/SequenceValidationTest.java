@@ -81,6 +81,27 @@ class SequenceValidationTest {
     }
 
     @Test
+    void shouldRefuseAHookAnotherSequenceAnswersAlready() {
+        String path = "/orders-" + EngineFixture.unique("x") + "/:id";
+        Sequence first = Sequence.of(EngineFixture.unique("first"), "say",
+                List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))), new Trigger.Http("GET", path));
+        lethe.engine.sequences().save(first);
+        Sequence second = Sequence.of(EngineFixture.unique("second"), "say",
+                List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))), new Trigger.Http("GET", path.replace(":id", ":key")));
+
+        assertThatThrownBy(() -> lethe.engine.sequences().save(second))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement().satisfies(err -> {
+                    assertThat(err.pointer()).isEqualTo("/triggers/0");
+                    assertThat(err.message()).contains("is answered by sequence '" + first.name() + "' already");
+                }));
+        assertThat(lethe.engine.sequences().find(second.name())).isEmpty();
+        assertThat(lethe.engine.sequences().save(first.withVersion(2)).version()).as("saving the owner again").isEqualTo(2);
+        Sequence post = Sequence.of(second.name(), "say", List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))),
+                new Trigger.Http("POST", path));
+        assertThat(lethe.engine.sequences().save(post).name()).as("another method is another hook").isEqualTo(second.name());
+    }
+
+    @Test
     void shouldReportBadExpressionsOnceTheRestIsValid() {
         Sequence bad = Sequence.of(EngineFixture.unique("expr"), "say",
                 List.of(BlockDefinition.of("say", "log", Map.of("message", "hi {{input..x}}"))));
