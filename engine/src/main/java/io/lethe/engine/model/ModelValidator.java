@@ -22,10 +22,15 @@ public final class ModelValidator {
      * Problems with a model definition. {@code modelExists} says whether a referenced model exists
      * (a model may refer to itself).
      */
+    /** Not a name for a model or a sequence: the UI's address of the page that creates one ends so. */
+    public static final String RESERVED_NAME = "new";
+
     public static List<FieldError> validate(Model model, Predicate<String> modelExists) {
         List<FieldError> errors = new ArrayList<>();
         if (model.name() == null || !NAME.matcher(model.name()).matches()) {
             errors.add(new FieldError("/name", "must start with a letter and hold at most 64 letters, digits or '_'"));
+        } else if (model.name().equals(RESERVED_NAME)) {
+            errors.add(new FieldError("/name", "'new' is reserved: the UI's page for a new model is /models/new"));
         }
         if (model.attributes().size() > MAX_ATTRIBUTES) {
             errors.add(new FieldError("/attributes", "at most " + MAX_ATTRIBUTES + " attributes"));

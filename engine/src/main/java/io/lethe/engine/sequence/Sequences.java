@@ -44,7 +44,7 @@ public final class Sequences {
     public Sequence save(Sequence sequence) {
         CompiledSequence checked = compiler.compile(sequence.withVersion(0), lookups);
         checked.close();
-        refuseTakenHooks(sequence);
+        refuseAtSave(sequence);
         Sequence saved = store.save(sequence);
         replace(saved.name(), compiler.compile(saved, lookups));
         changed();
@@ -61,12 +61,18 @@ public final class Sequences {
                 n -> lookups.sequence().test(n) || extra.sequence().test(n),
                 n -> lookups.connector().test(n) || extra.connector().test(n));
         compiler.compile(sequence.withVersion(0), both).close();
-        refuseTakenHooks(sequence);
+        refuseAtSave(sequence);
     }
 
-    /** A hook another sequence answers already would never reach this one: refused, naming the other. */
-    private void refuseTakenHooks(Sequence sequence) {
+    /**
+     * Checked when saving, not when compiling (sequences saved before still run): the reserved name, and
+     * a hook another sequence answers already, which would never reach this one.
+     */
+    private void refuseAtSave(Sequence sequence) {
         List<FieldError> errors = new ArrayList<>();
+        if (io.lethe.engine.model.ModelValidator.RESERVED_NAME.equals(sequence.name())) {
+            errors.add(new FieldError("/name", "'new' is reserved: the UI's page for a new sequence is /sequences/new"));
+        }
         List<Sequence> others = store.list().stream().filter(s -> !s.name().equals(sequence.name())).toList();
         for (int i = 0; i < sequence.triggers().size(); i++) {
             if (sequence.triggers().get(i) instanceof Trigger.Http hook) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.json.Json;
+import io.lethe.engine.model.Attribute;
+import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Model;
 import io.lethe.engine.testkit.EngineFixture;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,6 +102,21 @@ class SequenceValidationTest {
         Sequence post = Sequence.of(second.name(), "say", List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))),
                 new Trigger.Http("POST", path));
         assertThat(lethe.engine.sequences().save(post).name()).as("another method is another hook").isEqualTo(second.name());
+    }
+
+    @Test
+    void shouldRefuseTheNameTheUiUsesForItsNewPages() {
+        Sequence sequence = Sequence.of("new", "say", List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))));
+        Model model = Model.of("new", Attribute.of("x", AttributeType.STRING));
+
+        assertThatThrownBy(() -> lethe.engine.sequences().save(sequence))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::pointer)
+                        .containsExactly("/name"));
+        assertThatThrownBy(() -> lethe.engine.models().save(model))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(err -> assertThat(err.message()).contains("'new' is reserved")));
+        assertThat(lethe.engine.sequences().find("new")).isEmpty();
+        assertThat(lethe.engine.models().exists("new")).isFalse();
     }
 
     @Test
