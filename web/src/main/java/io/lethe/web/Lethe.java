@@ -149,6 +149,8 @@ public final class Lethe implements AutoCloseable {
             engine.runner().addListener(new ExecutionMetrics(registry));
             UserStore users = new MongoUserStore(database);
             PasswordHasher hasher = new PasswordHasher();
+            // Before it listens, so that a sign-in right after the first answer finds the admin.
+            Optional<String> generated = BootstrapAdmin.ensure(users, hasher, config.adminPassword());
             TokenService tokens = new TokenService(vertx, engine.secrets().key("token-signing"));
 
             Router router = Router.router(vertx);
@@ -191,9 +193,13 @@ public final class Lethe implements AutoCloseable {
             router.errorHandler(405, Problems::handle);
 
             int port = config.port() == 0 ? freePort() : config.port();
-            deploy(vertx, hooks.ahead(router), config.host(), port);
-            // Only once it listens: a first start that fails (the port taken) must not use up the one showing of the password.
-            BootstrapAdmin.ensure(users, hasher, config.adminPassword(), console);
+            try {
+                deploy(vertx, hooks.ahead(router), config.host(), port);
+            } catch (RuntimeException e) {
+                generated.ifPresent(p -> users.delete(BootstrapAdmin.USERNAME)); // the next start makes and shows another
+                throw e;
+            }
+            generated.ifPresent(p -> BootstrapAdmin.announce(p, console)); // shown once it listens
             engine.start();
             debugger.start();
             purges.service().resumeInterrupted();

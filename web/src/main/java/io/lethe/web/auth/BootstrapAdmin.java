@@ -22,21 +22,29 @@ public final class BootstrapAdmin {
     private BootstrapAdmin() {
     }
 
-    public static void ensure(UserStore users, PasswordHasher hasher, Optional<String> password, PrintStream console) {
+    /**
+     * Creates {@code admin} if there are no users; returns the generated password when it made one, to be
+     * shown with {@link #announce} once Lethe listens (a start that fails must not use up its one showing).
+     */
+    public static Optional<String> ensure(UserStore users, PasswordHasher hasher, Optional<String> password) {
         if (users.count() > 0) {
-            return;
+            return Optional.empty();
         }
         Optional<String> given = password.filter(p -> !p.isBlank()); // a blank one is as good as none
         String chosen = given.orElseGet(BootstrapAdmin::generate);
         try {
-            users.create(new User(USERNAME, hasher.hash(chosen), Set.of(Role.ADMIN, Role.DESIGNER), 0, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            users.create(new User(USERNAME, hasher.hash(chosen), Set.of(Role.ADMIN, Role.DESIGNER), 0,
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
         } catch (ConflictException e) {
-            return; // another process sharing the database created it first
+            return Optional.empty(); // another process sharing the database created it first
         }
-        if (given.isEmpty()) {
-            console.println("Created user 'admin' with password: " + chosen);
-            console.println("It is shown only this once. Change it with PATCH /api/users/admin.");
-        }
+        return given.isEmpty() ? Optional.of(chosen) : Optional.empty();
+    }
+
+    /** Prints a generated password, once, to the console (never to the log files). */
+    public static void announce(String generated, PrintStream console) {
+        console.println("Created user 'admin' with password: " + generated);
+        console.println("It is shown only this once. Change it with PATCH /api/users/admin.");
     }
 
     private static String generate() {

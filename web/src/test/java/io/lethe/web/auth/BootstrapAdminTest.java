@@ -53,7 +53,8 @@ class BootstrapAdminTest {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     private String bootstrap(Users users, Optional<String> password) {
-        BootstrapAdmin.ensure(users, hasher, password, new PrintStream(console, true, StandardCharsets.UTF_8));
+        BootstrapAdmin.ensure(users, hasher, password)
+                .ifPresent(generated -> BootstrapAdmin.announce(generated, new PrintStream(console, true, StandardCharsets.UTF_8)));
         return console.toString(StandardCharsets.UTF_8);
     }
 
