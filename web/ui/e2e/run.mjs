@@ -206,13 +206,7 @@ const run = async () => {
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.locator('.run-result .status-succeeded').waitFor();
     await page.getByRole('tab', { name: 'Debug' }).click();
-    // Traces are written by a background batch writer: refresh until this run's trace is listed.
-    const first = page.locator('.trace-list button').first();
-    for (let i = 0; i < 40 && !(await first.isVisible()); i++) {
-      await page.getByRole('button', { name: 'Refresh' }).click();
-      await page.waitForTimeout(250);
-    }
-    await first.click();
+    await openNewestTrace();
     await page.locator('mark.redacted').first().waitFor();
     expect(await page.locator('.debug-panel').innerText()).not.toContain('Ada@Example.org');
     await page.locator('.block-node.stepping[data-block-id="script1"]').waitFor();
@@ -232,12 +226,7 @@ const run = async () => {
     expect((await page.request.post(`${base}/api/sequences/tallyup/run`, { headers, data: { input: { n: 1 } } })).status()).toBe(200);
     await page.goto(`${base}/sequences/tallyup`);
     await page.getByRole('tab', { name: 'Debug' }).click();
-    const first = page.locator('.trace-list button').first();
-    for (let i = 0; i < 40 && !(await first.isVisible()); i++) {
-      await page.getByRole('button', { name: 'Refresh' }).click();
-      await page.waitForTimeout(250);
-    }
-    await first.click();
+    await openNewestTrace();
     let asked = '';
     page.once('dialog', (dialog) => { asked = dialog.message(); dialog.accept(); });
     await page.getByRole('button', { name: 'Replay' }).click();
@@ -508,6 +497,16 @@ try {
   await browser.close();
 }
 process.exit(code);
+
+/** Opens the newest trace in the debug panel; traces are written by a background batch writer, so refresh until it is listed. */
+async function openNewestTrace() {
+  const first = page.locator('.trace-list button').first();
+  for (let i = 0; i < 40 && !(await first.isVisible()); i++) {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.waitForTimeout(250);
+  }
+  await first.click();
+}
 
 async function bearer() {
   return { Authorization: `Bearer ${await page.evaluate(() => sessionStorage.getItem('lethe.token'))}` };
