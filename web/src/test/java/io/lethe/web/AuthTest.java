@@ -155,6 +155,20 @@ class AuthTest {
     }
 
     @Test
+    void shouldNotLetATokenOfADeletedUserServeANewUserOfTheSameName() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "designer");
+        String former = server.login(name, "a-long-enough-password");
+        assertThat(server.send("DELETE", "/api/users/" + name, server.adminToken(), null).status()).isEqualTo(204);
+
+        createUser(server.adminToken(), name, "admin"); // someone else, given the name later
+
+        assertThat(server.get("/api/auth/me", former).status()).isEqualTo(401);
+        assertThat(server.get("/api/users", former).status()).isEqualTo(401);
+        assertThat(server.get("/api/auth/me", server.login(name, "a-long-enough-password")).status()).isEqualTo(200);
+    }
+
+    @Test
     void shouldNeverRemoveTheLastAdmin() {
         try (TestServer fresh = TestServer.start(dir.resolve("fresh-" + UUID.randomUUID()))) {
             String token = fresh.adminToken();

@@ -43,13 +43,12 @@ public final class AuthRoutes {
                 .handler(blocking.handler(this::logout));
     }
 
-    /** Loads the user behind a verified token; refuses revoked tokens and removed users with 401. */
+    /** Loads the user behind a verified token; refuses revoked tokens, removed users and their namesakes created since with 401. */
     public User resolve(RoutingContext ctx) {
         var principal = ctx.user().principal();
         String username = principal.getString("sub");
-        int version = principal.getInteger("ver", -1);
         return users.find(username)
-                .filter(u -> u.tokenVersion() == version)
+                .filter(u -> TokenService.names(principal, u))
                 .orElseThrow(() -> new HttpException(401, "the token was revoked or its user no longer exists"));
     }
 
