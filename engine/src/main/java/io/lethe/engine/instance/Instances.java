@@ -83,7 +83,8 @@ public final class Instances {
 
     /** Sets the same values on every selected instance, deactivated ones included, without validation or events. */
     public long overwriteAll(String modelName, List<String> ids, List<Condition> conditions, Map<String, Object> values) {
-        return store.overwriteAll(model(modelName).name(), ids, conditions, values, clock.instant());
+        Model model = model(modelName);
+        return store.overwriteAll(model.name(), ids, conditions(model, conditions), values, clock.instant());
     }
 
     /** The instance, active or not, if it exists. */
@@ -211,7 +212,7 @@ public final class Instances {
                         "model '" + model.name() + "' has no attribute '" + conditions.get(i).attribute() + "'");
             }
         }
-        return conditions.stream().map(c -> switch (c) {
+        List<Condition> normal = conditions.stream().map(c -> switch (c) {
             case Condition.Equals eq -> new Condition.Equals(eq.attribute(), normaliseValue(model, eq.attribute(), eq.value()));
             case Condition.In in -> new Condition.In(in.attribute(),
                     in.values().stream().map(v -> normaliseValue(model, in.attribute(), v)).toList());
@@ -220,6 +221,8 @@ public final class Instances {
                     normaliseValue(model, r.attribute(), r.lessThan()), normaliseValue(model, r.attribute(), r.atMost()));
             case Condition.Matches m -> m;
         }).map(Condition.class::cast).toList();
+        ConditionValues.check(model, normal);
+        return normal;
     }
 
     @SafeVarargs

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -18,13 +19,16 @@ public final class ModelValidator {
     private ModelValidator() {
     }
 
+    /** Not a name for a model or a sequence: the UI's address of the page that creates one ends so. */
+    public static final String RESERVED_NAME = "new";
+
+    /** Why a nested key beginning with '$' is refused in instance data and query values. */
+    public static final String OPERATOR_KEY = "a key may not begin with '$' (the database would read it as an operator)";
+
     /**
      * Problems with a model definition. {@code modelExists} says whether a referenced model exists
      * (a model may refer to itself).
      */
-    /** Not a name for a model or a sequence: the UI's address of the page that creates one ends so. */
-    public static final String RESERVED_NAME = "new";
-
     public static List<FieldError> validate(Model model, Predicate<String> modelExists) {
         List<FieldError> errors = new ArrayList<>();
         if (model.name() == null || !NAME.matcher(model.name()).matches()) {
@@ -80,10 +84,9 @@ public final class ModelValidator {
                     errors.add(new FieldError(at, "is required and cannot be null"));
                 }
             } else if (!attribute.get().type().accepts(entry.getValue())) {
-                AttributeType type = attribute.get().type();
-                errors.add(new FieldError(at, "must be " + (type == AttributeType.OBJECT ? "an " : "a ") + type.label()
-                        + (type == AttributeType.DATE ? " (ISO-8601 with offset, e.g. 2026-01-31T12:00:00Z, or a day, 2026-01-31)"
-                                : type == AttributeType.REFERENCE ? " (the id of an instance)" : "")));
+                errors.add(new FieldError(at, mustBe(attribute.get().type())));
+            } else {
+                operatorKey(entry.getValue()).ifPresent(key -> errors.add(new FieldError(at + key, OPERATOR_KEY)));
             }
         }
         if (!partial) {
@@ -94,5 +97,40 @@ public final class ModelValidator {
             }
         }
         return errors;
+    }
+
+    /** What a value of the type must be, said to whoever gave another. */
+    public static String mustBe(AttributeType type) {
+        return "must be " + (type == AttributeType.OBJECT ? "an " : "a ") + type.label()
+                + (type == AttributeType.DATE ? " (ISO-8601 with offset, e.g. 2026-01-31T12:00:00Z, or a day, 2026-01-31)"
+                        : type == AttributeType.REFERENCE ? " (the id of an instance)" : "");
+    }
+
+    /**
+     * The pointer (below the value) to the first key of a nested object that begins with '$', if any: such a
+     * key would be read as an operator by the database when the value is queried or updated (a real MongoDB
+     * refuses to update it; a query given it matches by the operator, not by the value).
+     */
+    public static Optional<String> operatorKey(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            for (var entry : map.entrySet()) {
+                String key = String.valueOf(entry.getKey());
+                if (key.startsWith("$")) {
+                    return Optional.of("/" + key);
+                }
+                Optional<String> below = operatorKey(entry.getValue());
+                if (below.isPresent()) {
+                    return Optional.of("/" + key + below.get());
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Optional<String> below = operatorKey(list.get(i));
+                if (below.isPresent()) {
+                    return Optional.of("/" + i + below.get());
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

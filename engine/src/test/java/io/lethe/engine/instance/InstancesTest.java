@@ -57,7 +57,9 @@ class InstancesTest {
                 Attribute.of("name", AttributeType.STRING).required(true).sensitivity(Sensitivity.PERSONAL),
                 Attribute.of("age", AttributeType.NUMBER).indexed(true),
                 Attribute.of("born", AttributeType.DATE),
-                Attribute.of("vip", AttributeType.BOOLEAN).defaultValue(false)));
+                Attribute.of("vip", AttributeType.BOOLEAN).defaultValue(false),
+                Attribute.of("address", AttributeType.OBJECT),
+                Attribute.of("tags", AttributeType.LIST)));
         InstanceEvents bus = new InstanceEvents();
         bus.subscribe(events::add);
         instances = new Instances(models, new MongoInstanceStore(database), bus, clock);
@@ -151,6 +153,43 @@ class InstancesTest {
                 .containsExactly("Ada", "Alan");
         assertThatThrownBy(() -> instances.query(InstanceQuery.all(model).where(new Condition.Equals("shoe", 1))))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldRefuseQueryValuesOfAnotherTypeOrHoldingOperatorsAndNameEach() {
+        instances.create(model, Map.of("name", "Ada", "age", 36, "address", Map.of("city", "London"), "tags", List.of("vip")));
+        instances.create(model, Map.of("name", "Grace", "age", 45));
+
+        assertThatThrownBy(() -> instances.query(InstanceQuery.all(model).where(
+                new Condition.Equals("address", Map.of("city", Map.of("$ne", 1))), // matched both instances before
+                new Condition.Range("age", "35", null, null, null), // matched none, silently
+                new Condition.In("name", List.of("Ada", 3)),
+                new Condition.Matches("age", "^3", false))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::pointer)
+                        .containsExactly("/where/address/city/$ne", "/where/age/gt", "/where/name/in/1", "/where/age/regex"));
+        assertThatThrownBy(() -> instances.count(model, List.of(new Condition.Equals("name", Map.of("$gt", ""))), true))
+                .isInstanceOf(InvalidInputException.class);
+
+        assertThat(names(InstanceQuery.all(model).where(new Condition.Equals("tags", "vip")))).as("a list holding it").containsExactly("Ada");
+        assertThat(names(InstanceQuery.all(model).where(new Condition.Equals("address", Map.of("city", "London"))))).containsExactly("Ada");
+    }
+
+    @Test
+    void shouldRefuseDataHoldingKeysADatabaseReadsAsOperators() {
+        assertThatThrownBy(() -> instances.create(model, Map.of("name", "Ada", "address", Map.of("lines", List.of(Map.of("$set", 1))))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::pointer)
+                        .containsExactly("/address/lines/0/$set"));
+        assertThat(instances.count(model, List.of(), true)).isZero();
+    }
+
+    @Test
+    void shouldOverwriteWhatAQueryFindsWithTheSameConditions() {
+        instances.create(model, Map.of("name", "Ada", "born", "1815-12-10"));
+
+        long overwritten = instances.overwriteAll(model, List.of(), List.of(new Condition.Equals("born", "1815-12-10")), Map.of("name", "x"));
+
+        assertThat(overwritten).as("the day is compared as stored, normalised").isEqualTo(1);
+        assertThat(names(InstanceQuery.all(model))).containsExactly("x");
     }
 
     @Test
