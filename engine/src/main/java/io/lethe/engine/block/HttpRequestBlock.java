@@ -16,21 +16,30 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Calls an outside service through a connector account: the account's base URL and secret headers
  * are added here and never appear in the block's recorded inputs. Non-2xx answers are failures
- * (wire {@code error} to handle them); the output is {@code {status, headers, body}}.
+ * (wire {@code error} to handle them), as are answers not complete within the timeout or larger than
+ * 10 MB; the output is {@code {status, headers, body}}.
  */
 public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
 
     record Config(String connector, String method, Template path, Template query, Template headers, Template body, Duration timeout) {
     }
+
+    /** The most of an answer a block reads (its body is held whole, recorded and traced). */
+    static final int MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
     private static final Set<String> SECRET_RESPONSE_HEADERS = Set.of("set-cookie", "authorization", "www-authenticate");
     private final ConnectorStore connectors;
@@ -64,7 +73,7 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
                 .optional("query", Kind.MAP, "query parameters")
                 .optional("headers", Kind.MAP, "extra request headers (not secrets: use the connector account)")
                 .optional("body", Kind.VALUE, "request body, sent as JSON")
-                .optional("timeoutMs", Kind.NUMBER, "timeout in milliseconds (default 10000)")
+                .optional("timeoutMs", Kind.NUMBER, "time for the whole answer in milliseconds (default 10000); answers over 10 MB fail")
                 .build();
     }
 
@@ -96,7 +105,6 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
         }
         Object body = run.input("body", config.body());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(config.timeout().compareTo(run.remaining()) < 0 ? config.timeout() : run.remaining())
                 .method(config.method(), body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(Json.write(body)));
         if (body != null) {
@@ -106,7 +114,16 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
             headers.forEach((k, v) -> request.header(String.valueOf(k), String.valueOf(v)));
         }
         account.secretHeaders().forEach(request::setHeader);
-        HttpResponse<String> response = Client.INSTANCE.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Duration timeout = config.timeout().compareTo(run.remaining()) < 0 ? config.timeout() : run.remaining();
+        HttpResponse<byte[]> response;
+        try {
+            response = exchange(request.build(), timeout);
+        } catch (LimitedBody.TooLarge e) {
+            return Outcome.failed("the answer of connector '" + account.name() + "' is larger than "
+                    + MAX_RESPONSE_BYTES / (1024 * 1024) + " MB");
+        } catch (TimeoutException e) {
+            return Outcome.failed("connector '" + account.name() + "' gave no complete answer within " + timeout.toMillis() + " ms");
+        }
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("status", response.statusCode());
         Map<String, String> responseHeaders = new LinkedHashMap<>();
@@ -121,6 +138,22 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
             return Outcome.failed("HTTP " + response.statusCode() + " from connector '" + account.name() + "'");
         }
         return Outcome.next(output);
+    }
+
+    /**
+     * Sends the request and reads the whole answer within the timeout (the client's own timeout ends
+     * with the headers: a body trickling in slowly held the run past its time limit), at most
+     * {@link #MAX_RESPONSE_BYTES} of it.
+     */
+    private static HttpResponse<byte[]> exchange(HttpRequest request, Duration timeout) throws Exception {
+        CompletableFuture<HttpResponse<byte[]>> answer = Client.INSTANCE.sendAsync(request, LimitedBody.handler(MAX_RESPONSE_BYTES));
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            answer.cancel(true); // aborts the exchange if it is still going
+        }
     }
 
     /**
@@ -169,18 +202,40 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
     private static boolean sameOrigin(URI base, URI target) {
         return base.getScheme().equals(target.getScheme()) && base.getHost().equals(target.getHost())
                 && base.getPort() == target.getPort()
-                && target.getPath().startsWith(base.getPath() == null ? "" : base.getPath());
+                && below(base.getPath() == null ? "" : base.getPath(), target.getPath());
     }
 
-    private static Object parse(HttpResponse<String> response) {
+    /** Whether the path is the base path or under it ("/apix" is not under "/api"). */
+    private static boolean below(String basePath, String path) {
+        String prefix = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+        return prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static Object parse(HttpResponse<byte[]> response) {
         String type = response.headers().firstValue("Content-Type").orElse("");
-        if (type.contains("json") && !response.body().isBlank()) {
+        String text = new String(response.body(), charset(type));
+        if (type.contains("json") && !text.isBlank()) {
             try {
-                return Json.read(response.body());
+                return Json.read(text);
             } catch (IllegalArgumentException e) {
-                return response.body();
+                return text;
             }
         }
-        return response.body();
+        return text;
+    }
+
+    /** The charset a Content-Type names, UTF-8 when it names none or one this JVM does not know. */
+    static Charset charset(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+                try {
+                    return Charset.forName(pair[1].trim().replace("\"", ""));
+                } catch (IllegalArgumentException e) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 }

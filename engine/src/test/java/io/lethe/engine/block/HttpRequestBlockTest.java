@@ -29,6 +29,7 @@ class HttpRequestBlockTest {
     HttpServer outside;
     final List<String> receivedKeys = new CopyOnWriteArrayList<>();
     final List<String> receivedPaths = new CopyOnWriteArrayList<>();
+    final List<String> sentUntilCut = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -46,6 +47,35 @@ class HttpRequestBlockTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        outside.createContext("/apix/", exchange -> {
+            receivedPaths.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        outside.createContext("/api/huge", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked, no length announced
+            byte[] kilobyte = "x".repeat(1024).getBytes(StandardCharsets.UTF_8);
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 12 * 1024; i++) {
+                    out.write(kilobyte);
+                }
+            } catch (java.io.IOException e) {
+                sentUntilCut.add(e.getClass().getSimpleName()); // the block hung up
+            }
+        });
+        outside.createContext("/api/trickle", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                sentUntilCut.add(e.getClass().getSimpleName());
+            }
+        });
+        outside.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         outside.start();
         lethe.engine.connectors().save(new ConnectorAccount("crm", "test CRM",
                 "http://127.0.0.1:" + outside.getAddress().getPort() + "/api", Map.of("X-Api-Key", "secret-key-123")));
@@ -90,6 +120,37 @@ class HttpRequestBlockTest {
         assertThat(lethe.run(missing, null).error()).contains("HTTP 404");
         assertThat(lethe.run(escape, null).error()).contains("leaves the connector's base URL");
         assertThat(receivedPaths).containsExactly("/api/missing");
+    }
+
+    @Test
+    void shouldStopReadingAnAnswerThatIsTooLargeOrTooSlow() {
+        String huge = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm", "path", "/huge"))));
+        String trickle = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of(
+                "connector", "crm", "path", "/trickle", "timeoutMs", 1000))));
+
+        assertThat(lethe.run(huge, null).error()).endsWith("the answer of connector 'crm' is larger than 10 MB");
+        long started = System.nanoTime();
+        ExecutionResult slow = lethe.run(trickle, null);
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(slow.error()).endsWith("connector 'crm' gave no complete answer within 1000 ms");
+        assertThat(tookMs).as("the body would take 10 s").isLessThan(5_000);
+    }
+
+    @Test
+    void shouldNotTakeAPathBesideTheBasePathForOneBelowIt() {
+        String beside = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm", "path", "/../apix/admin"))));
+
+        assertThat(lethe.run(beside, null).error()).contains("leaves the connector's base URL");
+        assertThat(receivedPaths).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheAnswerInTheCharsetItsContentTypeNames() {
+        assertThat(HttpRequestBlock.charset("text/plain; charset=ISO-8859-1")).isEqualTo(StandardCharsets.ISO_8859_1);
+        assertThat(HttpRequestBlock.charset("application/json; charset=\"utf-16\"")).isEqualTo(StandardCharsets.UTF_16);
+        assertThat(HttpRequestBlock.charset("application/json")).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(HttpRequestBlock.charset("text/plain; charset=klingon")).isEqualTo(StandardCharsets.UTF_8);
     }
 
     @Test
