@@ -50,6 +50,11 @@ final class Run {
         this.responder = responder;
     }
 
+    /** The blocks run so far, with their outcomes (for a run that ends abnormally). */
+    List<String> pathSoFar() {
+        return List.copyOf(path);
+    }
+
     /** When the last block ended (when the run started, before any): the clock is read once per block. */
     Instant lastReading() {
         return now;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs sequences: any number at once, each on its caller's (virtual) thread. Every run tells the
@@ -19,6 +21,8 @@ import java.util.function.Function;
  * in the background.
  */
 public final class SequenceRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SequenceRunner.class);
 
     static final int MAX_CALL_DEPTH = 8;
 
@@ -80,7 +84,16 @@ public final class SequenceRunner {
         listeners.forEach(l -> l.executionStarted(start));
         // Not copied: blocks never change the input (scripts get JSON copies, templates only read).
         Run run = new Run(this, sequence, id, input, started, depth, responder);
-        ExecutionResult result = run.execute();
+        ExecutionResult result;
+        try {
+            result = run.execute();
+        } catch (RuntimeException e) { // Lethe's own fault, not the sequence's: the run still ends, recorded
+            log.atError().setCause(e).addKeyValue("executionId", id).addKeyValue("sequence", sequence.name())
+                    .log("a run failed inside Lethe");
+            result = new ExecutionResult(id, ExecutionStatus.FAILED, null,
+                    "Lethe failed inside this run (" + e.getClass().getSimpleName() + "; the server log has it under executionId " + id + ")",
+                    Optional.empty(), run.pathSoFar());
+        }
         Instant ended = run.lastReading();
         Duration duration = Duration.between(started, ended);
         var finish = new ExecutionListener.Finished(id, parentId, sequence.name(), sequence.version(), trigger, result, started, duration);

@@ -164,10 +164,17 @@ public final class CompiledScript implements AutoCloseable {
                 };
                 const input = next(), steps = next(), context = next();
                 const result = user(input, steps, context);
-                return result === undefined ? undefined : JSON.stringify(result);
+                if (result === undefined) return undefined;
+                const text = JSON.stringify(result);
+                if (text !== undefined && text.length > MAX_OUTPUT_CHARS) {
+                  throw new RangeError('the output is larger than MAX_OUTPUT_MB million characters of JSON');
+                }
+                return text;
               };
             })
-            """.replace("MAX_SHAPES", String.valueOf(CompiledScript.MAX_SHAPES));
+            """.replace("MAX_SHAPES", String.valueOf(CompiledScript.MAX_SHAPES))
+            .replace("MAX_OUTPUT_CHARS", String.valueOf(CompiledScript.MAX_OUTPUT_CHARS))
+            .replace("MAX_OUTPUT_MB", String.valueOf(CompiledScript.MAX_OUTPUT_CHARS / 1_000_000));
 
     /**
      * The setup, under its own name: its statements (building the arguments, the result's text) are
@@ -232,6 +239,12 @@ public final class CompiledScript implements AutoCloseable {
 
     /** Factories kept per context; an object of yet another shape gets a factory made for it alone. */
     static final int MAX_SHAPES = 256;
+
+    /**
+     * The longest output a script may give, as JSON text: it is held whole, recorded and traced (a 20 MB
+     * string failed the JSON reader with an internal error that left no execution record).
+     */
+    static final int MAX_OUTPUT_CHARS = 10_000_000;
 
     /** Objects with more members are built whole: a literal with an accessor per member would cost more than building it. */
     static final int LAZY_MEMBERS = 64;

@@ -90,6 +90,37 @@ class ExecutionsTest {
     }
 
     @Test
+    void shouldEndAndRecordARunThatFailsInsideLethe() {
+        String seq = save(RecordMode.SUMMARY, 0, BlockDefinition.of("say", "log", Map.of("message", "hello")));
+        List<ExecutionListener.Finished> finished = new CopyOnWriteArrayList<>();
+        lethe.engine.runner().addListener(new ExecutionListener() {
+            @Override
+            public void blockFinished(BlockFinished event) {
+                if (event.sequence().equals(seq)) {
+                    throw new IllegalStateException("a listener broke"); // e.g. a trace that could not be stored
+                }
+            }
+
+            @Override
+            public void executionFinished(Finished event) {
+                finished.add(event);
+            }
+        });
+
+        ExecutionResult result = lethe.run(seq, null);
+        lethe.engine.recorder().flush(Duration.ofSeconds(5));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.error()).isEqualTo("Lethe failed inside this run (IllegalStateException; the server log has it under executionId "
+                + result.executionId() + ")");
+        assertThat(lethe.engine.executions().find(result.executionId())).hasValueSatisfying(r -> {
+            assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(r.error()).startsWith("Lethe failed inside this run");
+        });
+        assertThat(finished).anySatisfy(f -> assertThat(f.executionId()).isEqualTo(result.executionId()));
+    }
+
+    @Test
     void shouldTellListenersAboutEveryBlockInOrderWithResolvedInputs() {
         List<ExecutionListener.BlockFinished> blocks = new CopyOnWriteArrayList<>();
         List<ExecutionListener.Finished> finished = new CopyOnWriteArrayList<>();

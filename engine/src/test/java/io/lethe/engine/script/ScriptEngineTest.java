@@ -255,6 +255,18 @@ class ScriptEngineTest {
     }
 
     @Test
+    void shouldFailAnOutputTooLargeToKeepAndStayUsable() {
+        var script = engine.compile("return input.big ? 'x'.repeat(20 * 1024 * 1024) : [input.n];");
+
+        ScriptOutcome big = script.run(Map.of("big", true), null, null, Duration.ofSeconds(5));
+        ScriptOutcome after = script.run(Map.of("big", false, "n", 7), null, null, ONE_SECOND);
+
+        assertThat(big).isInstanceOfSatisfying(ScriptOutcome.Failed.class,
+                f -> assertThat(f.message()).contains("the output is larger than 10 million characters of JSON"));
+        assertThat(after).isEqualTo(new ScriptOutcome.Returned(List.of(7), List.of()));
+    }
+
+    @Test
     void shouldReportTheLineOfARuntimeError() {
         ScriptOutcome outcome = engine.compile("const a = 1;\nconst b = 2;\nnull.boom;\nreturn a;")
                 .run(null, null, null, ONE_SECOND);
