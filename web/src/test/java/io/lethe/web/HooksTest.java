@@ -171,6 +171,16 @@ class HooksTest {
     }
 
     @Test
+    void shouldAnswer405NamingTheMethodsAPathIsAnsweredOn() {
+        Response wrongMethod = server.get("/hooks/ping", null);
+
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
+        assertThat(wrongMethod.contentType()).isEqualTo("application/problem+json");
+        assertThat(wrongMethod.json().getString("detail")).isEqualTo("no sequence answers GET on this path; POST does");
+    }
+
+    @Test
     void shouldNotPassCredentialsIntoTheSequence() {
         Response echoed = server.get("/hooks/echo", "a-bearer-token");
 

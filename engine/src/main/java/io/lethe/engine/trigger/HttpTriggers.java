@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which sequence answers {@code METHOD /hooks/<path>}: exact segments first, then {@code :name}
@@ -60,23 +62,43 @@ public final class HttpTriggers {
         }
         String[] segments = split(path);
         for (Route route : current.routes()) {
-            if (route.method().equals(method) && route.segments().length == segments.length) {
-                Map<String, String> params = new LinkedHashMap<>();
-                boolean matches = true;
-                for (int i = 0; i < segments.length && matches; i++) {
-                    String expected = route.segments()[i];
-                    if (expected.startsWith(":")) {
-                        params.put(expected.substring(1), decoded(segments[i]));
-                    } else {
-                        matches = expected.equals(segments[i]);
-                    }
-                }
-                if (matches) {
+            if (route.method().equals(method)) {
+                Map<String, String> params = params(route, segments);
+                if (params != null) {
                     return Optional.of(new Match(route.sequence(), route.path(), params));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The methods some sequence answers on this path (for a 405's {@code Allow} when the one asked is not among them). */
+    public Set<String> methods(String path) {
+        String[] segments = split(path);
+        Set<String> methods = new TreeSet<>();
+        for (Route route : index.routes()) {
+            if (params(route, segments) != null) {
+                methods.add(route.method());
+            }
+        }
+        return methods;
+    }
+
+    /** The route's parameters taken from the path's segments, or null when the path is not the route's. */
+    private static Map<String, String> params(Route route, String[] segments) {
+        if (route.segments().length != segments.length) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < segments.length; i++) {
+            String expected = route.segments()[i];
+            if (expected.startsWith(":")) {
+                params.put(expected.substring(1), decoded(segments[i]));
+            } else if (!expected.equals(segments[i])) {
+                return null;
+            }
+        }
+        return params;
     }
 
     /**

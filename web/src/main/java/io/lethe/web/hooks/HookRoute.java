@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +82,14 @@ public final class HookRoute {
             String path = ctx.normalizedPath().substring(PREFIX.length());
             var match = engine.httpTriggers().match(method, path);
             if (match.isEmpty()) {
-                ctx.fail(new NotFoundException("no sequence answers " + method + " on this path"));
+                Set<String> allowed = engine.httpTriggers().methods(path);
+                if (allowed.isEmpty()) {
+                    ctx.fail(new NotFoundException("no sequence answers " + method + " on this path"));
+                } else {
+                    ctx.response().putHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+                    ctx.fail(new HttpException(405, "no sequence answers " + method + " on this path; "
+                            + String.join(", ", allowed) + " " + (allowed.size() == 1 ? "does" : "do")));
+                }
                 return;
             }
             Hook hook = new Hook(ctx.request(), path, match.get(), ctx.queryParams());
