@@ -282,6 +282,24 @@ const run = async () => {
     });
   });
 
+  await step('a schedule is read in the time zone given; an unknown zone is refused at the trigger', page, async () => {
+    await page.getByRole('tab', { name: 'Sequence' }).click();
+    await page.getByRole('button', { name: '+ Schedule' }).click();
+    await page.getByLabel('Trigger 1 cron').fill('0 9 * * MON-FRI');
+    await page.getByLabel('Trigger 1 time zone').fill('Mars/Olympus');
+    await console_.allowing(/status of 400/, async () => {
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.locator('.trigger .field-error').filter({ hasText: "unknown time zone 'Mars/Olympus'" }).waitFor();
+    });
+    await page.getByLabel('Trigger 1 time zone').fill('Europe/Paris');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 3.').waitFor();
+    const saved = await (await page.request.get(`${base}/api/sequences/placed`, { headers: await bearer() })).json();
+    expect(JSON.stringify(saved.triggers)).toBe(JSON.stringify([{ type: 'schedule', cron: '0 9 * * MON-FRI', zone: 'Europe/Paris' }]));
+    await page.getByRole('link', { name: 'Sequences' }).click();
+    await page.getByText('cron 0 9 * * MON-FRI (Europe/Paris)').waitFor();
+  });
+
   await step('executions list', page, async () => {
     await page.getByRole('link', { name: 'Executions' }).click();
     await page.getByRole('cell', { name: /signup/ }).first().waitFor();

@@ -84,7 +84,7 @@ export interface BlockDefinition {
 
 export type Trigger =
   | { type: 'http'; method: string; path: string }
-  | { type: 'schedule'; cron: string }
+  | { type: 'schedule'; cron: string; zone?: string }
   | { type: 'instance'; model: string; events: string[] };
 
 export interface Sequence {

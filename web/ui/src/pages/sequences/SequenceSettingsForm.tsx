@@ -4,6 +4,8 @@ import { errorsAt, FieldMessages } from '../../components/Status';
 
 const EVENTS = ['created', 'updated', 'deactivated', 'reactivated', 'deleted'];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** The IANA zones the browser knows, offered for schedules (any other the server knows is accepted too). */
+const TIME_ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 interface Props {
   sequence: Sequence;
@@ -31,6 +33,7 @@ export function SequenceSettingsForm({ sequence: s, creating, errors, models, on
       <FieldMessages errors={errorsAt(errors, '/entry')} />
       <fieldset>
         <legend>Triggers</legend>
+        <datalist id="time-zones">{TIME_ZONES.map((z) => <option key={z} value={z} />)}</datalist>
         {s.triggers.map((t, i) => (
           <div key={i} className="trigger">
             <TriggerFields trigger={t} index={i} models={models} onChange={(x) => setTrigger(i, x)} />
@@ -84,8 +87,11 @@ function TriggerFields({ trigger: t, index, models, onChange }: { trigger: Trigg
     case 'schedule':
       return (
         <span className="inline-fields">
-          <span className="badge">cron (UTC)</span>
+          <span className="badge">cron</span>
           <input aria-label={`Trigger ${n} cron`} value={t.cron} onChange={(e) => onChange({ ...t, cron: e.target.value })} />
+          <span className="muted">in</span>
+          <input aria-label={`Trigger ${n} time zone`} placeholder="UTC" list="time-zones" value={t.zone ?? ''}
+            onChange={(e) => onChange({ ...t, zone: e.target.value.trim() === '' ? undefined : e.target.value })} />
         </span>
       );
     case 'instance':

@@ -36,7 +36,7 @@ export function SequencesPage() {
 function describeTrigger(t: import('../../api/types').Trigger): string {
   switch (t.type) {
     case 'http': return `${t.method} /hooks${t.path}`;
-    case 'schedule': return `cron ${t.cron}`;
+    case 'schedule': return `cron ${t.cron}${t.zone ? ` (${t.zone})` : ''}`;
     case 'instance': return `${t.model}: ${t.events.join(', ')}`;
   }
 }

@@ -2,17 +2,22 @@ package io.lethe.engine.sequence;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.script.ScriptEngine;
 import io.lethe.engine.script.ScriptProblem;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -195,19 +200,12 @@ public final class SequenceCompiler {
                         errors.add(new FieldError(at + "/path", "must be a path such as /orders/:id (letters, digits, . _ ~ : -)"));
                     } else if (seen.put(http.method() + " " + http.path(), i) != null) {
                         errors.add(new FieldError(at, "the same method and path twice"));
+                    } else {
+                        repeatedParameter(http.path()).ifPresent(name -> errors.add(new FieldError(at + "/path",
+                                "names the parameter ':" + name + "' twice (the second value would hide the first)")));
                     }
                 }
-                case Trigger.Schedule schedule -> {
-                    try {
-                        var cron = CRON.parse(String.valueOf(schedule.cron())).validate();
-                        if (com.cronutils.model.time.ExecutionTime.forCron(cron)
-                                .nextExecution(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)).isEmpty()) {
-                            errors.add(new FieldError(at + "/cron", "never fires: no date matches it (e.g. the 31st of a 30-day month)"));
-                        }
-                    } catch (IllegalArgumentException e) {
-                        errors.add(new FieldError(at + "/cron", "not a cron expression (minute hour day month weekday): " + e.getMessage()));
-                    }
-                }
+                case Trigger.Schedule schedule -> checkSchedule(schedule, at, errors);
                 case Trigger.InstanceEvent event -> {
                     if (event.model() == null || !lookups.model().test(event.model())) {
                         errors.add(new FieldError(at + "/model", "no model '" + event.model() + "'"));
@@ -218,5 +216,39 @@ public final class SequenceCompiler {
                 }
             }
         }
+    }
+
+    private static void checkSchedule(Trigger.Schedule schedule, String at, List<FieldError> errors) {
+        if (schedule.cron() == null || schedule.cron().isBlank()) {
+            errors.add(new FieldError(at + "/cron", "is required (minute hour day month weekday, e.g. 0 9 * * MON-FRI)"));
+            return;
+        }
+        if (schedule.zone() != null) {
+            try {
+                ZoneId.of(schedule.zone());
+            } catch (DateTimeException e) {
+                errors.add(new FieldError(at + "/zone", "unknown time zone '" + schedule.zone() + "' (an IANA name such as Europe/Paris)"));
+                return;
+            }
+        }
+        try {
+            var cron = CRON.parse(schedule.cron()).validate();
+            if (ExecutionTime.forCron(cron).nextExecution(ZonedDateTime.now(schedule.zoneId())).isEmpty()) {
+                errors.add(new FieldError(at + "/cron", "never fires: no date matches it (e.g. the 31st of a 30-day month)"));
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(at + "/cron", "not a cron expression (minute hour day month weekday): " + e.getMessage()));
+        }
+    }
+
+    /** A {@code :name} the path holds twice, if any. */
+    private static Optional<String> repeatedParameter(String path) {
+        Set<String> names = new HashSet<>();
+        for (String segment : path.split("/")) {
+            if (segment.startsWith(":") && !names.add(segment.substring(1))) {
+                return Optional.of(segment.substring(1));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,7 +1,10 @@
 package io.lethe.engine.sequence;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** What starts a sequence besides a manual run. */
@@ -27,8 +30,21 @@ public sealed interface Trigger {
         }
     }
 
-    /** A Unix cron expression (minute hour day-of-month month day-of-week), in UTC. */
-    record Schedule(String cron) implements Trigger {
+    /**
+     * A Unix cron expression (minute hour day-of-month month day-of-week), read in a time zone: an IANA
+     * name such as {@code Europe/Paris} (its clock, summer time included), UTC when none is given.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Schedule(String cron, String zone) implements Trigger {
+
+        public Schedule(String cron) {
+            this(cron, null);
+        }
+
+        /** The zone the cron is read in; only for a zone that validation accepted. */
+        public ZoneId zoneId() {
+            return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
+        }
     }
 
     /** Instance events of a model: any of created, updated, deactivated, reactivated, deleted. */

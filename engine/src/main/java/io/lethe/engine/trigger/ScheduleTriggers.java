@@ -13,7 +13,7 @@ import io.lethe.engine.sequence.Trigger;
 import io.lethe.engine.store.Database;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires sequences on their cron schedules (UTC). Several Lethe processes may share a database:
+ * Fires sequences on their cron schedules (each read in its time zone, UTC by default). Several Lethe processes may share a database:
  * each due tick is claimed by inserting a lease document with a unique id, so exactly one process
  * runs it. Old leases are swept (the embedded database has no TTL indexes).
  */
@@ -38,7 +38,7 @@ public final class ScheduleTriggers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScheduleTriggers.class);
     private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
-    private record Schedule(String sequence, String cron, ExecutionTime time) {
+    private record Schedule(String sequence, String cron, ZoneId zone, ExecutionTime time) {
     }
 
     private final MongoCollection<Document> leases;
@@ -61,7 +61,7 @@ public final class ScheduleTriggers implements AutoCloseable {
         for (Sequence sequence : sequences) {
             for (Trigger trigger : sequence.triggers()) {
                 if (trigger instanceof Trigger.Schedule s) {
-                    next.add(new Schedule(sequence.name(), s.cron(), ExecutionTime.forCron(CRON.parse(s.cron()))));
+                    next.add(new Schedule(sequence.name(), s.cron(), s.zoneId(), ExecutionTime.forCron(CRON.parse(s.cron()))));
                 }
             }
         }
@@ -87,7 +87,7 @@ public final class ScheduleTriggers implements AutoCloseable {
         Instant now = clock.instant();
         int fired = 0;
         for (Schedule schedule : schedules) {
-            var due = schedule.time().nextExecution(ZonedDateTime.ofInstant(checkedUpTo, ZoneOffset.UTC));
+            var due = schedule.time().nextExecution(ZonedDateTime.ofInstant(checkedUpTo, schedule.zone()));
             if (due.isPresent() && !due.get().toInstant().isAfter(now) && claim(schedule, due.get().toInstant())) {
                 fire.accept(schedule.sequence(), due.get().toInstant());
                 fired++;

@@ -88,6 +88,24 @@ class TriggersTest {
     }
 
     @Test
+    void shouldReadAScheduleInItsTimeZoneSummerTimeIncluded() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-27T00:00:00Z")); // Paris moves to summer time on the 29th
+        try (EngineFixture lethe = new EngineFixture(dir, clock)) {
+            List<Instant> fired = new CopyOnWriteArrayList<>();
+            ScheduleTriggers triggers = new ScheduleTriggers(lethe.database, clock, (seq, tick) -> fired.add(tick));
+            triggers.rebuild(List.of(sequence("nineInParis", new Trigger.Schedule("0 9 * * *", "Europe/Paris"))));
+
+            for (int hour = 0; hour < 4 * 24; hour++) {
+                clock.advance(Duration.ofHours(1));
+                triggers.tick();
+            }
+
+            assertThat(fired).containsExactly(Instant.parse("2026-03-27T08:00:00Z"), Instant.parse("2026-03-28T08:00:00Z"),
+                    Instant.parse("2026-03-29T07:00:00Z"), Instant.parse("2026-03-30T07:00:00Z"));
+        }
+    }
+
+    @Test
     void shouldRunSequencesOnInstanceEvents() throws Exception {
         try (EngineFixture lethe = new EngineFixture(dir)) {
             String model = EngineFixture.unique("order");
