@@ -5,6 +5,7 @@ import io.lethe.designer.sequence.Usage;
 import io.lethe.designer.version.VersionRoutes;
 import io.lethe.designer.version.VersionedSaves;
 import io.lethe.engine.connector.ConnectorAccount;
+import io.lethe.engine.connector.HeaderRules;
 import io.lethe.engine.connector.ConnectorStore;
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * {@code /api/connectors}: connector accounts. Secret header values are write-only: answers and
@@ -35,7 +35,6 @@ import java.util.regex.Pattern;
 public final class ConnectorRoutes {
 
     static final String BASE = "/api/connectors";
-    private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
     private final ConnectorStore connectors;
     private final Supplier<List<Sequence>> sequences;
     private final VersionedSaves saves;
@@ -137,11 +136,9 @@ public final class ConnectorRoutes {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("/baseUrl", "must be an absolute http or https URL"));
         }
-        account.secretHeaders().forEach((name, value) -> {
-            if (!HEADER.matcher(name).matches()) {
-                errors.add(new FieldError("/secretHeaders/" + name, "not a valid header name"));
-            }
-        });
+        account.secretHeaders().forEach((name, value) -> HeaderRules.nameProblem(name)
+                .or(() -> HeaderRules.valueProblem(String.valueOf(value)))
+                .ifPresent(problem -> errors.add(new FieldError("/secretHeaders/" + name, problem))));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -2,6 +2,7 @@ package io.lethe.engine.block;
 
 import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.connector.ConnectorStore;
+import io.lethe.engine.connector.HeaderRules;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.redact.RedactionRules;
 import io.lethe.engine.sequence.Block;
@@ -84,6 +85,8 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
                 if (RedactionRules.isDefaultSecretKey(String.valueOf(name))) {
                     c.error("headers/" + name, "a credential does not belong in a sequence (it would be versioned, exported"
                             + " and traced): put it in the connector account's secret headers");
+                } else {
+                    HeaderRules.nameProblem(String.valueOf(name)).ifPresent(problem -> c.error("headers/" + name, problem));
                 }
             }
         }

@@ -176,4 +176,16 @@ class HttpRequestBlockTest {
                 .containsExactlyInAnyOrder("/blocks/0/config/headers/X-Api-Key", "/blocks/0/config/headers/Authorization");
         assertThat(refused.errors().get(0).message()).contains("connector account's secret headers");
     }
+
+    @Test
+    void shouldRefuseAHeaderTheClientSetsItself() {
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(io.lethe.engine.failure.InvalidInputException.class,
+                () -> lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm",
+                        "headers", Map.of("Content-Length", "5", "X-Request-Id", "{{input.id}}"))))));
+
+        assertThat(refused.errors()).singleElement().satisfies(e -> {
+            assertThat(e.pointer()).isEqualTo("/blocks/0/config/headers/Content-Length");
+            assertThat(e.message()).startsWith("set by the HTTP client itself");
+        });
+    }
 }

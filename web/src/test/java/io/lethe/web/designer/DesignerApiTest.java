@@ -280,6 +280,19 @@ class DesignerApiTest {
     }
 
     @Test
+    void shouldRefuseSecretHeadersTheClientCouldNeverSend() { // each made every call of the account fail
+        Response refused = server.post("/api/connectors", designer, new JsonObject().put("name", "unsendable")
+                .put("baseUrl", "https://api.example.org/v1")
+                .put("secretHeaders", new JsonObject().put("X-Key", "k-1\r\nX-Evil: 1").put("Host", "other.example.org")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("pointer")))
+                .containsExactlyInAnyOrder("/secretHeaders/X-Key", "/secretHeaders/Host");
+        assertThat(refused.body()).contains("may not hold a line break", "set by the HTTP client itself").doesNotContain("k-1");
+        assertThat(server.get("/api/connectors/unsendable", designer).status()).isEqualTo(404);
+    }
+
+    @Test
     void shouldNeverShowConnectorSecretsInAnswersOrVersions() {
         Response created = server.post("/api/connectors", designer, new JsonObject().put("name", "crm")
                 .put("baseUrl", "https://crm.example.org/api").put("secretHeaders", new JsonObject().put("X-Api-Key", "s3cr3t-value")));
