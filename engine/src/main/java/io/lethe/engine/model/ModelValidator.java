@@ -63,6 +63,8 @@ public final class ModelValidator {
             }
             if (a.defaultValue() != null && !a.type().accepts(a.defaultValue())) {
                 errors.add(new FieldError(at + "/defaultValue", "is not a valid " + a.type().label()));
+            } else if (a.defaultValue() != null) {
+                operatorKey(a.defaultValue()).ifPresent(key -> errors.add(new FieldError(at + "/defaultValue" + key, OPERATOR_KEY)));
             }
         }
         return errors;

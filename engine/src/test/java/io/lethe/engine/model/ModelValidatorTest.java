@@ -27,12 +27,14 @@ class ModelValidatorTest {
                 Attribute.of("ok", AttributeType.NUMBER),
                 Attribute.of("count", AttributeType.NUMBER).defaultValue("three"),
                 Attribute.of("owner", AttributeType.REFERENCE).reference("nobody"),
-                Attribute.of("plain", AttributeType.STRING).reference("customer"));
+                Attribute.of("plain", AttributeType.STRING).reference("customer"),
+                Attribute.of("tags", AttributeType.LIST).defaultValue(List.of(Map.of("$where", "1")))); // every create would fail
 
         List<FieldError> errors = ModelValidator.validate(bad, name -> false);
 
         assertThat(errors).extracting(FieldError::pointer).containsExactly(
-                "/name", "/attributes/1/name", "/attributes/2/defaultValue", "/attributes/3/reference", "/attributes/4/reference");
+                "/name", "/attributes/1/name", "/attributes/2/defaultValue", "/attributes/3/reference", "/attributes/4/reference",
+                "/attributes/5/defaultValue/0/$where");
         assertThat(errors.get(1).message()).contains("'ok' is defined twice");
         assertThat(errors.get(3).message()).contains("no model 'nobody'");
     }
