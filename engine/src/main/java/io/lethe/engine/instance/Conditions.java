@@ -1,6 +1,7 @@
 package io.lethe.engine.instance;
 
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.regex.SafeRegex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,12 +2,11 @@ package io.lethe.engine.log;
 
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.regex.SafeRegex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Which lines of a range a log purge takes; every given criterion must hold (null = any).
@@ -32,11 +31,7 @@ public record LogFilter(String match, String regex, String level, String logger,
         logger = checked(logger, "/logger", errors);
         correlationId = checked(correlationId, "/correlationId", errors);
         if (regex != null) {
-            try {
-                Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                errors.add(new FieldError("/regex", "not a valid regular expression: " + e.getDescription()));
-            }
+            SafeRegex.problem(regex).ifPresent(problem -> errors.add(new FieldError("/regex", problem)));
         }
         if (level != null) {
             level = level.toUpperCase(Locale.ROOT);

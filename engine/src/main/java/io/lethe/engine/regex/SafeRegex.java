@@ -1,4 +1,4 @@
-package io.lethe.engine.instance;
+package io.lethe.engine.regex;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -7,22 +7,23 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Checks a {@code regex} condition before any store runs it: it must compile, be at most
+ * Checks a regular expression a user gives (an instance {@code regex} condition, a log purge's
+ * {@code regex}) before anything runs it: it must compile, be at most
  * {@link #MAX_LENGTH} characters, and not repeat a group that itself holds a quantifier
  * ({@code (a+)+}, {@code (.*a){12}}): the embedded database matches with {@code java.util.regex},
  * which cannot be interrupted, and such patterns take exponential time on a value that almost
  * matches (29 characters held a query for 8 s), which a hook passing its caller's text into a
- * {@code regex} would let anyone do.
+ * {@code regex} would let anyone do (and a log line a caller wrote can hold such a value too).
  */
-final class SafeRegex {
+public final class SafeRegex {
 
-    static final int MAX_LENGTH = 256;
+    public static final int MAX_LENGTH = 256;
 
     private SafeRegex() {
     }
 
     /** Why the pattern is refused, if it is. */
-    static Optional<String> problem(String pattern) {
+    public static Optional<String> problem(String pattern) {
         if (pattern.length() > MAX_LENGTH) {
             return Optional.of("at most " + MAX_LENGTH + " characters");
         }

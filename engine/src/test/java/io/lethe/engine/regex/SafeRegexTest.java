@@ -1,10 +1,12 @@
-package io.lethe.engine.instance;
+package io.lethe.engine.regex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.instance.Conditions;
+import io.lethe.engine.log.LogFilter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +38,15 @@ class SafeRegexTest {
         assertThatThrownBy(() -> Conditions.parse(Map.of("email", Map.of("regex", "(.*a){12}$"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::pointer).containsExactly("/where/email/regex"));
+    }
+
+    @Test
+    void shouldRefuseTheSameInALogPurgesFilter() { // log lines hold what callers sent, and a purge must not hang on one
+        assertThatThrownBy(() -> LogFilter.regex("(\\w+\\s?)+$"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).singleElement().satisfies(err -> {
+                    assertThat(err.pointer()).isEqualTo("/regex");
+                    assertThat(err.message()).contains("exponential");
+                }));
+        assertThat(LogFilter.regex("ada@[a-z]+\\.org").regex()).isEqualTo("ada@[a-z]+\\.org");
     }
 }
