@@ -468,6 +468,31 @@ const run = async () => {
     expect(await page.getByRole('link', { name: 'Users' }).count()).toBe(0);
   });
 
+  await step('a user changes their own password from the user menu, then signs in with it', page, async () => {
+    await page.getByLabel('User menu').click();
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+    await page.getByLabel('Current password').fill('not-my-password');
+    await page.getByLabel('New password', { exact: true }).fill('dora-second-password');
+    await page.getByLabel('New password again').fill('dora-second-password');
+    await console_.allowing(/status of 400/, async () => {
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.locator('.field-error').filter({ hasText: 'is not your current password' }).waitFor();
+    });
+    await page.getByLabel('Current password').fill('dora-password-long-enough');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed. Your other sessions are signed out.').waitFor();
+    await accessible(page, 'account');
+    await page.getByRole('link', { name: 'Models' }).click(); // the new token serves this session
+    await page.getByRole('heading', { name: 'Models' }).waitFor();
+    await page.getByLabel('User menu').click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Username').fill('dora');
+    await page.getByLabel('Password').fill('dora-second-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Models' }).waitFor();
+  });
+
   await step('support purges log lines: preview with masked samples, then file, plan and run', page, async () => {
     // A sequence that logs a customer value at WARN (the level the test server writes to its JSON log files).
     const canary = `zebra${Date.now()}`;

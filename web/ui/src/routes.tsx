@@ -5,6 +5,7 @@ import type { Role } from './api/types';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Status';
 import { LoginPage } from './pages/LoginPage';
+import { AccountPage } from './pages/AccountPage';
 import { ModelsPage } from './pages/models/ModelsPage';
 import { ModelEditorPage } from './pages/models/ModelEditorPage';
 import { InstancesPage } from './pages/models/InstancesPage';
@@ -55,6 +56,7 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={user ? <Layout /> : <Navigate to="/login" replace />}>
         <Route index element={<Home />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="models" element={designer(<ModelsPage />)} />
         <Route path="models/new" element={designer(<ModelEditorPage />)} />
         <Route path="models/:name" element={designer(<ModelEditorPage />)} />

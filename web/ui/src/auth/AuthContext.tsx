@@ -8,6 +8,8 @@ interface AuthState {
   checking: boolean;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Changes the caller's own password; the server revokes every other token and answers a new one, kept here. */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
   has: (role: Role) => boolean;
 }
 
@@ -40,6 +42,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser({ username: answer.username, roles: answer.roles });
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const answer = await api<LoginAnswer>('/api/auth/password', { body: { currentPassword, newPassword } });
+    tokenStore.set(answer.token);
+  }, []);
+
   const logout = useCallback(async () => {
     try {
       await api('/api/auth/logout', { method: 'POST' });
@@ -49,8 +56,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [forget]);
 
   const value = useMemo<AuthState>(
-    () => ({ user, checking, login, logout, has: (role) => user?.roles.includes(role) ?? false }),
-    [user, checking, login, logout],
+    () => ({ user, checking, login, logout, changePassword, has: (role) => user?.roles.includes(role) ?? false }),
+    [user, checking, login, logout, changePassword],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -52,6 +52,7 @@ export function Layout() {
             <div className="roles">
               {user?.roles.map((r) => <span key={r} className={`badge role-${r}`}>{r}</span>)}
             </div>
+            <NavLink to="/account" onClick={() => { if (menu.current) menu.current.open = false; }}>Your account</NavLink>
             <button type="button" onClick={() => logout().then(() => navigate('/login'))}>Sign out</button>
           </div>
         </details>

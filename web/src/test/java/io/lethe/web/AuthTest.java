@@ -142,6 +142,45 @@ class AuthTest {
     }
 
     @Test
+    void shouldLetAUserChangeTheirOwnPasswordAndSignOutTheirOtherSessions() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "support");
+        String laptop = server.login(name, "a-long-enough-password");
+        String phone = server.login(name, "a-long-enough-password");
+
+        Response wrong = changePassword(laptop, "not-my-password", "a-brand-new-password");
+        Response same = changePassword(laptop, "a-long-enough-password", "a-long-enough-password");
+        Response changed = changePassword(laptop, "a-long-enough-password", "a-brand-new-password");
+
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEqualTo("/currentPassword");
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEqualTo("/newPassword");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(server.get("/api/auth/me", changed.json().getString("token")).status()).as("the answered token").isEqualTo(200);
+        assertThat(server.get("/api/auth/me", laptop).status()).isEqualTo(401);
+        assertThat(server.get("/api/auth/me", phone).status()).isEqualTo(401);
+        assertThat(login(name, "a-long-enough-password").status()).isEqualTo(401);
+        assertThat(login(name, "a-brand-new-password").status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldMakeAGuessOfTheCurrentPasswordWaitLikeASignIn() { // a stolen token must not open a way to guess it
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "designer");
+        String token = server.login(name, "a-long-enough-password");
+        for (int i = 0; i < 5; i++) {
+            assertThat(changePassword(token, "guess-number-" + i, "a-brand-new-password").status()).isEqualTo(400);
+        }
+
+        Response held = changePassword(token, "a-long-enough-password", "a-brand-new-password");
+
+        assertThat(held.status()).isEqualTo(429);
+        assertThat(held.header("Retry-After")).isNotBlank();
+        assertThat(login(name, "a-long-enough-password").status()).as("the password did not change").isEqualTo(429);
+    }
+
+    @Test
     void shouldApplyRoleChangesToTokensAlreadyIssued() {
         String name = uniqueName();
         createUser(server.adminToken(), name, "admin");
@@ -196,6 +235,10 @@ class AuthTest {
 
     private static Response login(String username, String password) {
         return server.post("/api/auth/login", null, new JsonObject().put("username", username).put("password", password));
+    }
+
+    private static Response changePassword(String token, String current, String next) {
+        return server.post("/api/auth/password", token, new JsonObject().put("currentPassword", current).put("newPassword", next));
     }
 
     private static Response createUser(String token, String name, String... roles) {

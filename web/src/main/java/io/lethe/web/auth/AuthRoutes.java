@@ -14,7 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Set;
 
-/** Sign in, who am I, sign out. */
+/** Sign in, who am I, change your password, sign out. */
 public final class AuthRoutes {
 
     private final UserStore users;
@@ -41,6 +41,9 @@ public final class AuthRoutes {
                 .handler(ctx -> ctx.json(describe(CurrentUser.of(ctx))));
         api.action("/api/auth/logout", "Authentication", "Revoke every token of the caller")
                 .handler(blocking.handler(this::logout));
+        api.action("/api/auth/password", "Authentication",
+                "Change your own password {currentPassword, newPassword}: every other token is revoked, a new one is answered")
+                .handler(blocking.handler(this::changePassword));
     }
 
     /** Loads the user behind a verified token; refuses revoked tokens, removed users and their namesakes created since with 401. */
@@ -57,13 +60,8 @@ public final class AuthRoutes {
         String username = body.requiredString("username");
         String password = body.requiredString("password");
         body.validate();
-        String address = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
-        var wait = throttle.wait(username, address);
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-            throw new HttpException(429, "too many wrong passwords: try again in " + seconds + " s");
-        }
+        String address = address(ctx);
+        refuseWhileThrottled(ctx, username, address);
         User user = users.find(username)
                 .filter(u -> hasher.matches(password, u.passwordHash()))
                 .orElseGet(() -> {
@@ -75,6 +73,50 @@ public final class AuthRoutes {
         return Reply.ok(describe(user)
                 .put("token", tokens.issue(user))
                 .put("expiresAt", tokens.expiryOfTokenIssuedNow().toString()));
+    }
+
+    /**
+     * The caller's own password: the current one is checked (a wrong one counts as a failed sign-in, so a
+     * stolen token cannot be used to guess it), every token issued before is revoked, and a new one answered.
+     */
+    private Reply changePassword(RoutingContext ctx) {
+        User user = CurrentUser.of(ctx);
+        JsonBody body = JsonBody.of(ctx, Set.of("currentPassword", "newPassword"));
+        String current = body.requiredString("currentPassword");
+        String next = body.requiredString("newPassword");
+        if (!next.isEmpty() && next.length() < PasswordHasher.MIN_LENGTH) {
+            body.error("newPassword", "must be at least " + PasswordHasher.MIN_LENGTH + " characters");
+        } else if (!next.isEmpty() && next.equals(current)) {
+            body.error("newPassword", "must differ from the current password");
+        }
+        body.validate();
+        String address = address(ctx);
+        refuseWhileThrottled(ctx, user.username(), address);
+        if (!hasher.matches(current, user.passwordHash())) {
+            throttle.failed(user.username(), address);
+            body.error("currentPassword", "is not your current password");
+            body.validate();
+        }
+        throttle.succeeded(user.username(), address);
+        User changed = new User(user.username(), hasher.hash(next), user.roles(), user.tokenVersion() + 1, user.createdAt());
+        users.update(changed);
+        return Reply.ok(describe(changed)
+                .put("token", tokens.issue(changed))
+                .put("expiresAt", tokens.expiryOfTokenIssuedNow().toString()));
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+    }
+
+    /** 429 with {@code Retry-After} while wrong passwords for this user from this address make it wait. */
+    private void refuseWhileThrottled(RoutingContext ctx, String username, String address) {
+        var wait = throttle.wait(username, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+            throw new HttpException(429, "too many wrong passwords: try again in " + seconds + " s");
+        }
     }
 
     private Reply logout(RoutingContext ctx) {
