@@ -482,6 +482,7 @@ const run = async () => {
     await page.getByLabel('Current password').fill('dora-password-long-enough');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Password changed. Your other sessions are signed out.').waitFor();
+    await shot(page, 'account.png');
     await accessible(page, 'account');
     await page.getByRole('link', { name: 'Models' }).click(); // the new token serves this session
     await page.getByRole('heading', { name: 'Models' }).waitFor();

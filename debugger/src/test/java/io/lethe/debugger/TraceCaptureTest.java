@@ -65,7 +65,7 @@ class TraceCaptureTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> blocks = (List<Map<String, Object>>) trace.get("blocks");
         assertThat(blocks).extracting(b -> b.get("frame") + "" + b.get("blockId"))
-                .containsExactly("greet", "each", "loop[0]/double", "loop[1]/double", "say", "answer");
+                .containsExactly("greet", "each", "each[0]/double", "each[1]/double", "say", "answer");
         assertThat(blocks.get(0)).containsEntry("console", List.of("items 2")).containsEntry("output", Map.of("count", 2))
                 .containsEntry("outcome", "next").containsKey("startedAt").containsKey("durationMs");
         assertThat(blocks.get(1)).containsEntry("inputs", Map.of("items", List.of(1, 2))).containsEntry("output", List.of(2, 4));

@@ -1,5 +1,6 @@
 package io.lethe.engine.block;
 
+import io.lethe.engine.json.Json;
 import io.lethe.engine.sequence.Block;
 import io.lethe.engine.sequence.BlockConfig;
 import io.lethe.engine.sequence.BlockRun;
@@ -58,7 +59,7 @@ public final class FlowBlocks {
         public Outcome execute(ForEachConfig config, BlockRun run) {
             Object items = run.input("items", config.items());
             if (!(items instanceof List<?> list)) {
-                return Outcome.failed("items must resolve to a list, not " + (items == null ? "null" : items.getClass().getSimpleName()));
+                return Outcome.failed("items must resolve to a list, not " + Json.kind(items));
             }
             if (list.size() > MAX_ITEMS) {
                 return Outcome.failed("at most " + MAX_ITEMS + " items per loop");

@@ -35,7 +35,7 @@ public interface ExecutionListener {
     /**
      * A block ended.
      *
-     * @param frame   where in the run: empty at top level, e.g. {@code loop[2]} inside a for-each
+     * @param frame   where in the run: empty at top level, e.g. {@code each[2]/} inside the for-each block {@code each}
      * @param inputs  the values the block resolved from its config
      * @param outcome the outcome taken, or {@code error}
      * @param error   the failure message, or null

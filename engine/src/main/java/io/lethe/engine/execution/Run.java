@@ -114,7 +114,7 @@ final class Run {
                 return Outcome.failed("sequence timed out after " + sequence.definition().settings().timeoutMs() + " ms");
             }
             CompiledBlock block = sequence.block(current);
-            Step step = new Step(scope, frame);
+            Step step = new Step(scope, frame, block.id());
             Outcome outcome;
             try {
                 outcome = block.execute(step);
@@ -155,12 +155,14 @@ final class Run {
     private final class Step implements BlockRun {
         private final Map<String, Object> scope;
         private final String frame;
+        private final String runningBlockId;
         final Map<String, Object> inputs = new LinkedHashMap<>();
         List<String> console = List.of();
 
-        Step(Map<String, Object> scope, String frame) {
+        Step(Map<String, Object> scope, String frame, String runningBlockId) {
             this.scope = scope;
             this.frame = frame;
+            this.runningBlockId = runningBlockId;
         }
 
         @Override
@@ -220,7 +222,8 @@ final class Run {
             Map<String, Object> steps = new LinkedHashMap<>((Map<String, Object>) scope.get("steps"));
             child.put("steps", steps);
             child.putAll(extraScope);
-            String childFrame = frame + extraScope.getOrDefault("frame", "loop") + "[" + extraScope.getOrDefault("index", "") + "]/";
+            // Named after the block that runs the path, so nested loops read apart: outer[0]/inner[2]/
+            String childFrame = frame + runningBlockId + "[" + extraScope.getOrDefault("index", "") + "]/";
             return walk(blockId, child, childFrame);
         }
 

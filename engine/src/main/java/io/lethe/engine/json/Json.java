@@ -61,6 +61,18 @@ public final class Json {
         }
     }
 
+    /** What kind of JSON value it is, as a user reads it: "null", "a text", "a number", "a boolean", "a list", "an object". */
+    public static String kind(Object value) {
+        return switch (plain(value)) {
+            case null -> "null";
+            case String s -> "a text";
+            case Number n -> "a number";
+            case Boolean b -> "a boolean";
+            case java.util.List<?> l -> "a list";
+            default -> "an object";
+        };
+    }
+
     /** A record (or any bean) as plain maps and lists. */
     public static Object toPlain(Object value) {
         return MAPPER.convertValue(value, Object.class);

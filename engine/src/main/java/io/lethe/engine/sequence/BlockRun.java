@@ -38,7 +38,10 @@ public interface BlockRun {
      */
     boolean respond(int status, Map<String, String> headers, Object body);
 
-    /** Runs the blocks from {@code blockId} with extra scope entries (loops); returns the last output. */
+    /**
+     * Runs the blocks from {@code blockId} with extra scope entries (loops: {@code item}, {@code index});
+     * returns the last output. Their path entries are framed by the calling block and the index: {@code each[2]/}.
+     */
     Outcome runPath(String blockId, Map<String, Object> extraScope);
 
     /** Runs another sequence to its end with {@code input}; returns its response body, else its last output. */

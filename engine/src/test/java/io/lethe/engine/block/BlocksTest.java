@@ -117,6 +117,22 @@ class BlocksTest {
     }
 
     @Test
+    void nestedLoopsShouldFrameThePathWithEachLoopsBlockAndIndex() {
+        String seq = lethe.sequence(List.of(
+                BlockDefinition.of("rows", "for-each", Map.of("items", "{{input.grid}}", "body", "cells")),
+                BlockDefinition.of("cells", "for-each", Map.of("items", "{{item}}", "body", "cell")),
+                BlockDefinition.of("cell", "script", Map.of("source", "return context.item * 2;"))));
+
+        ExecutionResult result = lethe.run(seq, Map.of("grid", List.of(List.of(1), List.of(2, 3))));
+        ExecutionResult notAList = lethe.run(seq, Map.of("grid", "1,2"));
+
+        assertThat(result.output()).isEqualTo(List.of(List.of(2), List.of(4, 6)));
+        assertThat(result.path()).containsExactly("rows[0]/cells[0]/cell:next", "rows[0]/cells:next",
+                "rows[1]/cells[0]/cell:next", "rows[1]/cells[1]/cell:next", "rows[1]/cells:next", "rows:next");
+        assertThat(notAList.error()).endsWith("items must resolve to a list, not a text");
+    }
+
+    @Test
     void callSequenceShouldUseTheOtherSequencesResponse() {
         String callee = lethe.sequence(List.of(BlockDefinition.of("answer", "respond", Map.of("body", Map.of("greeting", "hi {{input.who}}")))));
         String caller = lethe.sequence(List.of(BlockDefinition.of("call", "call-sequence", Map.of("sequence", callee, "input", Map.of("who", "{{input.name}}")))));
