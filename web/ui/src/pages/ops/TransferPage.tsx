@@ -5,7 +5,7 @@ import { useConnectors, useModels, useSequences } from '../../api/hooks';
 import { ErrorBox, Loading } from '../../components/Status';
 
 interface ExportEntry { id: string; exportedBy: string; exportedAt: string; models: string[]; sequences: string[]; connectors: string[]; bytes: number }
-interface ImportAnswer { models: string[]; sequences: string[]; connectors: string[]; connectorsNeedingSecrets: string[] }
+interface ImportAnswer { models: string[]; sequences: string[]; connectors: string[]; connectorsNeedingSecrets: string[]; unchanged: string[] }
 
 export function TransferPage() {
   return (
@@ -76,9 +76,10 @@ function ExportCard() {
 function ImportCard() {
   const [text, setText] = useState('');
   const [parseError, setParseError] = useState<string | null>(null);
+  const [replace, setReplace] = useState(false);
   const queryClient = useQueryClient();
   const run = useMutation({
-    mutationFn: (bundle: unknown) => api<ImportAnswer>('/api/import', { body: bundle }),
+    mutationFn: (bundle: unknown) => api<ImportAnswer>(`/api/import${replace ? '?replace=true' : ''}`, { body: bundle }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
   const load = async (e: ChangeEvent<HTMLInputElement>) => setText((await e.target.files?.[0]?.text()) ?? '');
@@ -91,11 +92,16 @@ function ImportCard() {
       <p className="muted small">All or nothing: an invalid bundle changes nothing.</p>
       <label>Bundle file<input type="file" accept="application/json,.json" onChange={load} /></label>
       <label>or paste it<textarea className="mono" rows={6} value={text} onChange={(e) => setText(e.target.value)} /></label>
+      <label className="inline">
+        <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
+        Replace what exists here (saved as new versions; connectors keep their secrets)
+      </label>
       {parseError && <div className="field-error" role="alert">{parseError}</div>}
       <ErrorBox error={run.error} title="Not imported" />
       {run.data && (
         <div className="ok" role="status">
           Imported {run.data.models.length} models, {run.data.sequences.length} sequences, {run.data.connectors.length} connectors.
+          {run.data.unchanged.length > 0 && <div>Left as they were (the same here): {run.data.unchanged.join(', ')}.</div>}
           {run.data.connectorsNeedingSecrets.length > 0 && <div>Set the secrets of: {run.data.connectorsNeedingSecrets.join(', ')}</div>}
         </div>
       )}

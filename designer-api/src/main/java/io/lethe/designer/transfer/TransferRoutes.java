@@ -57,7 +57,8 @@ public final class TransferRoutes {
         api.route(HttpMethod.GET, "/api/export", tag,
                 "Export a bundle (?models=a,b&sequences=&connectors=; all when none named); recorded in the export register",
                 Role.DESIGNER).handler(blocking.handler(this::export));
-        api.route(HttpMethod.POST, "/api/import", tag, "Import a bundle, all or nothing", Role.DESIGNER)
+        api.route(HttpMethod.POST, "/api/import", tag, "Import a bundle, all or nothing; names that exist are a conflict unless"
+                + " ?replace=true saves them as new versions (unchanged ones are left as they are)", Role.DESIGNER)
                 .handler(blocking.handler(this::importBundle));
         api.route(HttpMethod.GET, "/api/exports", tag, "The export register: every export made, newest first", Role.DESIGNER, Role.ADMIN)
                 .handler(blocking.handler(ctx -> Reply.ok(engine.exports().list(null).stream().map(TransferRoutes::describe).toList())));
@@ -101,15 +102,30 @@ public final class TransferRoutes {
         models.stream().filter(m -> engine.models().exists(m.name())).forEach(m -> clashes.add("model " + m.name()));
         sequences.stream().filter(s -> engine.sequences().exists(s.name())).forEach(s -> clashes.add("sequence " + s.name()));
         connectors.stream().filter(c -> engine.connectors().find(c.name()).isPresent()).forEach(c -> clashes.add("connector " + c.name()));
-        if (errors.isEmpty() && !clashes.isEmpty()) {
-            throw new ConflictException("names in the bundle already exist; rename or delete them first", Map.of("clashes", clashes));
+        boolean replace = "true".equals(ctx.queryParams().get("replace"));
+        if (errors.isEmpty() && !clashes.isEmpty() && !replace) {
+            throw new ConflictException("names in the bundle already exist; rename or delete them first, or import with"
+                    + " ?replace=true to save them as new versions", Map.of("clashes", clashes));
         }
+        // Replacing: what is the same as stored is left alone, a connector keeps its secrets.
+        List<String> unchanged = new ArrayList<>();
+        models = changed(models, m -> engine.models().find(m.name()), Json::plainMap, "model", unchanged);
+        sequences = changed(sequences, s -> engine.sequences().find(s.name()), s -> Json.plainMap(s.withVersion(0)), "sequence", unchanged);
+        connectors = connectors.stream().map(c -> engine.connectors().find(c.name())
+                .map(stored -> new ConnectorAccount(c.name(), c.description(), c.baseUrl(), stored.secretHeaders())).orElse(c)).toList();
+        connectors = changed(connectors, c -> engine.connectors().find(c.name()), ConnectorRoutes::versionDocument, "connector", unchanged);
         Set<String> modelNames = models.stream().map(Model::name).collect(Collectors.toSet());
         Set<String> sequenceNames = sequences.stream().map(Sequence::name).collect(Collectors.toSet());
         Set<String> connectorNames = connectors.stream().map(ConnectorAccount::name).collect(Collectors.toSet());
         for (int i = 0; i < models.size(); i++) {
             Model model = models.get(i);
             check(errors, "/models/" + i, () -> engine.models().validate(model, modelNames::contains));
+            Map<String, Long> left = engine.instances().valuesLeftBy(model);
+            if (!left.isEmpty()) {
+                errors.add(new FieldError("/models/" + i + "/attributes", "instances of '" + model.name() + "' hold values of attributes"
+                        + " this import removes or retypes (" + String.join(", ", left.keySet()) + "): save the model in the editor"
+                        + " first (it offers to delete them) or purge them"));
+            }
         }
         for (int i = 0; i < connectors.size(); i++) {
             ConnectorAccount connector = connectors.get(i);
@@ -143,8 +159,28 @@ public final class TransferRoutes {
         answer.put("models", List.copyOf(modelNames));
         answer.put("sequences", List.copyOf(sequenceNames));
         answer.put("connectors", List.copyOf(connectorNames));
-        answer.put("connectorsNeedingSecrets", connectors.stream().map(ConnectorAccount::name).toList());
+        answer.put("connectorsNeedingSecrets", connectors.stream().filter(c -> c.secretHeaders().isEmpty()).map(ConnectorAccount::name).toList());
+        answer.put("unchanged", unchanged);
         return Reply.created(answer);
+    }
+
+    /** The items that are new or differ from the stored ones; the names of the others are added to {@code unchanged}. */
+    private static <T> List<T> changed(List<T> items, Function<T, java.util.Optional<T>> stored, Function<T, Object> document,
+            String kind, List<String> unchanged) {
+        List<T> changed = new ArrayList<>();
+        for (T item : items) {
+            var current = stored.apply(item);
+            if (current.isPresent() && Json.canonical(document.apply(current.get())).equals(Json.canonical(document.apply(item)))) {
+                unchanged.add(kind + " " + documentName(document.apply(item)));
+            } else {
+                changed.add(item);
+            }
+        }
+        return changed;
+    }
+
+    private static String documentName(Object document) {
+        return String.valueOf(((Map<?, ?>) document).get("name"));
     }
 
     private static <T> List<T> parseAll(Map<String, Object> body, String key, Class<T> type, List<FieldError> errors) {

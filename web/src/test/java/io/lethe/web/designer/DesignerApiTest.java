@@ -208,6 +208,53 @@ class DesignerApiTest {
     }
 
     @Test
+    void shouldReplaceWhatExistsAsNewVersionsOnRequestKeepingSecretsAndLeavingWhatIsUnchanged() {
+        server.post("/api/models", designer, customerModel("buyer"));
+        server.post("/api/connectors", designer, new JsonObject().put("name", "shop").put("baseUrl", "http://127.0.0.1:9/v1")
+                .put("secretHeaders", new JsonObject().put("X-Api-Key", "shop-key-1")));
+        server.post("/api/sequences", designer, signupSequence("buy", "buyer", "thanks"));
+        String bundle = server.get("/api/export?models=buyer&sequences=buy&connectors=shop", designer).body();
+        // meanwhile, here: the sequence and the connector's URL change (the model does not)
+        server.send("PUT", "/api/sequences/buy", designer, signupSequence("buy", "buyer", "cheers").encode(), "\"1\"");
+        server.send("PUT", "/api/connectors/shop", designer,
+                new JsonObject().put("name", "shop").put("baseUrl", "http://127.0.0.1:9/v2").encode(), "\"1\"");
+
+        Response refused = server.send("POST", "/api/import", designer, bundle);
+        Response replaced = server.send("POST", "/api/import?replace=true", designer, bundle);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().getString("detail")).contains("?replace=true");
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(201);
+        assertThat(replaced.json().getJsonArray("sequences")).containsExactly("buy");
+        assertThat(replaced.json().getJsonArray("connectors")).containsExactly("shop");
+        assertThat(replaced.json().getJsonArray("unchanged")).containsExactly("model buyer");
+        assertThat(replaced.json().getJsonArray("connectorsNeedingSecrets")).as("it kept its secrets").isEmpty();
+        assertThat(server.get("/api/models/buyer", designer).header("ETag")).isEqualTo("\"1\"");
+        assertThat(server.get("/api/sequences/buy", designer).header("ETag")).isEqualTo("\"3\"");
+        assertThat(server.post("/hooks/buy", null, new JsonObject().put("email", "e@x.org")).body()).isEqualTo("thanks e@x.org");
+        JsonObject shop = server.get("/api/connectors/shop", designer).json();
+        assertThat(shop.getString("baseUrl")).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(shop.getJsonArray("secretHeaderNames")).containsExactly("X-Api-Key");
+    }
+
+    @Test
+    void shouldNotReplaceAModelByOneThatWouldLeaveValuesUndescribed() {
+        server.post("/api/models", designer, customerModel("payer"));
+        String bundle = server.get("/api/export?models=payer", designer).body();
+        JsonObject noted = customerModel("payer");
+        noted.getJsonArray("attributes").add(new JsonObject().put("name", "note").put("type", "string"));
+        server.send("PUT", "/api/models/payer", designer, noted.encode(), "\"1\"");
+        server.post("/api/models/payer/instances", designer, new JsonObject().put("email", "p@x.org").put("note", "kept"));
+
+        Response refused = server.send("POST", "/api/import?replace=true", designer, bundle);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEqualTo("/models/0/attributes");
+        assertThat(refused.body()).contains("(note)");
+        assertThat(server.get("/api/models/payer", designer).header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
     void shouldRefuseToDeleteASequenceOrConnectorThatASequenceUsesUnlessForced() {
         server.post("/api/connectors", designer, new JsonObject().put("name", "billing").put("baseUrl", "http://127.0.0.1:9/api"));
         server.post("/api/sequences", designer, new JsonObject().put("name", "charge").put("entry", "call")
