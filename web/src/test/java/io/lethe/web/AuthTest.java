@@ -208,6 +208,18 @@ class AuthTest {
     }
 
     @Test
+    void shouldWithdrawTheRevealPermissionOfADeletedUserFromWhoeverGetsTheNameLater() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "designer");
+        assertThat(server.send("PUT", "/api/debug/reveal-grants/" + name, server.adminToken(), null).status()).isEqualTo(200);
+
+        assertThat(server.send("DELETE", "/api/users/" + name, server.adminToken(), null).status()).isEqualTo(204);
+        createUser(server.adminToken(), name, "designer");
+
+        assertThat(server.get("/api/debug/reveal-grants/" + name, server.adminToken()).status()).isEqualTo(404);
+    }
+
+    @Test
     void shouldNeverRemoveTheLastAdmin() {
         try (TestServer fresh = TestServer.start(dir.resolve("fresh-" + UUID.randomUUID()))) {
             String token = fresh.adminToken();

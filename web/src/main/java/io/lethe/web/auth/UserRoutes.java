@@ -6,6 +6,7 @@ import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.Blocking;
 import io.lethe.http.JsonBody;
+import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
 import io.lethe.http.auth.User;
 import io.vertx.core.http.HttpMethod;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /** {@code /api/users}: admins create users, set their roles and passwords, delete them. */
@@ -25,10 +27,16 @@ public final class UserRoutes {
 
     private final UserStore users;
     private final PasswordHasher hasher;
+    private final BiConsumer<String, String> onDeleted;
 
-    public UserRoutes(UserStore users, PasswordHasher hasher) {
+    /**
+     * {@code onDeleted} gets the username and the admin who deleted it, to withdraw what was granted to the name
+     * (a user created later under it is someone else).
+     */
+    public UserRoutes(UserStore users, PasswordHasher hasher, BiConsumer<String, String> onDeleted) {
         this.users = users;
         this.hasher = hasher;
+        this.onDeleted = onDeleted;
     }
 
     public void mount(ApiRouter api, Blocking blocking) {
@@ -96,6 +104,7 @@ public final class UserRoutes {
             throw new ConflictException("'" + user.username() + "' is the last admin; make another admin first");
         }
         users.delete(user.username());
+        onDeleted.accept(user.username(), CurrentUser.of(ctx).username());
         return Reply.noContent();
     }
 
