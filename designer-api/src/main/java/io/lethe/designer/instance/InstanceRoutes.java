@@ -51,10 +51,11 @@ public final class InstanceRoutes {
         }));
         api.route(HttpMethod.GET, BASE + "/:id", tag, "Get an instance (deactivated ones: admins only)", Role.DESIGNER, Role.ADMIN)
                 .handler(blocking.handler(ctx -> Reply.ok(visible(ctx, instances.get(model(ctx), ctx.pathParam("id"))).toPlain())));
-        api.route(HttpMethod.PATCH, BASE + "/:id", tag, "Set some attributes", Role.DESIGNER)
-                .handler(blocking.handler(ctx -> Reply.ok(instances.update(model(ctx), ctx.pathParam("id"), JsonBody.plainObject(ctx)).toPlain())));
+        // Changing or hiding again an instance is reading it too: a deactivated one only for admins, as a GET.
+        api.route(HttpMethod.PATCH, BASE + "/:id", tag, "Set some attributes (deactivated instances: admins only)", Role.DESIGNER)
+                .handler(blocking.handler(ctx -> Reply.ok(instances.update(model(ctx), visibleId(ctx), JsonBody.plainObject(ctx)).toPlain())));
         api.action(BASE + "/:id/deactivate", tag, "Hide an instance (its data stays until deleted or collected)", Role.DESIGNER)
-                .handler(blocking.handler(ctx -> Reply.ok(instances.deactivate(model(ctx), ctx.pathParam("id")).toPlain())));
+                .handler(blocking.handler(ctx -> Reply.ok(instances.deactivate(model(ctx), visibleId(ctx)).toPlain())));
         api.action(BASE + "/:id/reactivate", tag, "Show a deactivated instance again", Role.DESIGNER, Role.ADMIN)
                 .handler(blocking.handler(ctx -> Reply.ok(instances.reactivate(model(ctx), ctx.pathParam("id")).toPlain())));
         api.route(HttpMethod.DELETE, BASE + "/:id", tag, "Delete an instance for good", Role.DESIGNER)
@@ -88,6 +89,11 @@ public final class InstanceRoutes {
         return Reply.ok(Map.of("active", instances.count(model, List.of(), false), "deactivated", deactivated,
                 "note", "deactivated instances still hold their data until deleted, purged or garbage-collected "
                         + retention.toDays() + " days after deactivation"));
+    }
+
+    /** The path's instance id, once the caller may see that instance. */
+    private String visibleId(RoutingContext ctx) {
+        return visible(ctx, instances.get(model(ctx), ctx.pathParam("id"))).id();
     }
 
     private static Instance visible(RoutingContext ctx, Instance instance) {

@@ -61,10 +61,13 @@ public final class Instances {
         return instance;
     }
 
-    /** Sets only the given attributes. Works on deactivated instances too. */
+    /** Sets only the given attributes. Works on deactivated instances too. No attributes: nothing changes, no event. */
     public Instance update(String modelName, String id, Map<String, Object> changes) {
         Model model = model(modelName);
         check(ModelValidator.validateData(model, changes, true), danglingReferences(model, changes));
+        if (changes.isEmpty()) {
+            return get(modelName, id);
+        }
         if (!store.update(model.name(), id, normalise(model, changes), clock.instant())) {
             throw notFound(modelName, id);
         }
@@ -174,7 +177,15 @@ public final class Instances {
         return removed;
     }
 
+    /**
+     * Already so: nothing changes and no event (deactivating again must not move {@code deactivatedAt}, which
+     * would put off the garbage collection for good).
+     */
     private Instance setActive(String modelName, String id, boolean active, InstanceEvent.Type type) {
+        Instance current = get(model(modelName).name(), id);
+        if (current.active() == active) {
+            return current;
+        }
         if (!store.setActive(model(modelName).name(), id, active, clock.instant())) {
             throw notFound(modelName, id);
         }

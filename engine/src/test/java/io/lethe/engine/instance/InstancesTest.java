@@ -248,6 +248,23 @@ class InstancesTest {
     }
 
     @Test
+    void shouldNotPutOffTheCollectionOfAnInstanceDeactivatedAgain() {
+        Instance old = instances.create(model, Map.of("name", "Old"));
+        instances.deactivate(model, old.id());
+        clock.advance(Duration.ofDays(29));
+        events.clear();
+
+        Instance again = instances.deactivate(model, old.id());
+        instances.update(model, old.id(), Map.of()); // nothing to set: no write, no event
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(again.deactivatedAt()).isEqualTo(Instant.parse("2026-11-25T12:00:00Z"));
+        assertThat(events).as("nothing changed, so no event").isEmpty();
+        assertThat(instances.collectGarbage(Duration.ofDays(30))).isGreaterThanOrEqualTo(1);
+        assertThat(instances.find(model, old.id())).isEmpty();
+    }
+
+    @Test
     void shouldDeleteForGood() {
         Instance ada = instances.create(model, Map.of("name", "Ada"));
 

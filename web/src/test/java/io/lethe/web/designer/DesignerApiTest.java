@@ -159,6 +159,9 @@ class DesignerApiTest {
 
         assertThat(server.get("/api/models/member/stats", designer).json().getLong("deactivated")).isEqualTo(1);
         assertThat(server.get("/api/models/member/instances/" + hidden, designer).status()).isEqualTo(404);
+        assertThat(server.send("PATCH", "/api/models/member/instances/" + hidden, designer, "{\"tier\":\"x\"}").status())
+                .as("a change answers the data: hidden alike").isEqualTo(404);
+        assertThat(server.send("POST", "/api/models/member/instances/" + hidden + "/deactivate", designer, null).status()).isEqualTo(404);
         assertThat(server.get("/api/models/member/instances/" + hidden, admin).status()).isEqualTo(200);
         assertThat(server.get("/api/models/member/instances?includeInactive=true", designer).status()).isEqualTo(403);
         assertThat(server.get("/api/models/member/instances?includeInactive=true", admin).json().getJsonArray("items")).hasSize(5);
