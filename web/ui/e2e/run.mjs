@@ -300,6 +300,27 @@ const run = async () => {
     await page.getByText('cron 0 9 * * MON-FRI (Europe/Paris)').waitFor();
   });
 
+  await step('a hook that requires a key refuses callers without it; the key is made once and shown once', page, async () => {
+    await page.goto(`${base}/sequences/placed`);
+    await page.getByRole('tab', { name: 'Sequence' }).click();
+    await page.getByRole('button', { name: '+ HTTP' }).click();
+    await page.getByLabel('Trigger 2 path').fill('/placed-inbox');
+    await page.getByLabel('callers need the hook key').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 4.').waitFor();
+    const panel = page.getByRole('group', { name: 'Hook key' });
+    await panel.getByText(/none yet/).waitFor();
+    const refused = await page.request.post(`${base}/hooks/placed-inbox`, { data: {} });
+    expect(refused.status()).toBe(401);
+    await panel.getByRole('button', { name: 'Make a key' }).click();
+    const key = await panel.getByTestId('hook-key').innerText();
+    await panel.getByText(/made by admin/).waitFor();
+    const opened = await page.request.post(`${base}/hooks/placed-inbox`, { data: {}, headers: { 'X-Hook-Key': key } });
+    expect(opened.status()).toBe(204);
+    await shot(page, 'hook-key.png');
+    await accessible(page, 'hook-key');
+  });
+
   await step('executions list', page, async () => {
     await page.getByRole('link', { name: 'Executions' }).click();
     await page.getByRole('cell', { name: /signup/ }).first().waitFor();

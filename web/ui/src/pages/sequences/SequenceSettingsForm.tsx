@@ -1,6 +1,7 @@
 import type { FieldError } from '../../api/client';
 import type { Sequence, Trigger } from '../../api/types';
 import { errorsAt, FieldMessages } from '../../components/Status';
+import { HookKeyPanel } from './HookKeyPanel';
 
 const EVENTS = ['created', 'updated', 'deactivated', 'reactivated', 'deleted'];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -43,6 +44,7 @@ export function SequenceSettingsForm({ sequence: s, creating, errors, models, on
             <FieldMessages errors={errorsAt(errors, `/triggers/${i}`)} />
           </div>
         ))}
+        {!creating && s.triggers.some((t) => t.type === 'http' && t.requireKey) && <HookKeyPanel sequence={s.name} />}
         <div className="row-actions">
           <button type="button" onClick={() => onChange({ ...s, triggers: [...s.triggers, { type: 'http', method: 'POST', path: `/${s.name || 'hook'}` }] })}>+ HTTP</button>
           <button type="button" onClick={() => onChange({ ...s, triggers: [...s.triggers, { type: 'schedule', cron: '0 * * * *' }] })}>+ Schedule</button>
@@ -82,6 +84,11 @@ function TriggerFields({ trigger: t, index, models, onChange }: { trigger: Trigg
           </select>
           <span className="muted">/hooks</span>
           <input aria-label={`Trigger ${n} path`} value={t.path} onChange={(e) => onChange({ ...t, path: e.target.value })} />
+          <label className="inline small">
+            <input type="checkbox" checked={t.requireKey ?? false}
+              onChange={(e) => onChange({ ...t, requireKey: e.target.checked ? true : undefined })} />
+            callers need the hook key
+          </label>
         </span>
       );
     case 'schedule':

@@ -41,6 +41,7 @@ import io.lethe.engine.sequence.SequenceCompiler;
 import io.lethe.engine.sequence.Sequences;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.transfer.ExportRegister;
+import io.lethe.engine.trigger.HookKeys;
 import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.engine.trigger.InstanceTriggers;
 import io.lethe.engine.trigger.ScheduleTriggers;
@@ -76,6 +77,7 @@ public final class Engine implements AutoCloseable {
     private final ExecutionRecorder recorder;
     private final SequenceRunner runner;
     private final HttpTriggers httpTriggers = new HttpTriggers();
+    private final HookKeys hookKeys;
     private final ScheduleTriggers scheduleTriggers;
     private final InstanceTriggers instanceTriggers;
     private final AttributePurge attributePurge;
@@ -146,6 +148,7 @@ public final class Engine implements AutoCloseable {
         this.jobRuns = new JobRuns(database);
         this.versions = new MongoVersionStore(database);
         this.exports = new ExportRegister(database);
+        this.hookKeys = new HookKeys(database, clock);
         this.housekeeping = new Housekeeping(database, instances, executions, stats, scheduleTriggers, jobRuns, clock, retention);
         this.purgeTargets = List.of(
                 new InstancePurgeTarget(database, instances, attributePurge),
@@ -299,6 +302,11 @@ public final class Engine implements AutoCloseable {
 
     public HttpTriggers httpTriggers() {
         return httpTriggers;
+    }
+
+    /** The keys of hooks whose trigger requires one. */
+    public HookKeys hookKeys() {
+        return hookKeys;
     }
 
     public ScheduleTriggers scheduleTriggers() {

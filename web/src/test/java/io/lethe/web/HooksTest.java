@@ -66,6 +66,8 @@ class HooksTest {
                         .then("answer"),
                 BlockDefinition.of("answer", "respond", Map.of("body", "{{steps.look.output}}"))),
                 new Trigger.Http("POST", "/inspect")));
+        engine.sequences().save(Sequence.of("vault", "answer", List.of(BlockDefinition.of("answer", "respond", Map.of("body", "{{input.headers}}"))),
+                new Trigger.Http("GET", "/vault", true)));
         engine.sequences().save(Sequence.of("broken", "boom", List.of(BlockDefinition.of("boom", "script",
                 Map.of("source", "throw new Error('secret detail ' + input.query.who);"))), new Trigger.Http("GET", "/broken")));
     }
@@ -178,6 +180,38 @@ class HooksTest {
         assertThat(wrongMethod.header("Allow")).isEqualTo("POST");
         assertThat(wrongMethod.contentType()).isEqualTo("application/problem+json");
         assertThat(wrongMethod.json().getString("detail")).isEqualTo("no sequence answers GET on this path; POST does");
+    }
+
+    @Test
+    void shouldLetCallersThroughAHookThatRequiresAKeyOnlyWithItsCurrentKey() {
+        String token = server.adminToken();
+        assertThat(server.get("/api/sequences/vault/hook-key", token).json().getBoolean("made")).isFalse();
+        Response none = server.get("/hooks/vault", null);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.json().getString("detail")).isEqualTo("this hook needs its key in the X-Hook-Key header");
+
+        JsonObject made = server.send("POST", "/api/sequences/vault/hook-key", token, null).json();
+        String key = made.getString("key");
+        Response opened = withKey(key);
+        String second = server.send("POST", "/api/sequences/vault/hook-key", token, null).json().getString("key");
+
+        assertThat(made.getString("header")).isEqualTo("X-Hook-Key");
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).as("the sequence never sees the key").doesNotContain(key).doesNotContainIgnoringCase("x-hook-key");
+        assertThat(withKey(key).status()).as("the key made before").isEqualTo(401);
+        assertThat(withKey(second).status()).isEqualTo(200);
+        assertThat(server.get("/api/sequences/vault/hook-key", token).body()).contains("\"createdBy\":\"admin\"").doesNotContain(second);
+        assertThat(server.get("/api/sequences/vault", token).json().getJsonArray("triggers").getJsonObject(0).getBoolean("requireKey")).isTrue();
+        assertThat(server.get("/api/sequences/echo", token).json().getJsonArray("triggers").getJsonObject(0).containsKey("requireKey"))
+                .as("public hooks stay as they were written").isFalse();
+        assertThat(server.lethe().database().collection("hook_keys").find().first().toJson()).as("kept as a hash").doesNotContain(second);
+
+        assertThat(server.send("DELETE", "/api/sequences/vault/hook-key", token, null).status()).isEqualTo(204);
+        assertThat(withKey(second).status()).isEqualTo(401);
+    }
+
+    private static Response withKey(String key) {
+        return server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/hooks/vault")).header("X-Hook-Key", key).GET());
     }
 
     @Test

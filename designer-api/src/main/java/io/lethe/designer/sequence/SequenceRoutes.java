@@ -53,11 +53,13 @@ public final class SequenceRoutes {
                     Usage.refuseInUse("sequence '" + name + "'", Usage.blocksNaming(engine.sequences().list(), "sequence", name),
                             "true".equals(ctx.queryParams().get("force")));
                     engine.sequences().delete(name);
+                    engine.hookKeys().remove(name); // a sequence made later under the name must not open to the old key
                     return Reply.noContent();
                 }));
         api.route(HttpMethod.POST, BASE + "/:name/run", tag, "Run now with {\"input\": ...}; answers the result", Role.DESIGNER)
                 .handler(blocking.handler(this::run));
         new VersionRoutes(saves.versions(), Version.SEQUENCE).mount(api, blocking, BASE, tag, this::restore);
+        new HookKeyRoutes(engine).mount(api, blocking, BASE, tag);
     }
 
     private Reply get(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import io.lethe.engine.json.Json;
 import io.lethe.engine.model.Model;
 import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.sequence.SequenceCompiler;
+import io.lethe.engine.sequence.Trigger;
 import io.lethe.engine.transfer.ExportEntry;
 import io.lethe.engine.version.Version;
 import io.lethe.http.ApiRouter;
@@ -160,6 +161,9 @@ public final class TransferRoutes {
         answer.put("sequences", List.copyOf(sequenceNames));
         answer.put("connectors", List.copyOf(connectorNames));
         answer.put("connectorsNeedingSecrets", connectors.stream().filter(c -> c.secretHeaders().isEmpty()).map(ConnectorAccount::name).toList());
+        answer.put("sequencesNeedingHookKeys", sequences.stream()
+                .filter(q -> q.triggers().stream().anyMatch(t -> t instanceof Trigger.Http http && http.requireKey()))
+                .filter(q -> engine.hookKeys().find(q.name()).isEmpty()).map(Sequence::name).toList());
         answer.put("unchanged", unchanged);
         return Reply.created(answer);
     }

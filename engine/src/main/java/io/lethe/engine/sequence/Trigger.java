@@ -16,8 +16,16 @@ import java.util.List;
 })
 public sealed interface Trigger {
 
-    /** A request to {@code METHOD /hooks<path>}; {@code :name} segments become {@code input.params.name}. */
-    record Http(String method, String path) implements Trigger {
+    /**
+     * A request to {@code METHOD /hooks<path>}; {@code :name} segments become {@code input.params.name}.
+     * With {@code requireKey}, callers must send the sequence's hook key in {@code X-Hook-Key} (see
+     * {@link io.lethe.engine.trigger.HookKeys}); without it the hook is public.
+     */
+    record Http(String method, String path, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean requireKey) implements Trigger {
+
+        public Http(String method, String path) {
+            this(method, path, false);
+        }
 
         /** Whether both answer the same requests: one method, the same segments, parameters named as they like. */
         public boolean sameRoute(Http other) {

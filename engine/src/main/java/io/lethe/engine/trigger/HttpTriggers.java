@@ -22,10 +22,11 @@ public final class HttpTriggers {
      *
      * @param pattern the trigger's path, e.g. {@code /customers/:email} (safe to log, unlike the request's)
      */
-    public record Match(String sequence, String pattern, Map<String, String> params) {
+    /** The sequence answering, its trigger's path pattern, the path's parameters, whether callers must send its hook key. */
+    public record Match(String sequence, String pattern, Map<String, String> params, boolean requireKey) {
     }
 
-    private record Route(String method, String path, String[] segments, String sequence) {
+    private record Route(String method, String path, String[] segments, String sequence, boolean requireKey) {
     }
 
     private record Index(List<Route> routes, Map<String, Route> exact) {
@@ -39,7 +40,7 @@ public final class HttpTriggers {
         for (Sequence sequence : sequences) {
             for (Trigger trigger : sequence.triggers()) {
                 if (trigger instanceof Trigger.Http http) {
-                    next.add(new Route(http.method(), http.path(), split(http.path()), sequence.name()));
+                    next.add(new Route(http.method(), http.path(), split(http.path()), sequence.name(), http.requireKey()));
                 }
             }
         }
@@ -58,14 +59,14 @@ public final class HttpTriggers {
         Index current = index;
         Route exact = current.exact().get(method + " " + path); // a path written as its trigger's: no split
         if (exact != null) {
-            return Optional.of(new Match(exact.sequence(), exact.path(), Map.of()));
+            return Optional.of(new Match(exact.sequence(), exact.path(), Map.of(), exact.requireKey()));
         }
         String[] segments = split(path);
         for (Route route : current.routes()) {
             if (route.method().equals(method)) {
                 Map<String, String> params = params(route, segments);
                 if (params != null) {
-                    return Optional.of(new Match(route.sequence(), route.path(), params));
+                    return Optional.of(new Match(route.sequence(), route.path(), params, route.requireKey()));
                 }
             }
         }

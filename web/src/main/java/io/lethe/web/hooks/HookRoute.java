@@ -7,6 +7,7 @@ import io.lethe.engine.execution.TriggerInfo;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.json.RawJson;
+import io.lethe.engine.trigger.HookKeys;
 import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.http.Blocking;
 import io.lethe.http.Blocking.Reply;
@@ -42,7 +43,7 @@ public final class HookRoute {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HookRoute.class);
     public static final String PREFIX = "/hooks";
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization", "x-api-key");
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization", "x-api-key", "x-hook-key");
     /** The query of a request without one: only ever read (parsing an absent query still builds a map). */
     private static final MultiMap NO_QUERY = MultiMap.caseInsensitiveMultiMap();
     private static final CharSequence EXECUTION_HEADER = HttpHeaders.createOptimized("X-Lethe-Execution"); // hashed once, not per request
@@ -162,6 +163,9 @@ public final class HookRoute {
     /** Runs the hook's sequence; its first respond block answers at once ({@code answer}), the run goes on. */
     private Reply run(Hook hook, Buffer body, Consumer<Reply> answer) {
         HttpServerRequest request = hook.request();
+        if (hook.match().requireKey() && !engine.hookKeys().opens(hook.match().sequence(), request.getHeader(HookKeys.HEADER))) {
+            throw new HttpException(401, "this hook needs its key in the " + HookKeys.HEADER + " header");
+        }
         String method = request.method().name();
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("method", method);
