@@ -159,6 +159,9 @@ public final class FlowBlocks {
         }
 
         public RespondConfig compile(BlockConfig c) {
+            if (c.raw("status") instanceof Number) { // a fixed status is checked now; an expression's value when it runs
+                c.number("status", 200, 100, 599);
+            }
             return new RespondConfig(c.template("status"), c.template("headers"), c.template("body"));
         }
 

@@ -39,6 +39,9 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
     record Config(String connector, String method, Template path, Template query, Template headers, Template body, Duration timeout) {
     }
 
+    /** The longest a call may take; a run's own time limit (at most 10 minutes) cuts it shorter. */
+    static final long MAX_TIMEOUT_MS = 600_000;
+
     /** The most of an answer a block reads (its body is held whole, recorded and traced). */
     static final int MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
@@ -92,7 +95,7 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
         }
         return new Config(c.text("connector", null), c.text("method", "GET"),
                 Template.encoding(c.template("path"), HttpRequestBlock::pathSegment), c.template("query"),
-                c.template("headers"), c.template("body"), Duration.ofMillis(c.number("timeoutMs", 10_000)));
+                c.template("headers"), c.template("body"), Duration.ofMillis(c.number("timeoutMs", 10_000, 1, MAX_TIMEOUT_MS)));
     }
 
     @Override

@@ -129,7 +129,7 @@ public final class InstanceBlocks {
 
         public QueryConfig compile(BlockConfig c) {
             return new QueryConfig(c.text("model", null), c.template("where"), c.text("sortBy", null),
-                    Boolean.TRUE.equals(c.raw("descending")), (int) c.number("limit", 100));
+                    c.flag("descending"), (int) c.number("limit", 100, 1, InstanceQuery.MAX_LIMIT));
         }
 
         public Outcome execute(QueryConfig q, BlockRun run) {

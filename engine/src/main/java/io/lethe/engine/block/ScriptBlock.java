@@ -44,10 +44,7 @@ public final class ScriptBlock implements Block<ScriptBlock.Config> {
     @Override
     public Config compile(BlockConfig config) {
         var settings = config.scripts().settings();
-        long timeout = config.number("timeoutMs", settings.defaultTimeout().toMillis());
-        if (timeout <= 0 || timeout > settings.maxTimeout().toMillis()) {
-            config.error("timeoutMs", "must be between 1 and " + settings.maxTimeout().toMillis());
-        }
+        long timeout = config.number("timeoutMs", settings.defaultTimeout().toMillis(), 1, settings.maxTimeout().toMillis());
         return new Config(config.script("source"), Duration.ofMillis(timeout));
     }
 

@@ -46,10 +46,30 @@ public final class BlockConfig {
         return value instanceof String s ? s : fallback;
     }
 
-    /** A literal number field, or {@code fallback} when absent. */
-    public long number(String name, long fallback) {
+    /**
+     * A literal whole number field from {@code min} to {@code max}, or {@code fallback} when absent; anything else
+     * (an expression, text, a fraction, a number out of range) is an error at save rather than silently the fallback.
+     */
+    public long number(String name, long fallback, long min, long max) {
         Object value = raw.get(name);
-        return value instanceof Number n ? n.longValue() : fallback;
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= min && n.longValue() <= max) {
+            return n.longValue();
+        }
+        error(name, "must be a whole number from " + min + " to " + max + (value instanceof String ? " (a fixed number: this field takes no expression)" : ""));
+        return fallback;
+    }
+
+    /** A literal true or false field, false when absent; anything else is an error at save. */
+    public boolean flag(String name) {
+        Object value = raw.get(name);
+        if (value == null || value instanceof Boolean) {
+            return Boolean.TRUE.equals(value);
+        }
+        error(name, "must be true or false (a fixed value: this field takes no expression)");
+        return false;
     }
 
     /** A JavaScript function body field, compiled into a pooled sandboxed script. */

@@ -103,6 +103,26 @@ class SequenceValidationTest {
     }
 
     @Test
+    void shouldRefuseFixedNumbersOutOfRangeAndExpressionsWhereOnlyFixedValuesAreRead() {
+        String model = EngineFixture.unique("thing");
+        lethe.model(Model.of(model, Attribute.of("name", AttributeType.STRING)));
+        Sequence bad = Sequence.of(EngineFixture.unique("fixed"), "find", List.of(
+                BlockDefinition.of("find", "query-instances", Map.of("model", model, "limit", "{{input.n}}", "descending", "{{input.d}}"))
+                        .then("wait"),
+                BlockDefinition.of("wait", "script", Map.of("source", "return 1;", "timeoutMs", 2.5)).then("answer"),
+                BlockDefinition.of("answer", "respond", Map.of("status", 99))));
+
+        assertThatThrownBy(() -> lethe.engine.sequences().save(bad))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::pointer).containsExactlyInAnyOrder("/blocks/0/config/limit",
+                            "/blocks/0/config/descending", "/blocks/1/config/timeoutMs", "/blocks/2/config/status");
+                    assertThat(message(e, "/blocks/0/config/limit")).isEqualTo(
+                            "must be a whole number from 1 to 1000 (a fixed number: this field takes no expression)");
+                    assertThat(message(e, "/blocks/2/config/status")).isEqualTo("must be a whole number from 100 to 599");
+                });
+    }
+
+    @Test
     void shouldRefuseAHookAnotherSequenceAnswersAlready() {
         String path = "/orders-" + EngineFixture.unique("x") + "/:id";
         Sequence first = Sequence.of(EngineFixture.unique("first"), "say",
