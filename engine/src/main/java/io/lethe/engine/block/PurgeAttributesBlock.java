@@ -1,5 +1,7 @@
 package io.lethe.engine.block;
 
+import io.lethe.engine.instance.Condition;
+import io.lethe.engine.instance.Conditions;
 import io.lethe.engine.retention.AttributePurge;
 import io.lethe.engine.retention.PurgeStrategy;
 import io.lethe.engine.sequence.Block;
@@ -10,7 +12,9 @@ import io.lethe.engine.sequence.ConfigSchema.Kind;
 import io.lethe.engine.sequence.Outcome;
 import io.lethe.engine.sequence.Template;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Overwrites chosen attributes of the matching instances (deactivated ones too) with a strategy per
@@ -70,7 +74,35 @@ public final class PurgeAttributesBlock implements Block<PurgeAttributesBlock.Co
 
     @Override
     public Outcome execute(Config config, BlockRun run) {
-        var result = purge.purge(config.model(), io.lethe.engine.instance.Conditions.parse(run.input("where", config.where())), config.strategies());
+        List<Condition> conditions = Conditions.parse(run.input("where", config.where()));
+        Optional<String> unselective = unselective(conditions);
+        if (unselective.isPresent()) {
+            return Outcome.failed("nothing purged: " + unselective.get());
+        }
+        var result = purge.purge(config.model(), conditions, config.strategies());
         return Outcome.next(Map.of("overwritten", result.overwritten(), "deleted", result.deleted()));
+    }
+
+    /**
+     * Why the filter, as it resolved, would purge instances nobody meant: none at all (every instance), or a
+     * value that came out missing (input without the e-mail address: "email equals null" matches every instance
+     * without one) or an empty pattern (matches everything).
+     */
+    static Optional<String> unselective(List<Condition> conditions) {
+        if (conditions.isEmpty()) {
+            return Optional.of("the filter resolved to no condition, which would select every instance");
+        }
+        for (Condition condition : conditions) {
+            boolean missing = switch (condition) {
+                case Condition.Equals eq -> eq.value() == null;
+                case Condition.In in -> in.values().isEmpty() || in.values().contains(null);
+                case Condition.Range r -> r.greaterThan() == null && r.atLeast() == null && r.lessThan() == null && r.atMost() == null;
+                case Condition.Matches m -> m.pattern().isEmpty();
+            };
+            if (missing) {
+                return Optional.of("the filter's value for '" + condition.attribute() + "' resolved to nothing");
+            }
+        }
+        return Optional.empty();
     }
 }

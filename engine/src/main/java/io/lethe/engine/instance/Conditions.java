@@ -46,7 +46,9 @@ public final class Conditions {
             case "lt" -> new Condition.Range(attribute, null, null, value, null);
             case "lte" -> new Condition.Range(attribute, null, null, null, value);
             case "regex" -> {
-                String pattern = String.valueOf(value);
+                if (!(value instanceof String pattern)) {
+                    throw InvalidInputException.of("/where/" + attribute + "/regex", "must be a pattern (text)");
+                }
                 SafeRegex.problem(pattern).ifPresent(problem -> {
                     throw InvalidInputException.of("/where/" + attribute + "/regex", problem);
                 });

@@ -246,6 +246,26 @@ class BlocksTest {
     }
 
     @Test
+    void purgeAttributesShouldPurgeNothingWhenItsFilterResolvesToNothing() {
+        var instances = lethe.engine.instances();
+        instances.create(model, Map.of("email", "nameless@example.org"));
+        instances.create(model, Map.of("email", "someone@example.org", "name", "Someone"));
+        String byName = lethe.sequence(List.of(BlockDefinition.of("forget", "purge-attributes", Map.of("model", model,
+                "where", Map.of("name", "{{input.name}}"), "attributes", Map.of("email", "delete")))));
+        String byFilter = lethe.sequence(List.of(BlockDefinition.of("forget", "purge-attributes", Map.of("model", model,
+                "where", "{{input.where}}", "attributes", Map.of("email", "delete")))));
+
+        ExecutionResult noName = lethe.run(byName, Map.of("other", "x")); // "name equals null" matched every instance without one
+        ExecutionResult emptyFilter = lethe.run(byFilter, Map.of("where", Map.of()));
+        ExecutionResult emptyPattern = lethe.run(byFilter, Map.of("where", Map.of("name", Map.of("regex", ""))));
+
+        assertThat(noName.error()).endsWith("nothing purged: the filter's value for 'name' resolved to nothing");
+        assertThat(emptyFilter.error()).endsWith("nothing purged: the filter resolved to no condition, which would select every instance");
+        assertThat(emptyPattern.error()).endsWith("nothing purged: the filter's value for 'name' resolved to nothing");
+        assertThat(instances.count(model, List.of(), true)).isEqualTo(2);
+    }
+
+    @Test
     void purgeAttributesShouldDeleteInstancesWithTheDeleteStrategy() {
         var instances = lethe.engine.instances();
         instances.create(model, Map.of("email", "gone@example.org"));
