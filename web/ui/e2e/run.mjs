@@ -287,10 +287,7 @@ const run = async () => {
     await page.getByRole('button', { name: '+ Schedule' }).click();
     await page.getByLabel('Trigger 1 cron').fill('0 9 * * MON-FRI');
     await page.getByLabel('Trigger 1 time zone').fill('Mars/Olympus');
-    await console_.allowing(/status of 400/, async () => {
-      await page.getByRole('button', { name: 'Save' }).click();
-      await page.locator('.trigger .field-error').filter({ hasText: "unknown time zone 'Mars/Olympus'" }).waitFor();
-    });
+    await refusedWith('Save', "unknown time zone 'Mars/Olympus'");
     await page.getByLabel('Trigger 1 time zone').fill('Europe/Paris');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved as version 3.').waitFor();
@@ -505,10 +502,7 @@ const run = async () => {
     await page.getByLabel('Current password').fill('not-my-password');
     await page.getByLabel('New password', { exact: true }).fill('dora-second-password');
     await page.getByLabel('New password again').fill('dora-second-password');
-    await console_.allowing(/status of 400/, async () => {
-      await page.getByRole('button', { name: 'Change password' }).click();
-      await page.locator('.field-error').filter({ hasText: 'is not your current password' }).waitFor();
-    });
+    await refusedWith('Change password', 'is not your current password');
     await page.getByLabel('Current password').fill('dora-password-long-enough');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Password changed. Your other sessions are signed out.').waitFor();
@@ -516,11 +510,8 @@ const run = async () => {
     await accessible(page, 'account');
     await page.getByRole('link', { name: 'Models' }).click(); // the new token serves this session
     await page.getByRole('heading', { name: 'Models' }).waitFor();
-    await page.getByLabel('User menu').click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Username').fill('dora');
-    await page.getByLabel('Password').fill('dora-second-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signOut();
+    await signIn('dora', 'dora-second-password');
     await page.getByRole('heading', { name: 'Models' }).waitFor();
   });
 
@@ -580,6 +571,14 @@ async function openNewestTrace() {
     await page.waitForTimeout(250);
   }
   await first.click();
+}
+
+/** Clicks `button` expecting the server to refuse with 400: the field error holding `text` shows. */
+async function refusedWith(button, text) {
+  await console_.allowing(/status of 400/, async () => {
+    await page.getByRole('button', { name: button }).click();
+    await page.locator('.field-error').filter({ hasText: text }).waitFor();
+  });
 }
 
 async function bearer() {
