@@ -58,7 +58,7 @@ const run = async () => {
     await accessible(page, 'model-editor');
   });
 
-  await step('instances: create, deactivate, count still stored', page, async () => {
+  await step('instances: create, deactivate, count still stored; delete for good', page, async () => {
     await page.getByRole('link', { name: 'Instances' }).first().click();
     await page.getByText('0 deactivated, still stored').waitFor();
     await page.getByText('New instance').click();
@@ -72,6 +72,17 @@ const run = async () => {
     await page.getByRole('button', { name: 'Reactivate' }).waitFor();
     await shot(page, 'instances.png');
     await accessible(page, 'instances');
+    // Deleting, unlike deactivating, removes the instance: after a confirmation it is neither listed nor counted.
+    await page.getByLabel('Attribute values (JSON)').fill('{"email": "brief@example.org", "tier": "tin"}');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const brief = page.getByRole('row').filter({ hasText: 'brief@example.org' });
+    await brief.waitFor();
+    await page.getByText('1 active', { exact: true }).waitFor();
+    page.once('dialog', (dialog) => dialog.accept());
+    await brief.getByRole('button', { name: /^Delete instance/ }).click();
+    await brief.waitFor({ state: 'detached' });
+    await page.getByText('0 active', { exact: true }).waitFor();
+    await page.getByText('1 deactivated, still stored').waitFor();
   });
 
   await step('a model save that would leave values no attribute describes asks first, then deletes them', page, async () => {

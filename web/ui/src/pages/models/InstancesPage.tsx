@@ -35,13 +35,21 @@ export function InstancesPage() {
     queryKey: ['instances', name, query, cursor],
     queryFn: () => api<Page<Instance>>(`${base}/instances?${params(query, cursor)}`),
   });
+  const refresh = () => {
+    queryClient.invalidateQueries({ queryKey: ['instances', name] });
+    queryClient.invalidateQueries({ queryKey: ['stats', name] });
+  };
   const toggle = useMutation({
     mutationFn: (i: Instance) => api(`${base}/instances/${enc(i.id)}/${i.active ? 'deactivate' : 'reactivate'}`, { method: 'POST' }),
-    onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: ['instances', name] });
-      queryClient.invalidateQueries({ queryKey: ['stats', name] });
-    },
+    onSuccess: refresh,
   });
+  const remove = useMutation({
+    mutationFn: (i: Instance) => api(`${base}/instances/${enc(i.id)}`, { method: 'DELETE' }),
+    onSuccess: refresh,
+  });
+  const deleteForGood = (i: Instance) => {
+    if (window.confirm(`Delete instance ${i.id} for good? Its data is removed, not hidden.`)) remove.mutate(i);
+  };
 
   function run(event: FormEvent) {
     event.preventDefault();
@@ -103,18 +111,16 @@ export function InstancesPage() {
       </form>
       {page.isPending && <Loading />}
       <ErrorBox error={page.error} title={serverWhereErrors.length ? 'Bad query' : undefined} />
-      <ErrorBox error={toggle.error} />
-      {page.data && <InstanceTable items={page.data.items} attributes={model.data?.attributes ?? []} busy={toggle.isPending} onToggle={(i) => toggle.mutate(i)} />}
+      <ErrorBox error={toggle.error ?? remove.error} />
+      {page.data && <InstanceTable items={page.data.items} attributes={model.data?.attributes ?? []} busy={toggle.isPending || remove.isPending}
+        onToggle={(i) => toggle.mutate(i)} onDelete={deleteForGood} />}
       <div className="pager">
         <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</button>
         <span className="muted">page {cursors.length}</span>
         <button type="button" disabled={!page.data?.nextCursor}
           onClick={() => page.data?.nextCursor && setCursors([...cursors, page.data.nextCursor])}>Next</button>
       </div>
-      <NewInstanceForm base={base} onCreated={() => {
-        queryClient.invalidateQueries({ queryKey: ['instances', name] });
-        queryClient.invalidateQueries({ queryKey: ['stats', name] });
-      }} />
+      <NewInstanceForm base={base} onCreated={refresh} />
     </section>
   );
 }
@@ -130,8 +136,8 @@ function params(q: Query, cursor: string | null): string {
   return p.toString();
 }
 
-function InstanceTable({ items, attributes, busy, onToggle }: {
-  items: Instance[]; attributes: Attribute[]; busy: boolean; onToggle: (i: Instance) => void;
+function InstanceTable({ items, attributes, busy, onToggle, onDelete }: {
+  items: Instance[]; attributes: Attribute[]; busy: boolean; onToggle: (i: Instance) => void; onDelete: (i: Instance) => void;
 }) {
   if (items.length === 0) return <p className="muted">No instances match.</p>;
   return (
@@ -158,7 +164,9 @@ function InstanceTable({ items, attributes, busy, onToggle }: {
               <td>
                 <button type="button" disabled={busy} onClick={() => onToggle(i)}>
                   {i.active ? 'Deactivate' : 'Reactivate'}
-                </button>
+                </button>{' '}
+                <button type="button" className="link danger" disabled={busy} onClick={() => onDelete(i)}
+                  aria-label={`Delete instance ${i.id}`}>Delete</button>
               </td>
             </tr>
           ))}
