@@ -66,7 +66,8 @@ class HooksTest {
                         .then("answer"),
                 BlockDefinition.of("answer", "respond", Map.of("body", "{{steps.look.output}}"))),
                 new Trigger.Http("POST", "/inspect")));
-        engine.sequences().save(Sequence.of("vault", "answer", List.of(BlockDefinition.of("answer", "respond", Map.of("body", "{{input.headers}}"))),
+        engine.sequences().save(Sequence.of("vault", "answer",
+                List.of(BlockDefinition.of("answer", "respond", Map.of("body", "{{input.headers}}"))),
                 new Trigger.Http("GET", "/vault", true)));
         engine.sequences().save(Sequence.of("broken", "boom", List.of(BlockDefinition.of("boom", "script",
                 Map.of("source", "throw new Error('secret detail ' + input.query.who);"))), new Trigger.Http("GET", "/broken")));
@@ -201,7 +202,8 @@ class HooksTest {
         assertThat(withKey(key).status()).as("the key made before").isEqualTo(401);
         assertThat(withKey(second).status()).isEqualTo(200);
         assertThat(server.get("/api/sequences/vault/hook-key", token).body()).contains("\"createdBy\":\"admin\"").doesNotContain(second);
-        assertThat(server.get("/api/sequences/vault", token).json().getJsonArray("triggers").getJsonObject(0).getBoolean("requireKey")).isTrue();
+        assertThat(server.get("/api/sequences/vault", token).json().getJsonArray("triggers").getJsonObject(0).getBoolean("requireKey"))
+                .isTrue();
         assertThat(server.get("/api/sequences/echo", token).json().getJsonArray("triggers").getJsonObject(0).containsKey("requireKey"))
                 .as("public hooks stay as they were written").isFalse();
         assertThat(server.lethe().database().collection("hook_keys").find().first().toJson()).as("kept as a hash").doesNotContain(second);

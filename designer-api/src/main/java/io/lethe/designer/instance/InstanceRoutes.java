@@ -53,7 +53,8 @@ public final class InstanceRoutes {
                 .handler(blocking.handler(ctx -> Reply.ok(visible(ctx, instances.get(model(ctx), ctx.pathParam("id"))).toPlain())));
         // Changing or hiding again an instance is reading it too: a deactivated one only for admins, as a GET.
         api.route(HttpMethod.PATCH, BASE + "/:id", tag, "Set some attributes (deactivated instances: admins only)", Role.DESIGNER)
-                .handler(blocking.handler(ctx -> Reply.ok(instances.update(model(ctx), visibleId(ctx), JsonBody.plainObject(ctx)).toPlain())));
+                .handler(blocking.handler(ctx -> Reply.ok(
+                        instances.update(model(ctx), visibleId(ctx), JsonBody.plainObject(ctx)).toPlain())));
         api.action(BASE + "/:id/deactivate", tag, "Hide an instance (its data stays until deleted or collected)", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> Reply.ok(instances.deactivate(model(ctx), visibleId(ctx)).toPlain())));
         api.action(BASE + "/:id/reactivate", tag, "Show a deactivated instance again", Role.DESIGNER, Role.ADMIN)

@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -160,7 +161,8 @@ public final class TransferRoutes {
         answer.put("models", List.copyOf(modelNames));
         answer.put("sequences", List.copyOf(sequenceNames));
         answer.put("connectors", List.copyOf(connectorNames));
-        answer.put("connectorsNeedingSecrets", connectors.stream().filter(c -> c.secretHeaders().isEmpty()).map(ConnectorAccount::name).toList());
+        answer.put("connectorsNeedingSecrets",
+                connectors.stream().filter(c -> c.secretHeaders().isEmpty()).map(ConnectorAccount::name).toList());
         answer.put("sequencesNeedingHookKeys", sequences.stream()
                 .filter(q -> q.triggers().stream().anyMatch(t -> t instanceof Trigger.Http http && http.requireKey()))
                 .filter(q -> engine.hookKeys().find(q.name()).isEmpty()).map(Sequence::name).toList());
@@ -169,7 +171,7 @@ public final class TransferRoutes {
     }
 
     /** The items that are new or differ from the stored ones; the names of the others are added to {@code unchanged}. */
-    private static <T> List<T> changed(List<T> items, Function<T, java.util.Optional<T>> stored, Function<T, Object> document,
+    private static <T> List<T> changed(List<T> items, Function<T, Optional<T>> stored, Function<T, Object> document,
             String kind, List<String> unchanged) {
         List<T> changed = new ArrayList<>();
         for (T item : items) {

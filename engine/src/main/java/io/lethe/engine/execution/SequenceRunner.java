@@ -91,7 +91,8 @@ public final class SequenceRunner {
             log.atError().setCause(e).addKeyValue("executionId", id).addKeyValue("sequence", sequence.name())
                     .log("a run failed inside Lethe");
             result = new ExecutionResult(id, ExecutionStatus.FAILED, null,
-                    "Lethe failed inside this run (" + e.getClass().getSimpleName() + "; the server log has it under executionId " + id + ")",
+                    "Lethe failed inside this run (" + e.getClass().getSimpleName()
+                            + "; the server log has it under executionId " + id + ")",
                     Optional.empty(), run.pathSoFar());
         }
         Instant ended = run.lastReading();

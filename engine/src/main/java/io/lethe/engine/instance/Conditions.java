@@ -40,7 +40,15 @@ public final class Conditions {
     private static Condition condition(String attribute, String op, Object value) {
         return switch (op) {
             case "eq" -> new Condition.Equals(attribute, value);
-            case "in" -> new Condition.In(attribute, value instanceof List<?> l ? new ArrayList<>(l) : List.of(value));
+            case "in" -> {
+                List<Object> values = new ArrayList<>(); // may hold null (an absent value), which List.of refuses
+                if (value instanceof List<?> l) {
+                    values.addAll(l);
+                } else {
+                    values.add(value);
+                }
+                yield new Condition.In(attribute, values);
+            }
             case "gt" -> new Condition.Range(attribute, value, null, null, null);
             case "gte" -> new Condition.Range(attribute, null, value, null, null);
             case "lt" -> new Condition.Range(attribute, null, null, value, null);

@@ -58,7 +58,8 @@ public final class BlockConfig {
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= min && n.longValue() <= max) {
             return n.longValue();
         }
-        error(name, "must be a whole number from " + min + " to " + max + (value instanceof String ? " (a fixed number: this field takes no expression)" : ""));
+        error(name, "must be a whole number from " + min + " to " + max
+                + (value instanceof String ? " (a fixed number: this field takes no expression)" : ""));
         return fallback;
     }
 

@@ -258,10 +258,14 @@ class BlocksTest {
         ExecutionResult noName = lethe.run(byName, Map.of("other", "x")); // "name equals null" matched every instance without one
         ExecutionResult emptyFilter = lethe.run(byFilter, Map.of("where", Map.of()));
         ExecutionResult emptyPattern = lethe.run(byFilter, Map.of("where", Map.of("name", Map.of("regex", ""))));
+        java.util.Map<String, Object> inNothing = new java.util.HashMap<>();
+        inNothing.put("in", null);
+        ExecutionResult nullList = lethe.run(byFilter, Map.of("where", Map.of("name", inNothing)));
 
         assertThat(noName.error()).endsWith("nothing purged: the filter's value for 'name' resolved to nothing");
         assertThat(emptyFilter.error()).endsWith("nothing purged: the filter resolved to no condition, which would select every instance");
         assertThat(emptyPattern.error()).endsWith("nothing purged: the filter's value for 'name' resolved to nothing");
+        assertThat(nullList.error()).endsWith("nothing purged: the filter's value for 'name' resolved to nothing");
         assertThat(instances.count(model, List.of(), true)).isEqualTo(2);
     }
 

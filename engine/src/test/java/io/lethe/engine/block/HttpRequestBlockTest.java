@@ -139,7 +139,8 @@ class HttpRequestBlockTest {
 
     @Test
     void shouldNotTakeAPathBesideTheBasePathForOneBelowIt() {
-        String beside = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm", "path", "/../apix/admin"))));
+        String beside = lethe.sequence(List.of(BlockDefinition.of("call", "http-request",
+                Map.of("connector", "crm", "path", "/../apix/admin"))));
 
         assertThat(lethe.run(beside, null).error()).contains("leaves the connector's base URL");
         assertThat(receivedPaths).isEmpty();

@@ -170,7 +170,8 @@ class InstancesTest {
         assertThatThrownBy(() -> instances.count(model, List.of(new Condition.Equals("name", Map.of("$gt", ""))), true))
                 .isInstanceOf(InvalidInputException.class);
 
-        assertThat(names(InstanceQuery.all(model).where(new Condition.Equals("tags", "vip")))).as("a list holding it").containsExactly("Ada");
+        assertThat(names(InstanceQuery.all(model).where(new Condition.Equals("tags", "vip")))).as("a list holding it")
+                .containsExactly("Ada");
         assertThat(names(InstanceQuery.all(model).where(new Condition.Equals("address", Map.of("city", "London"))))).containsExactly("Ada");
     }
 
@@ -186,7 +187,8 @@ class InstancesTest {
     void shouldOverwriteWhatAQueryFindsWithTheSameConditions() {
         instances.create(model, Map.of("name", "Ada", "born", "1815-12-10"));
 
-        long overwritten = instances.overwriteAll(model, List.of(), List.of(new Condition.Equals("born", "1815-12-10")), Map.of("name", "x"));
+        long overwritten = instances.overwriteAll(model, List.of(), List.of(new Condition.Equals("born", "1815-12-10")),
+                Map.of("name", "x"));
 
         assertThat(overwritten).as("the day is compared as stored, normalised").isEqualTo(1);
         assertThat(names(InstanceQuery.all(model))).containsExactly("x");

@@ -89,17 +89,19 @@ class SequenceValidationTest {
         Sequence bad = new Sequence(EngineFixture.unique("bad"), null, 0, "say", List.of(say), List.of(
                 new Trigger.Schedule("0 9 * * *", "Mars/Olympus"), new Trigger.Schedule(" "),
                 new Trigger.Http("GET", "/pairs-" + EngineFixture.unique("p") + "/:id/:id")), SequenceSettings.defaults());
-        Sequence paris = Sequence.of(EngineFixture.unique("paris"), "say", List.of(say), new Trigger.Schedule("0 9 * * MON-FRI", "Europe/Paris"));
+        Trigger.Schedule nineInParis = new Trigger.Schedule("0 9 * * MON-FRI", "Europe/Paris");
+        Sequence paris = Sequence.of(EngineFixture.unique("paris"), "say", List.of(say), nineInParis);
 
         assertThatThrownBy(() -> lethe.engine.sequences().save(bad))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.errors()).extracting(FieldError::pointer)
                             .containsExactly("/triggers/0/zone", "/triggers/1/cron", "/triggers/2/path");
-                    assertThat(message(e, "/triggers/0/zone")).isEqualTo("unknown time zone 'Mars/Olympus' (an IANA name such as Europe/Paris)");
+                    assertThat(message(e, "/triggers/0/zone"))
+                            .isEqualTo("unknown time zone 'Mars/Olympus' (an IANA name such as Europe/Paris)");
                     assertThat(message(e, "/triggers/1/cron")).startsWith("is required");
                     assertThat(message(e, "/triggers/2/path")).contains("':id' twice");
                 });
-        assertThat(lethe.engine.sequences().save(paris).triggers()).containsExactly(new Trigger.Schedule("0 9 * * MON-FRI", "Europe/Paris"));
+        assertThat(lethe.engine.sequences().save(paris).triggers()).containsExactly(nineInParis);
     }
 
     @Test

@@ -43,7 +43,8 @@ public final class HookRoute {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HookRoute.class);
     public static final String PREFIX = "/hooks";
-    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "cookie", "proxy-authorization", "x-api-key", "x-hook-key");
+    private static final Set<String> CREDENTIAL_HEADERS =
+            Set.of("authorization", "cookie", "proxy-authorization", "x-api-key", "x-hook-key");
     /** The query of a request without one: only ever read (parsing an absent query still builds a map). */
     private static final MultiMap NO_QUERY = MultiMap.caseInsensitiveMultiMap();
     private static final CharSequence EXECUTION_HEADER = HttpHeaders.createOptimized("X-Lethe-Execution"); // hashed once, not per request
