@@ -308,12 +308,13 @@ const run = async () => {
     await page.getByText('cron 0 9 * * MON-FRI (Europe/Paris)').waitFor();
   });
 
-  await step('a hook that requires a key refuses callers without it; the key is made once and shown once', page, async () => {
+  await step('a hook that requires a key refuses callers without it; the key is made once and shown once; a listed origin may call it', page, async () => {
     await page.goto(`${base}/sequences/placed`);
     await page.getByRole('tab', { name: 'Sequence' }).click();
     await page.getByRole('button', { name: '+ HTTP' }).click();
     await page.getByLabel('Trigger 2 path').fill('/placed-inbox');
     await page.getByLabel('callers need the hook key').check();
+    await page.getByLabel('Trigger 2 allowed origins').fill('https://shop.example.org');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved as version 4.').waitFor();
     const panel = page.getByRole('group', { name: 'Hook key' });
@@ -323,8 +324,10 @@ const run = async () => {
     await panel.getByRole('button', { name: 'Make a key' }).click();
     const key = await panel.getByTestId('hook-key').innerText();
     await panel.getByText(/made by admin/).waitFor();
-    const opened = await page.request.post(`${base}/hooks/placed-inbox`, { data: {}, headers: { 'X-Hook-Key': key } });
+    const opened = await page.request.post(`${base}/hooks/placed-inbox`,
+      { data: {}, headers: { 'X-Hook-Key': key, Origin: 'https://shop.example.org' } });
     expect(opened.status()).toBe(204);
+    expect(opened.headers()['access-control-allow-origin']).toBe('https://shop.example.org');
     await shot(page, 'hook-key.png');
     await accessible(page, 'hook-key');
   });

@@ -83,7 +83,7 @@ export interface BlockDefinition {
 }
 
 export type Trigger =
-  | { type: 'http'; method: string; path: string; requireKey?: boolean }
+  | { type: 'http'; method: string; path: string; requireKey?: boolean; allowOrigins?: string[] }
   | { type: 'schedule'; cron: string; zone?: string }
   | { type: 'instance'; model: string; events: string[] };
 

@@ -89,6 +89,10 @@ function TriggerFields({ trigger: t, index, models, onChange }: { trigger: Trigg
               onChange={(e) => onChange({ ...t, requireKey: e.target.checked ? true : undefined })} />
             callers need the hook key
           </label>
+          <span className="muted small">browser pages allowed to call it (CORS):</span>
+          <input aria-label={`Trigger ${n} allowed origins`} placeholder="none; e.g. https://shop.example.org, or *"
+            className="wide" value={(t.allowOrigins ?? []).join(', ')}
+            onChange={(e) => onChange({ ...t, allowOrigins: e.target.value.trim() === '' ? undefined : e.target.value.split(',').map((o) => o.trim()) })} />
         </span>
       );
     case 'schedule':

@@ -69,6 +69,8 @@ class HooksTest {
         engine.sequences().save(Sequence.of("vault", "answer",
                 List.of(BlockDefinition.of("answer", "respond", Map.of("body", "{{input.headers}}"))),
                 new Trigger.Http("GET", "/vault", true)));
+        engine.sequences().save(Sequence.of("widget", "answer", List.of(BlockDefinition.of("answer", "respond", Map.of("body", "thanks"))),
+                new Trigger.Http("POST", "/widget", false, List.of("https://shop.example.org"))));
         engine.sequences().save(Sequence.of("broken", "boom", List.of(BlockDefinition.of("boom", "script",
                 Map.of("source", "throw new Error('secret detail ' + input.query.who);"))), new Trigger.Http("GET", "/broken")));
     }
@@ -210,6 +212,36 @@ class HooksTest {
 
         assertThat(server.send("DELETE", "/api/sequences/vault/hook-key", token, null).status()).isEqualTo(204);
         assertThat(withKey(second).status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldLetOnlyPagesOfTheOriginsATriggerAllowsCallItFromABrowser() {
+        Response preflight = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/hooks/widget"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://shop.example.org")
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type"));
+        Response strangerPreflight = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/hooks/widget"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example.net")
+                .header("Access-Control-Request-Method", "POST"));
+        Response call = fromPage("/hooks/widget", "https://shop.example.org");
+        Response strangerCall = fromPage("/hooks/widget", "https://evil.example.net");
+        Response elsewhere = fromPage("/hooks/shout", "https://shop.example.org");
+
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example.org");
+        assertThat(preflight.header("Access-Control-Allow-Methods")).isEqualTo("POST");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).isEqualTo("content-type");
+        assertThat(strangerPreflight.status()).isEqualTo(405);
+        assertThat(strangerPreflight.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(call.status()).isEqualTo(200);
+        assertThat(call.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example.org");
+        assertThat(call.header("Vary")).isEqualTo("Origin");
+        assertThat(strangerCall.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(elsewhere.header("Access-Control-Allow-Origin")).as("a trigger allowing no origin").isNull();
+    }
+
+    private static Response fromPage(String path, String origin) {
+        return server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("Origin", origin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("\"hi\"")));
     }
 
     private static Response withKey(String key) {

@@ -34,6 +34,8 @@ public final class SequenceCompiler {
     public static final int MAX_BLOCKS = 200;
     static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     private static final Pattern HOOK_PATH = Pattern.compile("(/[A-Za-z0-9._~:-]+)+/?|/");
+    /** A web origin as a browser sends it: scheme, host and port, nothing after. */
+    private static final Pattern ORIGIN = Pattern.compile("https?://(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:\\d{1,5})?");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> EVENTS = Set.of("created", "updated", "deactivated", "reactivated", "deleted");
 
@@ -203,6 +205,13 @@ public final class SequenceCompiler {
                     } else {
                         repeatedParameter(http.path()).ifPresent(name -> errors.add(new FieldError(at + "/path",
                                 "names the parameter ':" + name + "' twice (the second value would hide the first)")));
+                    }
+                    for (int j = 0; j < http.allowOrigins().size(); j++) {
+                        String origin = http.allowOrigins().get(j);
+                        if (origin == null || !(origin.equals("*") || ORIGIN.matcher(origin).matches())) {
+                            errors.add(new FieldError(at + "/allowOrigins/" + j,
+                                    "must be an origin such as https://shop.example.org (scheme, host, port; no path) or *"));
+                        }
                     }
                 }
                 case Trigger.Schedule schedule -> checkSchedule(schedule, at, errors);

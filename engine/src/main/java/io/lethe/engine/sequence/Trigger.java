@@ -19,12 +19,28 @@ public sealed interface Trigger {
     /**
      * A request to {@code METHOD /hooks<path>}; {@code :name} segments become {@code input.params.name}.
      * With {@code requireKey}, callers must send the sequence's hook key in {@code X-Hook-Key} (see
-     * {@link io.lethe.engine.trigger.HookKeys}); without it the hook is public.
+     * {@link io.lethe.engine.trigger.HookKeys}); without it the hook is public. {@code allowOrigins} are the
+     * web pages' origins ({@code https://shop.example.org}, or {@code *}) whose scripts may call the hook
+     * from a browser (CORS); none by default.
      */
-    record Http(String method, String path, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean requireKey) implements Trigger {
+    record Http(String method, String path, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean requireKey,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> allowOrigins) implements Trigger {
+
+        public Http {
+            allowOrigins = allowOrigins == null ? List.of() : List.copyOf(allowOrigins);
+        }
 
         public Http(String method, String path) {
-            this(method, path, false);
+            this(method, path, false, List.of());
+        }
+
+        public Http(String method, String path, boolean requireKey) {
+            this(method, path, requireKey, List.of());
+        }
+
+        /** Whether a page of that origin may call the hook from a browser. */
+        public boolean allows(String origin) {
+            return origin != null && (allowOrigins.contains("*") || allowOrigins.contains(origin));
         }
 
         /** Whether both answer the same requests: one method, the same segments, parameters named as they like. */

@@ -22,11 +22,20 @@ public final class HttpTriggers {
      *
      * @param pattern the trigger's path, e.g. {@code /customers/:email} (safe to log, unlike the request's)
      */
-    /** The sequence answering, its trigger's path pattern, the path's parameters, whether callers must send its hook key. */
-    public record Match(String sequence, String pattern, Map<String, String> params, boolean requireKey) {
+    /** The sequence answering, its trigger (path pattern, key, origins) and the path's parameters. */
+    public record Match(String sequence, Trigger.Http trigger, Map<String, String> params) {
+
+        /** The trigger's path pattern, e.g. {@code /customers/:email}. */
+        public String pattern() {
+            return trigger.path();
+        }
+
+        public boolean requireKey() {
+            return trigger.requireKey();
+        }
     }
 
-    private record Route(String method, String path, String[] segments, String sequence, boolean requireKey) {
+    private record Route(String method, String path, String[] segments, String sequence, Trigger.Http trigger) {
     }
 
     private record Index(List<Route> routes, Map<String, Route> exact) {
@@ -40,7 +49,7 @@ public final class HttpTriggers {
         for (Sequence sequence : sequences) {
             for (Trigger trigger : sequence.triggers()) {
                 if (trigger instanceof Trigger.Http http) {
-                    next.add(new Route(http.method(), http.path(), split(http.path()), sequence.name(), http.requireKey()));
+                    next.add(new Route(http.method(), http.path(), split(http.path()), sequence.name(), http));
                 }
             }
         }
@@ -59,14 +68,14 @@ public final class HttpTriggers {
         Index current = index;
         Route exact = current.exact().get(method + " " + path); // a path written as its trigger's: no split
         if (exact != null) {
-            return Optional.of(new Match(exact.sequence(), exact.path(), Map.of(), exact.requireKey()));
+            return Optional.of(new Match(exact.sequence(), exact.trigger(), Map.of()));
         }
         String[] segments = split(path);
         for (Route route : current.routes()) {
             if (route.method().equals(method)) {
                 Map<String, String> params = params(route, segments);
                 if (params != null) {
-                    return Optional.of(new Match(route.sequence(), route.path(), params, route.requireKey()));
+                    return Optional.of(new Match(route.sequence(), route.trigger(), params));
                 }
             }
         }

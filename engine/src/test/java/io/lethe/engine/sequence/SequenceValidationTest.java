@@ -84,18 +84,22 @@ class SequenceValidationTest {
     }
 
     @Test
-    void shouldRefuseAnUnknownTimeZoneAMissingCronAndAParameterNamedTwice() {
+    void shouldRefuseAnUnknownTimeZoneAMissingCronAParameterNamedTwiceAndAnOriginWithAPath() {
         BlockDefinition say = BlockDefinition.of("say", "log", Map.of("message", "hi"));
         Sequence bad = new Sequence(EngineFixture.unique("bad"), null, 0, "say", List.of(say), List.of(
                 new Trigger.Schedule("0 9 * * *", "Mars/Olympus"), new Trigger.Schedule(" "),
-                new Trigger.Http("GET", "/pairs-" + EngineFixture.unique("p") + "/:id/:id")), SequenceSettings.defaults());
+                new Trigger.Http("GET", "/pairs-" + EngineFixture.unique("p") + "/:id/:id"),
+                new Trigger.Http("POST", "/shop-" + EngineFixture.unique("s"), false,
+                        List.of("https://shop.example.org/form", "*", "ftp://files.example.org", "http://localhost:5173"))),
+                SequenceSettings.defaults());
         Trigger.Schedule nineInParis = new Trigger.Schedule("0 9 * * MON-FRI", "Europe/Paris");
         Sequence paris = Sequence.of(EngineFixture.unique("paris"), "say", List.of(say), nineInParis);
 
         assertThatThrownBy(() -> lethe.engine.sequences().save(bad))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.errors()).extracting(FieldError::pointer)
-                            .containsExactly("/triggers/0/zone", "/triggers/1/cron", "/triggers/2/path");
+                            .containsExactly("/triggers/0/zone", "/triggers/1/cron", "/triggers/2/path",
+                                    "/triggers/3/allowOrigins/0", "/triggers/3/allowOrigins/2");
                     assertThat(message(e, "/triggers/0/zone"))
                             .isEqualTo("unknown time zone 'Mars/Olympus' (an IANA name such as Europe/Paris)");
                     assertThat(message(e, "/triggers/1/cron")).startsWith("is required");

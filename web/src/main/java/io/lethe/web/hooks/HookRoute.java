@@ -82,6 +82,9 @@ public final class HookRoute {
         router.route(PREFIX + "/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(ctx -> {
             String method = ctx.request().method().name();
             String path = ctx.normalizedPath().substring(PREFIX.length());
+            if (HookCors.preflight(ctx.request(), engine.httpTriggers(), path)) {
+                return;
+            }
             var match = engine.httpTriggers().match(method, path);
             if (match.isEmpty()) {
                 Set<String> allowed = engine.httpTriggers().methods(path);
@@ -96,6 +99,7 @@ public final class HookRoute {
             }
             Hook hook = new Hook(ctx.request(), path, match.get(), ctx.queryParams());
             ctx.put(Problems.LOG_PATH, hook.logPath());
+            HookCors.allowCaller(ctx.request(), match.get());
             Buffer body = ctx.body().buffer();
             threads(hook).serve(ctx.response(), CorrelationId.of(ctx), answer -> run(hook, body, answer), ctx::fail);
         });
@@ -125,6 +129,7 @@ public final class HookRoute {
             return false; // the route answers the 404 problem
         }
         Hook hook = new Hook(request, path, match.get(), request.query() == null ? NO_QUERY : request.params());
+        HookCors.allowCaller(request, match.get());
         String correlationId = CorrelationId.assign(request);
         Handler<Throwable> failed = e -> Problems.answer(request, correlationId, hook.logPath(), e, 500);
         request.body().onSuccess(body -> threads(hook).serve(request.response(), correlationId, answer -> run(hook, body, answer), failed))
