@@ -9,6 +9,7 @@ import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.model.Model;
+import io.lethe.engine.secret.Sha256;
 import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.sequence.SequenceCompiler;
 import io.lethe.engine.sequence.Trigger;
@@ -23,11 +24,8 @@ import io.lethe.http.auth.Role;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public final class TransferRoutes {
         byte[] bytes = Json.write(bundle).getBytes(StandardCharsets.UTF_8);
         engine.exports().record(new ExportEntry(io.lethe.engine.instance.Ids.next(), CurrentUser.of(ctx).username(),
                 clock.instant(), names(models, Model::name), names(sequences, Sequence::name),
-                names(connectors, ConnectorAccount::name), sha256(bytes), bytes.length));
+                names(connectors, ConnectorAccount::name), Sha256.hex(bytes), bytes.length));
         ctx.response().putHeader("Content-Disposition", "attachment; filename=\"lethe-export.json\"");
         return new Reply(200, new Blocking.Raw(bytes, "application/json"));
     }
@@ -256,13 +254,5 @@ public final class TransferRoutes {
         d.put("sha256", e.sha256());
         d.put("bytes", e.bytes());
         return d;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,17 +2,16 @@ package io.lethe.engine.trigger;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
+import io.lethe.engine.secret.Sha256;
 import io.lethe.engine.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -74,10 +73,6 @@ public final class HookKeys {
     }
 
     private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(key.getBytes(StandardCharsets.UTF_8));
     }
 }
