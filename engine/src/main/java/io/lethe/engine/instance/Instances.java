@@ -136,6 +136,14 @@ public final class Instances {
     }
 
     /**
+     * Removes the instance for good without an event, as a purge must: a "deleted" event carries the instance's
+     * data to the sequences it triggers, whose traces, logs and records would hold it again after the purge.
+     */
+    public void erase(String modelName, String id) {
+        store.delete(model(modelName).name(), id);
+    }
+
+    /**
      * What saving {@code next} over the model saved now would leave that no attribute describes: for
      * each attribute removed, or given another type or referred model, how many instances hold a value
      * (such values would still be stored and answered, but no longer redacted, purgeable or queryable).

@@ -47,7 +47,7 @@ public final class AttributePurge {
             page = instances.query(query);
             for (Instance instance : page.items()) {
                 if (delete) {
-                    instances.delete(model, instance.id());
+                    instances.erase(model, instance.id());
                     deleted++;
                 } else {
                     overwrite(instance, strategies);

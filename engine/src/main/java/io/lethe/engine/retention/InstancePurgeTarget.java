@@ -74,7 +74,7 @@ public final class InstancePurgeTarget implements PurgeTarget {
                 boolean delete = s.attributes().containsValue(PurgeStrategy.DELETE);
                 for (Instance instance : selected(s)) {
                     if (delete) {
-                        instances.delete(s.model(), instance.id());
+                        instances.erase(s.model(), instance.id());
                         removed++;
                     } else if (!purged(instance, s.attributes())) {
                         purge.overwrite(instance, s.attributes());

@@ -101,11 +101,14 @@ class PurgeTargetsTest {
         Instance gone = instances.create("person", Map.of("email", "gone@example.org"));
         PurgeScope scope = new PurgeScope.Subject("person", List.of(gone.id()), null, false, Map.of("email", PurgeStrategy.DELETE));
         PurgeTarget target = target("instances");
+        List<io.lethe.engine.instance.InstanceEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        instances.events().subscribe(events::add);
 
         assertThat(target.plan(scope)).isEqualTo(1);
         assertThat(target.execute(scope)).isEqualTo(new PurgeCounts(0, 1));
         assertThat(target.verify(scope)).isZero();
         assertThat(instances.find("person", gone.id())).isEmpty();
+        assertThat(events).as("no 'deleted' event handing the purged data to triggered sequences").isEmpty();
     }
 
     @Test
