@@ -17,14 +17,17 @@ public final class BlockConfig {
     private final List<FieldError> errors;
     private final ScriptEngine scripts;
     private final List<AutoCloseable> resources;
+    private final boolean stored;
 
+    /** {@code stored}: a sequence saved before, compiled again; fixed values are read as they were when it was saved. */
     BlockConfig(Map<String, Object> raw, String pointer, List<FieldError> errors, ScriptEngine scripts,
-            List<AutoCloseable> resources) {
+            List<AutoCloseable> resources, boolean stored) {
         this.raw = raw;
         this.pointer = pointer;
         this.errors = errors;
         this.scripts = scripts;
         this.resources = resources;
+        this.stored = stored;
     }
 
     public boolean has(String name) {
@@ -58,6 +61,9 @@ public final class BlockConfig {
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= min && n.longValue() <= max) {
             return n.longValue();
         }
+        if (stored) { // saved before this was checked: as it was read then (a number brought into range, anything else the fallback)
+            return value instanceof Number n ? Math.clamp(n.longValue(), min, max) : fallback;
+        }
         error(name, "must be a whole number from " + min + " to " + max
                 + (value instanceof String ? " (a fixed number: this field takes no expression)" : ""));
         return fallback;
@@ -66,7 +72,7 @@ public final class BlockConfig {
     /** A literal true or false field, false when absent; anything else is an error at save. */
     public boolean flag(String name) {
         Object value = raw.get(name);
-        if (value == null || value instanceof Boolean) {
+        if (value == null || value instanceof Boolean || stored) {
             return Boolean.TRUE.equals(value);
         }
         error(name, "must be true or false (a fixed value: this field takes no expression)");

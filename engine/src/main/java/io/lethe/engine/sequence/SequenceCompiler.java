@@ -56,7 +56,20 @@ public final class SequenceCompiler {
         this.engine = scripts;
     }
 
+    /** Checks and compiles a sequence about to be saved: every rule applies. */
     public CompiledSequence compile(Sequence sequence, Lookups lookups) {
+        return compile(sequence, lookups, false);
+    }
+
+    /**
+     * Compiles a sequence stored before (the current version after a restart, an older version for a replay): rules
+     * added since it was saved do not make it fail; fixed numbers out of range are brought into it, as they were then.
+     */
+    public CompiledSequence compileStored(Sequence sequence, Lookups lookups) {
+        return compile(sequence, lookups, true);
+    }
+
+    private CompiledSequence compile(Sequence sequence, Lookups lookups, boolean stored) {
         ScriptEngine scripts = engine.get();
         List<FieldError> errors = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
@@ -92,13 +105,14 @@ public final class SequenceCompiler {
             int before = errors.size();
             checkConfig(definition.config(), block.get().schema(), ids, lookups, at + "/config", errors, scripts);
             if (errors.size() == before) {
-                Object config = block.get().compile(new BlockConfig(definition.config(), at + "/config", errors, scripts, resources));
+                Object config = block.get().compile(
+                        new BlockConfig(definition.config(), at + "/config", errors, scripts, resources, stored));
                 if (definition.id() != null) {
                     compiled.put(definition.id(), new CompiledBlock(definition, block.get(), config));
                 }
             }
         }
-        checkTriggers(sequence.triggers(), lookups, errors);
+        checkTriggers(sequence.triggers(), lookups, errors, stored);
         if (sequence.settings().timeoutMs() > SequenceSettings.MAX_TIMEOUT_MS) {
             errors.add(new FieldError("/settings/timeoutMs", "at most " + SequenceSettings.MAX_TIMEOUT_MS));
         }
@@ -189,7 +203,7 @@ public final class SequenceCompiler {
         return value instanceof String s && Template.EXPRESSION.matcher(s).find();
     }
 
-    private static void checkTriggers(List<Trigger> triggers, Lookups lookups, List<FieldError> errors) {
+    private static void checkTriggers(List<Trigger> triggers, Lookups lookups, List<FieldError> errors, boolean stored) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < triggers.size(); i++) {
             String at = "/triggers/" + i;
@@ -202,7 +216,7 @@ public final class SequenceCompiler {
                         errors.add(new FieldError(at + "/path", "must be a path such as /orders/:id (letters, digits, . _ ~ : -)"));
                     } else if (seen.put(http.method() + " " + http.path(), i) != null) {
                         errors.add(new FieldError(at, "the same method and path twice"));
-                    } else {
+                    } else if (!stored) {
                         repeatedParameter(http.path()).ifPresent(name -> errors.add(new FieldError(at + "/path",
                                 "names the parameter ':" + name + "' twice (the second value would hide the first)")));
                     }

@@ -92,7 +92,7 @@ public final class Sequences {
 
     /** Compiles a sequence (e.g. an older version) without storing or caching it; close it after use. */
     public CompiledSequence compileDetached(Sequence sequence) {
-        return compiler.compile(sequence, lookups);
+        return compiler.compileStored(sequence, lookups);
     }
 
     public Optional<Sequence> find(String name) {
@@ -136,7 +136,7 @@ public final class Sequences {
         if (cached != null) {
             return Optional.of(cached);
         }
-        return store.find(name).map(s -> compiled.computeIfAbsent(name, n -> compiler.compile(s, lookups)));
+        return store.find(name).map(s -> compiled.computeIfAbsent(name, n -> compiler.compileStored(s, lookups)));
     }
 
     private void replace(String name, CompiledSequence next) {

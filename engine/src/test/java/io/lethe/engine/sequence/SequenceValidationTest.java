@@ -129,6 +129,23 @@ class SequenceValidationTest {
     }
 
     @Test
+    void shouldStillRunASequenceSavedBeforeItsSettingsWereCheckedAsItRanThen() {
+        String model = EngineFixture.unique("legacy");
+        lethe.model(Model.of(model, Attribute.of("name", AttributeType.STRING)));
+        lethe.engine.instances().create(model, Map.of("name", "one"));
+        Sequence old = Sequence.of(EngineFixture.unique("old"), "find", List.of(
+                BlockDefinition.of("find", "query-instances", Map.of("model", model, "limit", 5000, "descending", "{{input.d}}"))),
+                new Trigger.Http("GET", "/legacy-" + EngineFixture.unique("l") + "/:id/:id"));
+        new io.lethe.engine.sequence.MongoSequenceStore(lethe.database).save(old.withVersion(1)); // as an earlier Lethe stored it
+
+        assertThat(lethe.engine.sequences().compiled(old.name())).isPresent();
+        assertThat(lethe.run(old.name(), Map.of("d", true)).output()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(1);
+        assertThatThrownBy(() -> lethe.engine.sequences().save(old)).as("saving it again applies today's rules")
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void shouldRefuseAHookAnotherSequenceAnswersAlready() {
         String path = "/orders-" + EngineFixture.unique("x") + "/:id";
         Sequence first = Sequence.of(EngineFixture.unique("first"), "say",
