@@ -5,7 +5,7 @@ import { useConnectors, useModels, useSequences } from '../../api/hooks';
 import { ErrorBox, Loading } from '../../components/Status';
 
 interface ExportEntry { id: string; exportedBy: string; exportedAt: string; models: string[]; sequences: string[]; connectors: string[]; bytes: number }
-interface ImportAnswer { models: string[]; sequences: string[]; connectors: string[]; connectorsNeedingSecrets: string[]; unchanged: string[] }
+interface ImportAnswer { models: string[]; sequences: string[]; connectors: string[]; connectorsNeedingSecrets: string[]; sequencesNeedingHookKeys: string[]; unchanged: string[] }
 
 export function TransferPage() {
   return (
@@ -103,6 +103,9 @@ function ImportCard() {
           Imported {run.data.models.length} models, {run.data.sequences.length} sequences, {run.data.connectors.length} connectors.
           {run.data.unchanged.length > 0 && <div>Left as they were (the same here): {run.data.unchanged.join(', ')}.</div>}
           {run.data.connectorsNeedingSecrets.length > 0 && <div>Set the secrets of: {run.data.connectorsNeedingSecrets.join(', ')}</div>}
+          {run.data.sequencesNeedingHookKeys.length > 0 && (
+            <div>Make hook keys here for: {run.data.sequencesNeedingHookKeys.join(', ')} (their hooks refuse every call until then)</div>
+          )}
         </div>
       )}
       <button type="submit" className="primary" disabled={run.isPending || !text}>Import</button>

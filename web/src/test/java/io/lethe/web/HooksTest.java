@@ -244,6 +244,18 @@ class HooksTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("\"hi\"")));
     }
 
+    @Test
+    void shouldNameTheImportedSequencesWhoseHooksNeedAKeyMadeThere() {
+        String bundle = server.get("/api/export?sequences=vault", server.adminToken()).body();
+        try (TestServer elsewhere = TestServer.start(dir.resolve("elsewhere"))) {
+            Response imported = elsewhere.send("POST", "/api/import", elsewhere.adminToken(), bundle);
+
+            assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+            assertThat(imported.json().getJsonArray("sequencesNeedingHookKeys")).containsExactly("vault");
+            assertThat(elsewhere.get("/hooks/vault", null).status()).as("no key made there yet").isEqualTo(401);
+        }
+    }
+
     private static Response withKey(String key) {
         return server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/hooks/vault")).header("X-Hook-Key", key).GET());
     }

@@ -26,6 +26,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,11 +110,15 @@ public final class TransferRoutes {
         }
         // Replacing: what is the same as stored is left alone, a connector keeps its secrets.
         List<String> unchanged = new ArrayList<>();
-        models = changed(models, m -> engine.models().find(m.name()), Json::plainMap, "model", unchanged);
-        sequences = changed(sequences, s -> engine.sequences().find(s.name()), s -> Json.plainMap(s.withVersion(0)), "sequence", unchanged);
-        connectors = connectors.stream().map(c -> engine.connectors().find(c.name())
+        models = changed(models, Model::name, engine.models()::find, Json::plainMap, "model", unchanged);
+        sequences = changed(sequences, Sequence::name, engine.sequences()::find, s -> Json.plainMap(s.withVersion(0)),
+                "sequence", unchanged);
+        Map<String, ConnectorAccount> storedConnectors = new HashMap<>();
+        connectors.forEach(c -> engine.connectors().find(c.name()).ifPresent(stored -> storedConnectors.put(c.name(), stored)));
+        connectors = connectors.stream().map(c -> Optional.ofNullable(storedConnectors.get(c.name()))
                 .map(stored -> new ConnectorAccount(c.name(), c.description(), c.baseUrl(), stored.secretHeaders())).orElse(c)).toList();
-        connectors = changed(connectors, c -> engine.connectors().find(c.name()), ConnectorRoutes::versionDocument, "connector", unchanged);
+        connectors = changed(connectors, ConnectorAccount::name, name -> Optional.ofNullable(storedConnectors.get(name)),
+                ConnectorRoutes::versionDocument, "connector", unchanged);
         Set<String> modelNames = models.stream().map(Model::name).collect(Collectors.toSet());
         Set<String> sequenceNames = sequences.stream().map(Sequence::name).collect(Collectors.toSet());
         Set<String> connectorNames = connectors.stream().map(ConnectorAccount::name).collect(Collectors.toSet());
@@ -169,22 +174,18 @@ public final class TransferRoutes {
     }
 
     /** The items that are new or differ from the stored ones; the names of the others are added to {@code unchanged}. */
-    private static <T> List<T> changed(List<T> items, Function<T, Optional<T>> stored, Function<T, Object> document,
-            String kind, List<String> unchanged) {
+    private static <T> List<T> changed(List<T> items, Function<T, String> name, Function<String, Optional<T>> stored,
+            Function<T, Object> document, String kind, List<String> unchanged) {
         List<T> changed = new ArrayList<>();
         for (T item : items) {
-            var current = stored.apply(item);
+            var current = stored.apply(name.apply(item));
             if (current.isPresent() && Json.canonical(document.apply(current.get())).equals(Json.canonical(document.apply(item)))) {
-                unchanged.add(kind + " " + documentName(document.apply(item)));
+                unchanged.add(kind + " " + name.apply(item));
             } else {
                 changed.add(item);
             }
         }
         return changed;
-    }
-
-    private static String documentName(Object document) {
-        return String.valueOf(((Map<?, ?>) document).get("name"));
     }
 
     private static <T> List<T> parseAll(Map<String, Object> body, String key, Class<T> type, List<FieldError> errors) {
