@@ -399,6 +399,8 @@ const run = async () => {
     expect(await page.getByLabel('Strategy for tier').inputValue()).toBe('');
     await page.getByLabel('Strategy for email').selectOption('mask');
     expect(await page.getByLabel('Strategy for tier').isDisabled()).toBe(false);
+    // Her address is personal: by default it is forgotten wherever else it was copied too.
+    expect(await page.getByLabel(/Also forget their personal values everywhere else/).isChecked()).toBe(true);
     await shot(page, 'purge-new.png');
     await accessible(page, 'purge-new');
     await page.getByRole('button', { name: 'File request' }).click();
@@ -406,7 +408,10 @@ const run = async () => {
     await page.locator('.badge.purge-planned').first().waitFor();
     const instances = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'instances', exact: true }) });
     expect(await instances.locator('td.num').first().innerText()).toBe('1');
-    await page.getByRole('row', { name: /versions not applicable/ }).waitFor();
+    await page.getByRole('row', { name: /backups not applicable/ }).waitFor();
+    const logs = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'logs', exact: true }) });
+    expect(await logs.innerText()).not.toContain('not applicable'); // searched for her address
+    await page.getByText('the values of its personal attributes also wherever else they occur').waitFor();
     expect(await page.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
     await page.getByText('another admin must approve it').waitFor();
     await shot(page, 'purge-plan.png');

@@ -48,6 +48,7 @@ export function NewPurgePage() {
   const [conditions, setConditions] = useState<Condition[]>([{ attribute: '', op: 'eq', value: '' }]);
   const [strategies, setStrategies] = useState<Record<string, Strategy | ''>>({});
   const [typedAttributes, setTypedAttributes] = useState('');
+  const [everywhere, setEverywhere] = useState(true);
   // value
   const [value, setValue] = useState('');
   // versions
@@ -66,6 +67,8 @@ export function NewPurgePage() {
     : typedAttributes.split(',').map((s) => s.trim()).filter(Boolean);
   // 'delete' takes the whole instance, so it stands alone (the server refuses it beside another strategy).
   const deletesWhole = attributeNames.some((a) => strategies[a] === 'delete');
+  // Values are forgotten everywhere only for personal or sensitive attributes (the server refuses the flag otherwise).
+  const personalChosen = !knownModel || knownModel.attributes.some((a) => strategies[a.name] && a.sensitivity && a.sensitivity !== 'none');
   const choose = (attribute: string, strategy: Strategy | '') =>
     setStrategies(strategy === 'delete' ? { [attribute]: strategy } : { ...strategies, [attribute]: strategy });
 
@@ -91,6 +94,7 @@ export function NewPurgePage() {
           if (st) attributes[a] = st === 'null' ? null : st;
         }
         s.attributes = attributes;
+        if (everywhere && personalChosen) s.everywhere = true;
         break;
       }
       case 'value': s.value = value; break;
@@ -157,7 +161,8 @@ export function NewPurgePage() {
               <legend>Which instances</legend>
               {(['where', 'ids', 'all'] as Selector[]).map((s) => (
                 <label key={s} className="inline">
-                  <input type="radio" name="selector" checked={selector === s} onChange={() => setSelector(s)} />
+                  <input type="radio" name="selector" checked={selector === s}
+                    onChange={() => { setSelector(s); if (s === 'all') setEverywhere(false); }} />
                   {s === 'where' ? 'matching a filter' : s === 'ids' ? 'by id' : 'all of them'}
                 </label>
               ))}
@@ -223,6 +228,18 @@ export function NewPurgePage() {
               )}
               {deletesWhole && <p className="notice">Each selected instance is deleted whole, every attribute with it: the other strategies do not apply.</p>}
               <FieldMessages errors={at('/attributes')} />
+              <label className="inline">
+                <input type="checkbox" checked={everywhere && personalChosen} disabled={!personalChosen}
+                  onChange={(e) => setEverywhere(e.target.checked)} />
+                Also forget their personal values everywhere else: other instances, execution records, debug traces, logs,
+                versions and designs, backups
+              </label>
+              <p className="muted small">
+                {personalChosen
+                  ? 'The values the purged personal or sensitive attributes hold (3 characters or more) are found when the purge is planned and runs, and removed wherever they occur, as a value purge would. At most 200 values at once.'
+                  : 'None of the purged attributes is personal or sensitive: there is no value to forget elsewhere.'}
+              </p>
+              <FieldMessages errors={at('/everywhere')} />
             </fieldset>
           </>
         )}

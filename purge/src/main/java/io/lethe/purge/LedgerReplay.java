@@ -78,18 +78,25 @@ public final class LedgerReplay implements LedgerReplayer {
 
     private static String replay(PurgeScope scope, Stores stores, Database target) {
         if (scope instanceof PurgeScope.Value v) {
-            long changed = new HashedValueScan(target, stores.hmac(), UNTOUCHED).redact(Set.of(v.value()));
+            long changed = new HashedValueScan(target, stores.hmac(), UNTOUCHED).redact(Set.copyOf(v.all()));
             return "value (by keyed hash, exact matches) redacted in " + changed + " document(s)";
         }
         if (scope instanceof PurgeScope.Subject s && s.ids().isEmpty() && !s.all()) {
             return "subject of model '" + s.model() + "' selected no instance when it ran; nothing to do";
         }
+        // a subject's values forgotten everywhere are keyed hashes now: found again as exact values only
+        PurgeScope own = scope instanceof PurgeScope.Subject s ? s.withValues(List.of()) : scope;
         PurgeCounts counts = PurgeCounts.NONE;
         for (PurgeTarget t : stores.targets()) {
-            if (t.handles(scope)) {
-                counts = counts.plus(t.execute(scope));
+            if (t.handles(own)) {
+                counts = counts.plus(t.execute(own));
             }
         }
-        return Scopes.describe(scope) + ": changed " + counts.changed() + ", removed " + counts.removed();
+        String done = Scopes.describe(own) + ": changed " + counts.changed() + ", removed " + counts.removed();
+        if (scope instanceof PurgeScope.Subject s && !s.values().isEmpty()) {
+            done += "; its values (by keyed hash, exact matches) redacted in "
+                    + new HashedValueScan(target, stores.hmac(), UNTOUCHED).redact(Set.copyOf(s.values())) + " document(s)";
+        }
+        return done;
     }
 }

@@ -13,6 +13,7 @@ import io.lethe.purge.ledger.Ledger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -90,11 +91,17 @@ public final class PurgeService implements AutoCloseable {
     /** The dry run: what each target would change; nothing changes. */
     public PurgeRequest plan(String id) {
         PurgeRequest request = expect(get(id), PurgeStatus.DRAFT, PurgeStatus.PLANNED);
+        // the values a subject would forget everywhere, as it selects them now (kept only once the run starts)
+        PurgeScope now = request.scope() instanceof PurgeScope.Subject s && s.everywhere() ? resolver.apply(s) : request.scope();
         List<TargetResult> plan = new ArrayList<>();
         for (PurgeTarget target : targets.all()) {
-            plan.add(target.handles(request.scope())
-                    ? TargetResult.planned(target.name(), target.plan(request.scope())).withItems(target.planItems(request.scope()))
-                    : TargetResult.notApplicable(target.name()));
+            if (!Scopes.applies(target, now)) {
+                plan.add(TargetResult.notApplicable(target.name()));
+                continue;
+            }
+            Optional<PurgeScope> work = Scopes.work(target, now);
+            plan.add(TargetResult.planned(target.name(), work.map(target::plan).orElse(0L))
+                    .withItems(work.map(target::planItems).orElse(List.of())));
         }
         PurgeRequest planned = request.planned(plan, clock.instant());
         transition(planned, request.status());
@@ -165,7 +172,7 @@ public final class PurgeService implements AutoCloseable {
                 }
                 request = update(request, result.withStatus("running"));
                 try {
-                    PurgeCounts counts = target.execute(request.scope());
+                    PurgeCounts counts = Scopes.work(target, request.scope()).map(target::execute).orElse(PurgeCounts.NONE);
                     request = update(request, result.done(counts.changed(), counts.removed()));
                 } catch (RuntimeException e) {
                     // no message or cause in the log: they may quote the values being purged
@@ -192,7 +199,7 @@ public final class PurgeService implements AutoCloseable {
                     continue;
                 }
                 try {
-                    request = update(request, result.verified(target.verify(request.scope())));
+                    request = update(request, result.verified(Scopes.work(target, request.scope()).map(target::verify).orElse(0L)));
                 } catch (RuntimeException e) {
                     request = update(request, result.failed("verification: " + e.getClass().getSimpleName()));
                 }

@@ -2,8 +2,13 @@ package io.lethe.purge;
 
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.retention.PurgeTarget;
+import io.lethe.engine.retention.ValueRedactor;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -13,6 +18,28 @@ final class Scopes {
     private Scopes() {
     }
 
+    /** A probe for whether a target handles value scopes (handling is by kind of scope). */
+    private static final PurgeScope.Value ANY_VALUE = new PurgeScope.Value("any");
+
+    /**
+     * Whether a target takes part in a purge of {@code scope}: it handles it, or the scope is a subject to
+     * forget everywhere and the target handles values (given the subject's values, see {@link #work}).
+     */
+    static boolean applies(PurgeTarget target, PurgeScope scope) {
+        return target.handles(scope) || scope instanceof PurgeScope.Subject s && s.everywhere() && target.handles(ANY_VALUE);
+    }
+
+    /**
+     * What a target works on for {@code scope}: the scope itself if it handles it, else a subject's values
+     * to forget everywhere; empty when there is nothing to do.
+     */
+    static Optional<PurgeScope> work(PurgeTarget target, PurgeScope scope) {
+        if (target.handles(scope)) {
+            return Optional.of(scope);
+        }
+        return scope instanceof PurgeScope.Subject s ? s.valuesScope().filter(target::handles).map(PurgeScope.class::cast) : Optional.empty();
+    }
+
     /** A sentence naming what is purged, never the values themselves. */
     static String describe(PurgeScope scope) {
         return switch (scope) {
@@ -20,8 +47,11 @@ final class Scopes {
                     + (!s.ids().isEmpty() ? s.ids().size() + " id(s)"
                             : s.all() ? "all instances" : "a filter on " + new TreeSet<>(s.where().keySet()))
                     + "; attributes " + new TreeSet<>(s.attributes().entrySet().stream()
-                            .map(e -> e.getKey() + "→" + e.getValue().label()).toList());
-            case PurgeScope.Value v -> "a value of " + v.value().length() + " characters, wherever it occurs as a whole token";
+                            .map(e -> e.getKey() + "→" + e.getValue().label()).toList())
+                    + (s.everywhere() ? "; the values of its personal attributes also wherever else they occur" : "");
+            case PurgeScope.Value v -> v.all().size() == 1
+                    ? "a value of " + v.all().getFirst().length() + " characters, wherever it occurs as a whole token"
+                    : v.all().size() + " values, wherever they occur as whole tokens";
             case PurgeScope.Versions p -> "versions of " + p.kind() + " '" + p.name() + "'"
                     + (p.keepLast() != null ? " beyond the newest " + p.keepLast() : "")
                     + (p.olderThan() != null ? " saved before " + p.olderThan() : "");
@@ -42,9 +72,10 @@ final class Scopes {
             case PurgeScope.Subject s -> {
                 Map<String, Object> where = new LinkedHashMap<>();
                 s.where().forEach((k, v) -> where.put(k, hmac.apply(v)));
-                yield new PurgeScope.Subject(s.model(), s.ids(), where, s.all(), s.attributes());
+                yield new PurgeScope.Subject(s.model(), s.ids(), where, s.all(), s.attributes(), s.everywhere(), hashed(s.values(), hmac));
             }
-            case PurgeScope.Value v -> new PurgeScope.Value(hmac.apply(v.value().toLowerCase(java.util.Locale.ROOT)));
+            case PurgeScope.Value v -> new PurgeScope.Value(v.value() == null ? null : hashed(List.of(v.value()), hmac).getFirst(),
+                    hashed(v.values(), hmac));
             case PurgeScope.Logs l -> new PurgeScope.Logs(l.from(), l.to(), l.match() == null ? null : hmac.apply(l.match()),
                     l.regex() == null ? null : hmac.apply(l.regex()), l.level(), l.logger(), l.correlationId());
             case PurgeScope.Versions v -> v;
@@ -53,12 +84,26 @@ final class Scopes {
         };
     }
 
+    /** The keyed hashes of values, as {@link io.lethe.engine.retention.HashedValueScan} finds them again. */
+    private static List<String> hashed(List<String> values, Function<Object, String> hmac) {
+        return values.stream().map(v -> hmac.apply(v.toLowerCase(Locale.ROOT))).toList();
+    }
+
     /** Structural checks every scope kind needs before anything is planned. */
     static void check(PurgeScope scope) {
         switch (scope) {
             case PurgeScope.Value v -> {
-                if (v.value() == null || v.value().strip().length() < 3) {
+                if (v.value() == null && v.values().isEmpty() || v.value() != null && v.value().strip().length() < 3) {
                     throw InvalidInputException.of("/scope/value", "give the value to forget (at least 3 characters)");
+                }
+                for (int i = 0; i < v.values().size(); i++) {
+                    if (v.values().get(i) == null || v.values().get(i).strip().length() < 3) {
+                        throw InvalidInputException.of("/scope/values/" + i, "give the value to forget (at least 3 characters)");
+                    }
+                }
+                if (v.all().size() > ValueRedactor.MAX_VALUES) {
+                    throw InvalidInputException.of("/scope/values", "at most " + ValueRedactor.MAX_VALUES
+                            + " values in one purge (each store is searched for all at once)");
                 }
             }
             case PurgeScope.Traces t -> {

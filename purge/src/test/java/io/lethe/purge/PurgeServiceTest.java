@@ -10,11 +10,13 @@ import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
+import io.lethe.engine.model.Sensitivity;
 import io.lethe.engine.retention.InstancePurgeTarget;
 import io.lethe.engine.retention.PurgeCounts;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeStrategy;
 import io.lethe.engine.retention.PurgeTarget;
+import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
 import io.lethe.purge.ledger.Ledger;
@@ -62,6 +64,16 @@ class PurgeServiceTest {
                         instances.validate(s);
                     }
                 }, settings, Clock.systemUTC());
+    }
+
+    /** As the composition root wires it: subjects resolved to their ids and values when the run starts. */
+    PurgeService service(List<PurgeTarget> targets, PurgeSettings settings, InstancePurgeTarget instances) {
+        return new PurgeService(new PurgeRequestStore(lethe.database), new PurgeTargets(targets), ledger, lethe.engine.exports(),
+                lethe.database, lethe.engine.attributePurge()::hmac, scope -> {
+                    if (scope instanceof PurgeScope.Subject s) {
+                        instances.validate(s);
+                    }
+                }, scope -> scope instanceof PurgeScope.Subject s ? instances.resolve(s) : scope, settings, Clock.systemUTC());
     }
 
     PurgeService service() {
@@ -183,6 +195,48 @@ class PurgeServiceTest {
         assertThat(firstCalls.get()).as("a finished target is not run again").isEqualTo(1);
         assertThat(crashes.get()).as("the interrupted target runs again").isEqualTo(2);
         assertThat(lethe.engine.instances().count("person", List.of(), true)).isEqualTo(2);
+    }
+
+    @Test
+    void shouldForgetASubjectsValuesEverywhereAndResumeThatAfterACrashOnceItsInstancesArePurged() {
+        lethe.model(Model.of("member", Attribute.of("email", AttributeType.STRING).sensitivity(Sensitivity.PERSONAL)));
+        lethe.engine.instances().create("member", Map.of("email", canary));
+        String sequence = lethe.sequence(List.of(BlockDefinition.of("s", "script", Map.of("source", "return input.e === '" + canary + "';"))));
+        InstancePurgeTarget instances = (InstancePurgeTarget) lethe.engine.purgeTargets().get(0);
+        PurgeTarget sequences = lethe.engine.purgeTargets().stream().filter(t -> t.name().equals("sequences")).findFirst().orElseThrow();
+        AtomicInteger crashes = new AtomicInteger();
+        PurgeTarget crashing = new Wrapper(sequences) {
+            @Override
+            public PurgeCounts execute(PurgeScope scope) {
+                if (crashes.getAndIncrement() == 0) {
+                    throw new ProcessDeath(); // killed after the instances were purged, while the values were still to go
+                }
+                return super.execute(scope);
+            }
+        };
+        PurgeService before = service(List.of(instances, crashing), PurgeSettings.defaults(), instances);
+        PurgeRequest request = before.create(new PurgeScope.Subject("member", null, Map.of("email", canary), false,
+                Map.of("email", PurgeStrategy.HMAC), true, null), "alice");
+        assertThat(before.plan(request.id()).targets()).as("the sequence holding the address is planned too")
+                .anySatisfy(t -> assertThat(t.target() + " " + t.planned()).isEqualTo("sequences 1"));
+        before.approve(request.id(), "bob");
+        PurgeRequest started = before.run(request.id());
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (crashes.get() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(before.get(request.id()).status()).isEqualTo(PurgeStatus.RUNNING);
+        assertThat(lethe.engine.instances().count("member", List.of(), true)).isEqualTo(1);
+
+        PurgeRequest done = service(List.of(instances, crashing), PurgeSettings.defaults(), instances).complete(request.id());
+
+        assertThat(started.scope()).isInstanceOfSatisfying(PurgeScope.Subject.class, s -> assertThat(s.values()).containsExactly(canary));
+        assertThat(done.status()).isEqualTo(PurgeStatus.COMPLETED);
+        assertThat(crashes.get()).as("the interrupted target runs again").isEqualTo(2);
+        assertThat(io.lethe.engine.json.Json.write(lethe.engine.sequences().get(sequence).blocks())).contains("[redacted]");
+        assertThat(done.scope()).isInstanceOfSatisfying(PurgeScope.Subject.class,
+                s -> assertThat(s.values()).singleElement().asString().startsWith("hmac:"));
+        assertThat(RawBytes.filesContaining(dir, canary)).isEmpty();
     }
 
     @Test

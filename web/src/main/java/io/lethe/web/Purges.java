@@ -37,9 +37,7 @@ public final class Purges implements AutoCloseable {
                         case PurgeScope.Versions v -> VersionPurgeTarget.validate(v);
                         default -> { }
                     }
-                }, scope -> scope instanceof PurgeScope.Subject s && s.ids().isEmpty() // ids for the receipt's replay section
-                        ? new PurgeScope.Subject(s.model(), instances.selectedIds(s), s.where(), s.all(), s.attributes())
-                        : scope, settings, clock);
+                }, scope -> scope instanceof PurgeScope.Subject s ? instances.resolve(s) : scope, settings, clock);
     }
 
     /**

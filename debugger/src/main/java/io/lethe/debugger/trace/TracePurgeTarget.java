@@ -6,6 +6,7 @@ import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValueRedactor;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ public final class TracePurgeTarget implements PurgeTarget {
     public PurgeCounts execute(PurgeScope scope) {
         return switch (scope) {
             case PurgeScope.Traces t -> new PurgeCounts(0, store.deleteAll(TraceStore.range(t.sequence(), t.from(), t.to())));
-            case PurgeScope.Value v -> new PurgeCounts(redactEverywhere(redactors(v.value())), 0);
+            case PurgeScope.Value v -> new PurgeCounts(redactEverywhere(redactors(v)), 0);
             default -> PurgeCounts.NONE;
         };
     }
@@ -64,7 +65,7 @@ public final class TracePurgeTarget implements PurgeTarget {
     public long verify(PurgeScope scope) {
         return switch (scope) {
             case PurgeScope.Traces t -> store.count(TraceStore.range(t.sequence(), t.from(), t.to()));
-            case PurgeScope.Value v -> countMatching(redactors(v.value()));
+            case PurgeScope.Value v -> countMatching(redactors(v));
             default -> 0;
         };
     }
@@ -105,11 +106,14 @@ public final class TracePurgeTarget implements PurgeTarget {
         return changed;
     }
 
-    /** The value as written and as it appears inside JSON text, when that differs. */
-    private static List<ValueRedactor> redactors(String value) {
-        String json = Json.write(value);
-        String escaped = json.substring(1, json.length() - 1);
-        return escaped.equals(value) ? List.of(new ValueRedactor(value))
-                : List.of(new ValueRedactor(value), new ValueRedactor(escaped));
+    /** The values as written and as they appear inside JSON text, where that differs. */
+    private static List<ValueRedactor> redactors(PurgeScope.Value scope) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (String value : scope.all()) {
+            forms.add(value);
+            String json = Json.write(value);
+            forms.add(json.substring(1, json.length() - 1));
+        }
+        return List.of(new ValueRedactor(forms));
     }
 }

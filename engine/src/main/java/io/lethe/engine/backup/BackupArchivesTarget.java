@@ -6,6 +6,7 @@ import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValueRedactor;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.bson.Document;
@@ -53,10 +54,14 @@ public final class BackupArchivesTarget implements PurgeTarget {
         return switch (scope) {
             case PurgeScope.Subject s -> {
                 ArchivedInstances selected = new ArchivedInstances(s);
-                yield backups.rewrite((c, d) -> selected.needsPurge(c, d) ? selected.purge(d, purge) : d);
+                Optional<ValueRedactor> everywhere = s.valuesScope().map(ValueRedactor::of);
+                yield backups.rewrite((c, d) -> {
+                    Document out = selected.needsPurge(c, d) ? selected.purge(d, purge) : d;
+                    return everywhere.isPresent() && everywhere.get().occursIn(out) ? redacted(everywhere.get(), out) : out;
+                });
             }
             case PurgeScope.Value v -> {
-                ValueRedactor redactor = new ValueRedactor(v.value());
+                ValueRedactor redactor = ValueRedactor.of(v);
                 yield backups.rewrite((c, d) -> redactor.occursIn(d) ? redacted(redactor, d) : d);
             }
             default -> PurgeCounts.NONE;
@@ -70,9 +75,13 @@ public final class BackupArchivesTarget implements PurgeTarget {
 
     private static BiPredicate<String, Document> match(PurgeScope scope) {
         return switch (scope) {
-            case PurgeScope.Subject s -> new ArchivedInstances(s)::needsPurge;
+            case PurgeScope.Subject s -> {
+                ArchivedInstances selected = new ArchivedInstances(s);
+                Optional<ValueRedactor> everywhere = s.valuesScope().map(ValueRedactor::of);
+                yield (c, d) -> selected.needsPurge(c, d) || everywhere.map(r -> r.occursIn(d)).orElse(false);
+            }
             case PurgeScope.Value v -> {
-                ValueRedactor redactor = new ValueRedactor(v.value());
+                ValueRedactor redactor = ValueRedactor.of(v);
                 yield (c, d) -> redactor.occursIn(d);
             }
             default -> (c, d) -> false;

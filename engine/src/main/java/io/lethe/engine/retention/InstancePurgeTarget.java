@@ -9,11 +9,15 @@ import io.lethe.engine.instance.Instances;
 import io.lethe.engine.instance.MongoInstanceStore;
 import io.lethe.engine.instance.Page;
 import io.lethe.engine.model.AttributeType;
+import io.lethe.engine.model.Sensitivity;
 import io.lethe.engine.store.Database;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Instances, deactivated ones included: a {@link PurgeScope.Subject} overwrites or deletes the
@@ -50,14 +54,24 @@ public final class InstancePurgeTarget implements PurgeTarget {
     @Override
     public long plan(PurgeScope scope) {
         return switch (scope) {
-            case PurgeScope.Subject s -> selected(s).size();
-            case PurgeScope.Value v -> scan.count(new ValueRedactor(v.value()));
+            case PurgeScope.Subject s -> {
+                Set<Object> touched = new HashSet<>(selectedIds(s));
+                s.valuesScope().ifPresent(v -> touched.addAll(scan.holders(ValueRedactor.of(v))));
+                yield touched.size();
+            }
+            case PurgeScope.Value v -> scan.count(ValueRedactor.of(v));
             default -> 0;
         };
     }
 
     @Override
     public PurgeCounts execute(PurgeScope scope) {
+        if (scope instanceof PurgeScope.Subject s && s.valuesScope().isPresent()) {
+            // the subject first (a keyed hash is of the value, not of "[redacted]"), then the values wherever else they are
+            PurgeCounts subject = execute(s.withValues(List.of()));
+            long redacted = scan.redact(ValueRedactor.of(s.valuesScope().get())).size();
+            return new PurgeCounts(subject.changed() + redacted, subject.removed());
+        }
         return switch (scope) {
             case PurgeScope.Subject s when constant(s) -> {
                 // Same replacement for every instance: one bulk update, as fast as a raw updateMany.
@@ -83,7 +97,7 @@ public final class InstancePurgeTarget implements PurgeTarget {
                 }
                 yield new PurgeCounts(changed, removed);
             }
-            case PurgeScope.Value v -> new PurgeCounts(scan.redact(new ValueRedactor(v.value())).size(), 0);
+            case PurgeScope.Value v -> new PurgeCounts(scan.redact(ValueRedactor.of(v)).size(), 0);
             default -> PurgeCounts.NONE;
         };
     }
@@ -91,10 +105,11 @@ public final class InstancePurgeTarget implements PurgeTarget {
     @Override
     public long verify(PurgeScope scope) {
         return switch (scope) {
-            case PurgeScope.Subject s -> s.attributes().containsValue(PurgeStrategy.DELETE)
+            case PurgeScope.Subject s -> (s.attributes().containsValue(PurgeStrategy.DELETE)
                     ? selected(s).size()
-                    : selected(s).stream().filter(i -> !purged(i, s.attributes())).count();
-            case PurgeScope.Value v -> scan.count(new ValueRedactor(v.value()));
+                    : selected(s).stream().filter(i -> !purged(i, s.attributes())).count())
+                    + s.valuesScope().map(v -> scan.count(ValueRedactor.of(v))).orElse(0L);
+            case PurgeScope.Value v -> scan.count(ValueRedactor.of(v));
             default -> 0;
         };
     }
@@ -113,14 +128,55 @@ public final class InstancePurgeTarget implements PurgeTarget {
         PurgeStrategy.mixedWithDelete(s.attributes()).ifPresent(attribute -> {
             throw InvalidInputException.of("/scope/attributes/" + attribute, PurgeStrategy.MIXED_WITH_DELETE);
         });
+        if (!s.values().isEmpty()) {
+            throw InvalidInputException.of("/scope/values", "Lethe finds the values to forget everywhere itself: set \"everywhere\": true instead");
+        }
+        if (s.everywhere() && s.attributes().keySet().stream().noneMatch(a -> model.attribute(a).orElseThrow().sensitivity() != Sensitivity.NONE)) {
+            throw InvalidInputException.of("/scope/everywhere", "none of the purged attributes is personal or sensitive: there is no value to"
+                    + " forget everywhere (mark the attribute's sensitivity in the model, or purge the value itself)");
+        }
         if (s.ids().isEmpty() && s.where().isEmpty() && !s.all()) {
             throw InvalidInputException.of("/scope", "an empty selector would match every instance: give ids or where, or set \"all\": true");
         }
         instances.count(s.model(), Conditions.parse(s.where()), true); // checks the where attributes
     }
 
+    /**
+     * The subject with what it selects now: its ids (for the receipt's replay section) and, if it is
+     * to be forgotten everywhere, the values of its purged personal attributes.
+     *
+     * @throws InvalidInputException when there are more than {@link ValueRedactor#MAX_VALUES} such values
+     */
+    public PurgeScope.Subject resolve(PurgeScope.Subject s) {
+        List<Instance> selected = selected(s);
+        PurgeScope.Subject resolved = s.ids().isEmpty() ? s.withIds(selected.stream().map(Instance::id).toList()) : s;
+        return s.everywhere() ? resolved.withValues(personalValues(s, selected)) : resolved;
+    }
+
+    private List<String> personalValues(PurgeScope.Subject s, List<Instance> selected) {
+        var model = instances.model(s.model());
+        List<String> personal = s.attributes().keySet().stream().sorted()
+                .filter(a -> model.attribute(a).map(at -> at.sensitivity() != Sensitivity.NONE).orElse(false)).toList();
+        Set<String> values = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Instance instance : selected) {
+            for (String attribute : personal) {
+                Object value = instance.data().get(attribute);
+                for (Object item : value instanceof List<?> list ? list : Collections.singletonList(value)) {
+                    if (item instanceof String text && text.strip().length() >= 3 && !AttributePurge.isPurged(text)) {
+                        values.add(text);
+                    }
+                }
+            }
+        }
+        if (values.size() > ValueRedactor.MAX_VALUES) {
+            throw InvalidInputException.of("/scope/everywhere", "the selected instances hold " + values.size()
+                    + " values to forget everywhere, at most " + ValueRedactor.MAX_VALUES + " are searched for at once: select fewer instances");
+        }
+        return List.copyOf(values);
+    }
+
     /** The ids of the instances a subject scope selects now (deactivated ones included). */
-    public List<String> selectedIds(PurgeScope.Subject s) {
+    private List<String> selectedIds(PurgeScope.Subject s) {
         return selected(s).stream().map(Instance::id).toList();
     }
 

@@ -1,10 +1,14 @@
 package io.lethe.engine.retention;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a purge forgets. Each {@link PurgeTarget} says which kinds it handles. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -22,22 +26,68 @@ public sealed interface PurgeScope {
      * Instances of a model (deactivated ones included) chosen by ids or an attribute filter
      * ({@code where}, as in instance blocks), each named attribute overwritten by its strategy.
      * An empty selector matches nothing unless {@code all} is true.
+     *
+     * <p>With {@code everywhere}, the values the purged personal attributes hold (strings of at least
+     * three characters; sensitivity personal or sensitive) are also forgotten wherever else they occur, as a
+     * {@link Value} purge would: other instances, execution records, debug traces, logs, versions and
+     * designs, backups. Lethe finds {@code values} itself when the purge is planned and when it starts
+     * (they are not given); a target that handles subjects handles them itself, the purge service gives every
+     * other target {@link #valuesScope()}.
      */
     record Subject(String model, List<String> ids, Map<String, Object> where, boolean all,
-            Map<String, PurgeStrategy> attributes) implements PurgeScope {
+            Map<String, PurgeStrategy> attributes, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean everywhere,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values) implements PurgeScope {
         public Subject {
             ids = ids == null ? List.of() : List.copyOf(ids);
             where = where == null ? Map.of() : Map.copyOf(where);
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+            values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
+        }
+
+        public Subject(String model, List<String> ids, Map<String, Object> where, boolean all, Map<String, PurgeStrategy> attributes) {
+            this(model, ids, where, all, attributes, false, List.of());
+        }
+
+        /** The same subject selecting {@code ids} instead. */
+        public Subject withIds(List<String> ids) {
+            return new Subject(model, ids, where, all, attributes, everywhere, values);
+        }
+
+        /** The same subject with the values found to forget everywhere. */
+        public Subject withValues(List<String> values) {
+            return new Subject(model, ids, where, all, attributes, everywhere, values);
+        }
+
+        /** The values to forget everywhere as a value scope, if there are any. */
+        public Optional<Value> valuesScope() {
+            return everywhere && !values.isEmpty() ? Optional.of(new Value(null, values)) : Optional.empty();
         }
     }
 
     /**
-     * A literal value (an email address, a name) removed wherever it occurs as a whole token (see
-     * {@link ValueRedactor}), compared without regard to case: instance attributes, every version of models, sequences and connector accounts,
-     * execution records, debug traces.
+     * Literal values (an email address, a name: {@code value}, or several at once in {@code values})
+     * removed wherever they occur as a whole token (see {@link ValueRedactor}), compared without regard
+     * to case: instance attributes, every version of models, sequences and connector accounts, execution
+     * records, debug traces, logs, backups.
      */
-    record Value(String value) implements PurgeScope {
+    record Value(String value, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values) implements PurgeScope {
+        public Value {
+            values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
+        }
+
+        public Value(String value) {
+            this(value, List.of());
+        }
+
+        /** Every value of this scope, {@code value} first. */
+        public List<String> all() {
+            List<String> all = new ArrayList<>();
+            if (value != null) {
+                all.add(value);
+            }
+            all.addAll(values);
+            return all;
+        }
     }
 
     /**

@@ -13,7 +13,11 @@ import java.util.Set;
  *   <li>{@link #verify} rescans and returns what still matches, which must be 0 after execute.</li>
  * </ul>
  *
- * Implementations never log or return the purged values.
+ * A subject to forget everywhere ({@link PurgeScope.Subject#everywhere()}) reaches a target that handles
+ * subjects as it is: that target applies {@link PurgeScope.Subject#valuesScope()} itself, after the subject's
+ * own strategies. Every other target that handles values is given the value scope instead.
+ *
+ * <p>Implementations never log or return the purged values.
  */
 public interface PurgeTarget {
 

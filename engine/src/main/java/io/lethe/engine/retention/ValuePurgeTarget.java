@@ -48,7 +48,7 @@ public final class ValuePurgeTarget implements PurgeTarget {
 
     @Override
     public long plan(PurgeScope scope) {
-        return scope instanceof PurgeScope.Value v ? scan.count(new ValueRedactor(v.value())) : 0;
+        return scope instanceof PurgeScope.Value v ? scan.count(ValueRedactor.of(v)) : 0;
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class ValuePurgeTarget implements PurgeTarget {
         if (!(scope instanceof PurgeScope.Value v)) {
             return PurgeCounts.NONE;
         }
-        List<Object> changed = scan.redact(new ValueRedactor(v.value()));
+        List<Object> changed = scan.redact(ValueRedactor.of(v));
         if (!changed.isEmpty()) {
             onChanged.accept(changed);
         }

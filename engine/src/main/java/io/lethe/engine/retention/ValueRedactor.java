@@ -1,11 +1,14 @@
 package io.lethe.engine.retention;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds and replaces a literal value inside any document (maps, lists, strings, at any depth),
@@ -22,15 +25,37 @@ public final class ValueRedactor {
 
     public static final String REPLACEMENT = "[redacted]";
 
+    /** At most this many values are searched for at once (one purge): each is an alternative of one pattern. */
+    public static final int MAX_VALUES = 200;
+
     private final Pattern pattern;
 
     public ValueRedactor(String value) {
-        if (value == null || value.isBlank()) {
+        this(List.of(value == null ? "" : value));
+    }
+
+    /**
+     * Finds any of {@code values} (the longest first where one holds another: "Ada Lovelace" goes
+     * whole, not as "[redacted] Lovelace" because "Ada" is among them too).
+     */
+    public ValueRedactor(Collection<String> values) {
+        if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
             throw new IllegalArgumentException("the value to purge must not be empty");
         }
+        this.pattern = Pattern.compile(values.stream().distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .map(ValueRedactor::token).collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The search for every value of a value scope. */
+    public static ValueRedactor of(PurgeScope.Value scope) {
+        return new ValueRedactor(scope.all());
+    }
+
+    private static String token(String value) {
         String before = wordLike(value.codePointAt(0)) ? NOT_AFTER_WORD : "";
         String after = wordLike(value.codePointBefore(value.length())) ? NOT_BEFORE_WORD : "";
-        this.pattern = Pattern.compile(before + Pattern.quote(value) + after, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return before + Pattern.quote(value) + after;
     }
 
     /**

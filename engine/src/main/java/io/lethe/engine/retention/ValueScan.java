@@ -4,7 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -40,13 +42,18 @@ public final class ValueScan {
     }
 
     public long count(ValueRedactor redactor) {
-        long found = 0;
+        return holders(redactor).size();
+    }
+
+    /** The ids of the documents in which the value occurs. */
+    public Set<Object> holders(ValueRedactor redactor) {
+        Set<Object> ids = new HashSet<>();
         for (Document doc : collection.find()) {
             if (holds(doc, redactor)) {
-                found++;
+                ids.add(doc.get("_id"));
             }
         }
-        return found;
+        return ids;
     }
 
     /** Redacts every occurrence; returns the (new) ids of the documents changed. */

@@ -49,7 +49,7 @@ public final class VersionPurgeTarget implements PurgeTarget {
     @Override
     public long plan(PurgeScope scope) {
         return switch (scope) {
-            case PurgeScope.Value v -> scan.count(new ValueRedactor(v.value()));
+            case PurgeScope.Value v -> scan.count(ValueRedactor.of(v));
             case PurgeScope.Versions p -> prunable(p).size();
             default -> 0;
         };
@@ -58,7 +58,7 @@ public final class VersionPurgeTarget implements PurgeTarget {
     @Override
     public PurgeCounts execute(PurgeScope scope) {
         return switch (scope) {
-            case PurgeScope.Value v -> new PurgeCounts(scan.redact(new ValueRedactor(v.value())).size(), 0);
+            case PurgeScope.Value v -> new PurgeCounts(scan.redact(ValueRedactor.of(v)).size(), 0);
             case PurgeScope.Versions p -> {
                 List<Object> ids = prunable(p);
                 yield new PurgeCounts(0, ids.isEmpty() ? 0 : versions.deleteMany(Filters.in("_id", ids)).getDeletedCount());

@@ -183,6 +183,35 @@ class BackupsTest {
     }
 
     @Test
+    void shouldRewriteArchivesWithoutASubjectAndItsValuesWhereverElseTheyAreInOnePass() {
+        // given
+        String email = canary + "@example.org";
+        Instance ada = customer(email, "n");
+        Instance bob = customer("bob@example.org", "met " + email + " at the fair");
+        BackupInfo taken = backups.create();
+        PurgeScope subject = new PurgeScope.Subject("customer", List.of(ada.id()), Map.of(), false,
+                Map.of("email", PurgeStrategy.HMAC), true, List.of(email));
+        assertThat(archives.plan(subject)).as("ada's instance and bob's note").isEqualTo(2);
+
+        // when
+        var counts = archives.execute(subject);
+
+        // then
+        assertThat(counts.changed()).as("both documents, in one rewrite").isEqualTo(2);
+        assertThat(backups.list().get(0).generation()).as("rewritten once").isEqualTo(1);
+        assertThat(archives.verify(subject)).isZero();
+        assertThat(RawBytes.filesContaining(backups.directory(), canary)).isEmpty();
+        try (EngineFixture fresh = new EngineFixture(dir.resolve("fresh"))) {
+            backups.restore(taken.id(), fresh.database, LedgerReplayer.NONE);
+            assertThat(fresh.engine.instances().get("customer", ada.id()).data())
+                    .as("the keyed hash is of the address, not of the redaction mark")
+                    .containsEntry("email", lethe.engine.attributePurge().hmac(email));
+            assertThat(fresh.engine.instances().get("customer", bob.id()).data()).containsEntry("note", "met [redacted] at the fair")
+                    .containsEntry("email", "bob@example.org");
+        }
+    }
+
+    @Test
     void shouldLeaveTheOldArchiveWholeWhenARewriteCrashesAndFinishOnTheNextRun() throws Exception {
         // given
         customer(canary + "@example.org", "n");

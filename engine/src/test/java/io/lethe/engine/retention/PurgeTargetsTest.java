@@ -10,6 +10,7 @@ import io.lethe.engine.json.Json;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
+import io.lethe.engine.model.Sensitivity;
 import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.sequence.BlockPosition;
 import io.lethe.engine.sequence.Sequence;
@@ -127,6 +128,59 @@ class PurgeTargetsTest {
                     assertThat(err.pointer()).isEqualTo("/scope/attributes/name");
                     assertThat(err.message()).contains("removes the whole instance");
                 }));
+    }
+
+    @Test
+    void shouldForgetASubjectsPersonalValuesEverywhereInOtherInstancesToo() {
+        var instances = lethe.engine.instances();
+        lethe.model(Model.of("member", Attribute.of("email", AttributeType.STRING).sensitivity(Sensitivity.PERSONAL),
+                Attribute.of("name", AttributeType.STRING).sensitivity(Sensitivity.SENSITIVE),
+                Attribute.of("nick", AttributeType.STRING).sensitivity(Sensitivity.PERSONAL),
+                Attribute.of("plan", AttributeType.STRING)));
+        String email = "everywhere-" + UUID.randomUUID() + "@example.org";
+        String plan = "plan-" + UUID.randomUUID();
+        Instance ada = instances.create("member", Map.of("email", email, "name", "Ada Everywhere", "nick", "Al", "plan", plan));
+        Instance grace = instances.create("member", Map.of("email", "grace@example.org", "name", "Grace", "nick", "Gee", "plan", plan));
+        Instance copy = instances.create("person", Map.of("email", "someone@example.org", "city", "wrote to " + email.toUpperCase()));
+        var target = (InstancePurgeTarget) target("instances");
+        var asked = new PurgeScope.Subject("member", null, Map.of("email", email), false,
+                Map.of("email", PurgeStrategy.HMAC, "name", PurgeStrategy.NULL, "nick", PurgeStrategy.NULL, "plan", PurgeStrategy.NULL), true, null);
+        target.validate(asked);
+
+        PurgeScope.Subject scope = target.resolve(asked);
+
+        assertThat(scope.ids()).containsExactly(ada.id());
+        assertThat(scope.values()).as("personal values of 3+ characters only: not the plan, not the nick 'Al'")
+                .containsExactlyInAnyOrder(email, "Ada Everywhere");
+        assertThat(target.plan(scope)).as("ada, and the person whose city holds her address").isEqualTo(2);
+        target.execute(scope);
+        assertThat(target.verify(scope)).isZero();
+        assertThat(instances.get("member", ada.id()).data()).as("the keyed hash is of the address").containsEntry("email",
+                lethe.engine.attributePurge().hmac(email));
+        assertThat(instances.get("person", copy.id()).data()).containsEntry("city", "wrote to [redacted]");
+        assertThat(instances.get("member", grace.id()).data()).containsEntry("name", "Grace").containsEntry("plan", plan);
+        assertThat(target.resolve(asked).values()).as("nothing left to find").isEmpty();
+        lethe.database.compact();
+        assertThat(RawBytes.filesContaining(dir, email)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseEverywhereWithoutPersonalAttributesGivenValuesOrTooManyValues() {
+        var target = (InstancePurgeTarget) target("instances");
+        lethe.model(Model.of("member", Attribute.of("email", AttributeType.STRING).sensitivity(Sensitivity.PERSONAL),
+                Attribute.of("plan", AttributeType.STRING)));
+
+        assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("member", null, null, true, Map.of("plan", PurgeStrategy.NULL), true, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().pointer()).isEqualTo("/scope/everywhere"));
+        assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("member", null, null, true, Map.of("email", PurgeStrategy.NULL), true,
+                List.of("someone@example.org"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().getFirst().pointer()).isEqualTo("/scope/values"));
+        for (int i = 0; i <= ValueRedactor.MAX_VALUES; i++) {
+            lethe.engine.instances().create("member", Map.of("email", "m" + i + "@example.org", "plan", "bulk"));
+        }
+        assertThatThrownBy(() -> target.resolve(new PurgeScope.Subject("member", null, Map.of("plan", "bulk"), false,
+                Map.of("email", PurgeStrategy.NULL), true, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("201 values", "select fewer"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ValueRedactorTest {
@@ -50,7 +51,21 @@ class ValueRedactorTest {
     }
 
     @Test
+    void shouldFindSeveralValuesAtOnceTheLongestFirst() {
+        ValueRedactor several = ValueRedactor.of(new PurgeScope.Value(null, List.of("Ada", "ada@example.org", "Ada Lovelace", "+44 20 7946")));
+        Object doc = Map.of("note", "Ada Lovelace (ada@example.org, +44 20 7946 0018) met Adam and ada", "source", "reader.adapt()");
+
+        Object redacted = several.redact(doc);
+
+        assertThat(redacted).isEqualTo(Map.of("note", "[redacted] ([redacted], [redacted] 0018) met Adam and [redacted]",
+                "source", "reader.adapt()"));
+        assertThat(several.occursIn(redacted)).isFalse();
+        assertThat(Pattern.compile(several.regex()).matcher("log: +44 20 7946").find()).as("the log search").isTrue();
+    }
+
+    @Test
     void shouldRefuseAnEmptyValue() {
         assertThatThrownBy(() -> new ValueRedactor(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ValueRedactor.of(new PurgeScope.Value(null, List.of()))).isInstanceOf(IllegalArgumentException.class);
     }
 }

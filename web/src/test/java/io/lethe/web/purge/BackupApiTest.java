@@ -63,16 +63,20 @@ class BackupApiTest {
                 new JsonObject().put("email", "bea@example.org").put("note", "nickname " + canary + "bea")).json().getString("id");
         String carl = server.post("/api/models/customer/instances", alice,
                 new JsonObject().put("email", "carl@example.org").put("note", "stays")).json().getString("id");
+        String dan = server.post("/api/models/customer/instances", alice,
+                new JsonObject().put("email", "dan@example.org").put("note", canary + "@example.org")).json().getString("id");
         Response taken = server.send("POST", "/api/backups", alice, null);
         assertThat(taken.status()).isEqualTo(201);
         String id = taken.json().getString("id");
         Path offsite = dir.resolve("offsite");
         copy(dir.resolve("backups").resolve(id), offsite.resolve(id));
 
-        // and: the subject, then an exact value, are purged after the backup
+        // and: the subject (its address also wherever else it is), then an exact value, are purged after the backup
         assertThat(purge(new JsonObject().put("type", "subject").put("model", "customer")
                 .put("where", new JsonObject().put("email", canary + "@example.org"))
-                .put("attributes", new JsonObject().put("email", "hmac").put("note", "mask"))).getString("status")).isEqualTo("completed");
+                .put("attributes", new JsonObject().put("email", "hmac").put("note", "mask")).put("everywhere", true))
+                .getString("status")).isEqualTo("completed");
+        assertThat(data(dan).getString("note")).isEqualTo("[redacted]");
         assertThat(purge(new JsonObject().put("type", "value").put("value", "nickname " + canary + "bea")).getString("status"))
                 .isEqualTo("completed");
         assertThat(RawBytes.filesContaining(dir.resolve("backups"), canary)).as("archives rewritten at purge time").isEmpty();
@@ -93,6 +97,7 @@ class BackupApiTest {
         assertThat(restoredAda.getString("note")).isEqualTo("[purged]");
         assertThat(data(bea).getString("note")).isEqualTo("[redacted]");
         assertThat(data(carl).getString("note")).isEqualTo("stays");
+        assertThat(data(dan).getString("note")).as("the subject's address, found again by its keyed hash").isEqualTo("[redacted]");
         server.lethe().database().flush();
         assertThat(RawBytes.filesContaining(dir.resolve("db"), canary + "@")).as("nothing resurrected in the database").isEmpty();
     }

@@ -8,6 +8,7 @@ import io.lethe.web.testkit.TestServer.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ class PurgeApiTest {
                 .add(new JsonObject().put("id", "say").put("type", "log").put("config", new JsonObject().put("level", "warn").put("message", "note {{input.text}}")))));
         server.post("/api/sequences/noter/run", alice, new JsonObject().put("input", new JsonObject().put("text", "call " + canary)));
         assertThat(RawBytes.filesContaining(dir.resolve("logs"), canary)).as("seeded in the logs").isNotEmpty();
-        server.lethe().debugger().close(); // writes queued traces
+        server.lethe().debugger().writer().flush(Duration.ofSeconds(10)); // writes queued traces
         server.lethe().database().flush();
         assertThat(RawBytes.filesContaining(dir.resolve("db"), canary)).as("seeded").isNotEmpty();
 
@@ -105,6 +106,63 @@ class PurgeApiTest {
         assertThat(receipt.encode()).doesNotContain(canary).contains("bob");
         assertThat(server.get("/api/purge-ledger/verify", bob).json().getBoolean("intact")).isTrue();
         assertThat(RawBytes.filesContaining(dir, canary)).as("no byte of the canary under the data directory, logs included").isEmpty();
+    }
+
+    @Test
+    void shouldForgetASubjectAndItsPersonalValuesWhereverTheyWereCopied() {
+        String email = "mailcanary" + UUID.randomUUID().toString().replace("-", "") + "@x.org";
+        String name = "namecanary" + UUID.randomUUID().toString().replace("-", "");
+        String plan = "plancanary" + UUID.randomUUID().toString().replace("-", "");
+        server.post("/api/models", alice, new JsonObject().put("name", "member").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "email").put("type", "string").put("sensitivity", "personal"))
+                .add(new JsonObject().put("name", "name").put("type", "string").put("sensitivity", "personal"))
+                .add(new JsonObject().put("name", "plan").put("type", "string"))));
+        server.post("/api/models", alice, new JsonObject().put("name", "order").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "contact").put("type", "string"))));
+        String ada = server.post("/api/models/member/instances", alice, new JsonObject().put("email", email).put("name", "Ada " + name)
+                .put("plan", plan)).json().getString("id");
+        String order = server.post("/api/models/order/instances", alice, new JsonObject().put("contact", "write to " + email))
+                .json().getString("id");
+        // copies Lethe made on the way: a log line and a debug trace (under keys no model marks personal, so in clear)
+        server.post("/api/sequences", alice, new JsonObject().put("name", "welcome").put("entry", "say").put("blocks", new JsonArray()
+                .add(new JsonObject().put("id", "say").put("type", "log")
+                        .put("config", new JsonObject().put("level", "warn").put("message", "welcome {{input.e}} {{input.n}} {{input.p}}")))));
+        server.send("PUT", "/api/debug/sequences/welcome", alice, new JsonObject().put("minutes", 10).encode());
+        server.post("/api/sequences/welcome/run", alice, new JsonObject().put("input", new JsonObject().put("e", email).put("n", "Ada " + name)));
+        server.post("/api/sequences/welcome/run", alice, new JsonObject().put("input", new JsonObject().put("p", plan)));
+        server.lethe().debugger().writer().flush(Duration.ofSeconds(10)); // writes queued traces
+        assertThat(server.post("/api/purge-requests", alice, new JsonObject().put("scope", new JsonObject().put("type", "subject")
+                .put("model", "member").put("ids", new JsonArray().add(ada)).put("attributes", new JsonObject().put("plan", "null"))
+                .put("everywhere", true))).json().getJsonArray("errors").getJsonObject(0).getString("pointer"))
+                .as("no personal attribute: nothing to forget everywhere").isEqualTo("/scope/everywhere");
+
+        Response filed = server.post("/api/purge-requests", alice, new JsonObject().put("scope", new JsonObject().put("type", "subject")
+                .put("model", "member").put("where", new JsonObject().put("email", email))
+                .put("attributes", new JsonObject().put("email", "hmac").put("name", "null").put("plan", "null")).put("everywhere", true)));
+        assertThat(filed.status()).isEqualTo(201);
+        String id = filed.json().getString("id");
+        Response planned = server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
+        assertThat(planned.body()).doesNotContain(email).doesNotContain(name);
+        assertThat(plannedCount(planned, "instances")).as("ada and the order holding her address").isEqualTo(2);
+        assertThat(plannedCount(planned, "logs")).isEqualTo(1);
+        assertThat(plannedCount(planned, "debug-traces")).isEqualTo(1);
+        server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
+        assertThat(server.send("POST", "/api/purge-requests/" + id + "/run", alice, null).status()).isEqualTo(202);
+
+        JsonObject done = await(id, alice);
+
+        assertThat(done.getString("status")).as(done.encodePrettily()).isEqualTo("completed");
+        assertThat(server.get("/api/models/order/instances/" + order, alice).json().getJsonObject("data").getString("contact"))
+                .isEqualTo("write to [redacted]");
+        JsonObject receipt = server.get("/api/purge-requests/" + id + "/receipt", alice).json();
+        assertThat(receipt.encode()).doesNotContain(email).doesNotContain(name);
+        assertThat(receipt.getJsonObject("receipt").getJsonObject("replay").getJsonArray("values"))
+                .as("keyed hashes, for a restore to find them again").hasSize(2).allSatisfy(v -> assertThat(v).asString().startsWith("hmac:"));
+        for (String gone : List.of(email, name)) {
+            assertThat(RawBytes.filesContaining(dir, gone)).as("no byte of " + gone + " under the data directory").isEmpty();
+        }
+        assertThat(RawBytes.filesContaining(dir.resolve("logs"), plan))
+                .as("the plan is no personal attribute: only the instance's copy is purged").isNotEmpty();
     }
 
     @Test
