@@ -475,6 +475,20 @@ const run = async () => {
     expect(await page.getByRole('button', { name: 'Run…' }).count()).toBe(0);
   });
 
+  await step('purge: several values in one request; a too short one is pointed at', page, async () => {
+    await page.getByRole('link', { name: 'Purge', exact: true }).click();
+    await page.getByRole('link', { name: 'New purge request' }).click();
+    await page.getByLabel('A value everywhere').check();
+    const values = page.getByRole('textbox', { name: /Values, one per line/ });
+    await values.fill('ada.lovelace@example.org\nAd');
+    await refusedWith('File request', 'give the value to forget (at least 3 characters)');
+    await values.fill('ada.lovelace@example.org\nAda Lovelace\n');
+    await page.getByRole('button', { name: 'File request' }).click();
+    await page.getByText('2 values, wherever they occur as whole tokens').waitFor();
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    await page.locator('.badge.purge-cancelled').first().waitFor();
+  });
+
   await step('backups: listed, or the server says it has none', page, async () => {
     await console_.allowing(/status of 404/, async () => {
       await page.getByRole('link', { name: 'Backups' }).click();

@@ -16,7 +16,7 @@ interface Condition { attribute: string; op: Op; value: string }
 
 const KINDS: { kind: Kind; label: string; help: string }[] = [
   { kind: 'subject', label: 'A data subject', help: 'instances of a model, chosen by id, by a filter or all; a strategy per attribute' },
-  { kind: 'value', label: 'A value everywhere', help: 'every occurrence of a value (any case) in every store' },
+  { kind: 'value', label: 'A value everywhere', help: 'every occurrence of a value, or of several (any case), in every store' },
   { kind: 'versions', label: 'Old versions', help: 'saved versions of a model, sequence or connector' },
   { kind: 'traces', label: 'Debug traces', help: 'traces of a sequence (or all) in a time range' },
   { kind: 'logs', label: 'Log lines', help: 'log lines in a time range, optionally filtered' },
@@ -97,7 +97,12 @@ export function NewPurgePage() {
         if (everywhere && personalChosen) s.everywhere = true;
         break;
       }
-      case 'value': s.value = value; break;
+      case 'value': {
+        // one value, or several purged together (a person's address, name and phone number in one request)
+        const lines = value.split('\n').map((v) => v.trim()).filter(Boolean);
+        if (lines.length > 1) s.values = lines; else s.value = lines[0] ?? '';
+        break;
+      }
       case 'versions':
         s.kind = versionKind; s.name = name;
         put('keepLast', keepLast ? Number(keepLast) : undefined); put('olderThan', utcInstant(olderThan));
@@ -245,8 +250,9 @@ export function NewPurgePage() {
         )}
 
         {kind === 'value' && (
-          <Field label="Value (matched in any case, wherever it occurs as a whole token)" errors={at('/value')}>
-            <input value={value} onChange={(e) => setValue(e.target.value)} required autoComplete="off" />
+          <Field label="Values, one per line (each matched in any case, wherever it occurs as a whole token)"
+            errors={[...at('/value'), ...at('/values')]}>
+            <textarea rows={3} value={value} onChange={(e) => setValue(e.target.value)} required autoComplete="off" />
           </Field>
         )}
 
