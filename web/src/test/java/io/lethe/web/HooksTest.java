@@ -186,6 +186,24 @@ class HooksTest {
     }
 
     @Test
+    void shouldAnswerAHeadLikeTheGetItStandsForWithoutTheBody() {
+        Response get = server.get("/hooks/echo", null);
+        Response head = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/hooks/echo"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        Response notAnswered = server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/hooks/ping"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(get.status()).isEqualTo(200);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("Content-Type")).isEqualTo(get.header("Content-Type"));
+        assertThat(head.header("X-Lethe-Execution")).as("the GET sequence ran").isNotBlank();
+        assertThat(notAnswered.status()).as("no GET on this path").isEqualTo(405);
+        assertThat(server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/hooks/customers/x"))
+                .method("PUT", HttpRequest.BodyPublishers.noBody())).header("Allow")).isEqualTo("GET, HEAD");
+    }
+
+    @Test
     void shouldLetCallersThroughAHookThatRequiresAKeyOnlyWithItsCurrentKey() {
         String token = server.adminToken();
         assertThat(server.get("/api/sequences/vault/hook-key", token).json().getBoolean("made")).isFalse();

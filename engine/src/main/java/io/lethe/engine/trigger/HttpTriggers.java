@@ -64,7 +64,16 @@ public final class HttpTriggers {
         index = new Index(List.copyOf(next), Map.copyOf(exact));
     }
 
+    /**
+     * The hook answering {@code method} on {@code path}. A HEAD is answered by the path's GET sequence
+     * (HTTP's rule: the same answer without its body, which the server leaves out).
+     */
     public Optional<Match> match(String method, String path) {
+        Optional<Match> found = find(method, path);
+        return found.isEmpty() && "HEAD".equals(method) ? find("GET", path) : found;
+    }
+
+    private Optional<Match> find(String method, String path) {
         Index current = index;
         Route exact = current.exact().get(method + " " + path); // a path written as its trigger's: no split
         if (exact != null) {
@@ -90,6 +99,9 @@ public final class HttpTriggers {
             if (params(route, segments) != null) {
                 methods.add(route.method());
             }
+        }
+        if (methods.contains("GET")) {
+            methods.add("HEAD");
         }
         return methods;
     }
