@@ -51,14 +51,17 @@ export function DebugPanel({ name, onStep }: { name: string; onStep: (blockId: s
                 {[15, 60, 240, 480].map((m) => <option key={m} value={m}>{m} min</option>)}
               </select>
             </label>
-            <label className="inline small" title="Keeps personal and sensitive values in clear (never secrets); needs the reveal permission; at most 15 minutes">
+            <label className="inline small" title="Keeps personal and sensitive values in clear (never secrets) for one hour, then the traces are redacted; needs the reveal permission; at most 15 minutes">
               <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />unredacted
             </label>
             <button type="button" className="primary" onClick={() => toggle.mutate(true)} disabled={toggle.isPending}>Turn on</button>
           </>
         )}
       </div>
-      <p className="muted small">Traces are redacted at capture: personal and sensitive values and secrets show as markers.</p>
+      <p className="muted small">
+        Traces are redacted at capture: personal and sensitive values and secrets show as markers. An unredacted
+        window's traces keep those values in clear for one hour, then are redacted too.
+      </p>
       <ErrorBox error={toggle.error} title={toggle.error instanceof ApiError && toggle.error.status === 403 ? 'Not allowed' : undefined} />
       <div className="row-actions">
         <h3>Traces</h3>

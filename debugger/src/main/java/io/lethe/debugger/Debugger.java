@@ -1,6 +1,7 @@
 package io.lethe.debugger;
 
 import io.lethe.engine.redact.RedactionRules;
+import io.lethe.debugger.trace.RevealExpiry;
 import io.lethe.debugger.trace.TracePurgeTarget;
 import io.lethe.debugger.trace.TraceRecorder;
 import io.lethe.debugger.trace.TraceRetention;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The debugger assembled over an engine: debug windows, reveal grants and their audit, the trace
  * recorder (an {@code ExecutionListener} the composition root registers), the background trace
  * writer, trace storage, retention, replay and the purge target. {@link #start()} schedules the
- * retention sweep (hourly) and the window refresh; {@link #close()} stops them and writes what is
+ * retention sweep (hourly), the redaction of unredacted traces whose reveal time is over (each minute)
+ * and the window refresh; {@link #close()} stops them and writes what is
  * queued.
  */
 public final class Debugger implements AutoCloseable {
@@ -41,6 +43,7 @@ public final class Debugger implements AutoCloseable {
     private final TraceWriter writer;
     private final TraceRecorder recorder;
     private final TraceRetention retention;
+    private final RevealExpiry revealExpiry;
     private final TracePurgeTarget purgeTarget;
     private final Replay replay;
     private ScheduledExecutorService scheduler;
@@ -53,7 +56,11 @@ public final class Debugger implements AutoCloseable {
         this.windows = new DebugWindows(database, engine.sequences()::exists, grants, audit, clock, settings);
         this.rules = engine.redaction(); // the same rules and markers as log lines
         this.store = new TraceStore(database);
-        this.writer = new TraceWriter(store::insertAll, settings.queueCapacity(), settings.queueBudgetChars());
+        this.revealExpiry = new RevealExpiry(store, rules, clock, RevealExpiry.REVEALED_FOR);
+        this.writer = new TraceWriter(traces -> {
+            store.insertAll(traces);
+            revealExpiry.written(traces);
+        }, settings.queueCapacity(), settings.queueBudgetChars());
         this.recorder = new TraceRecorder(windows, rules, writer, settings);
         this.retention = new TraceRetention(store, engine.jobRuns(), clock, settings.retention());
         this.purgeTarget = new TracePurgeTarget(store);
@@ -66,7 +73,11 @@ public final class Debugger implements AutoCloseable {
             return;
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lethe-debugger-jobs").factory());
-        scheduler.scheduleWithFixedDelay(() -> safely("retention", retention::sweep), 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> safely("retention", () -> {
+            retention.sweep();
+            revealExpiry.sweepAll(); // also what other processes captured
+        }), 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> safely("reveal expiry", revealExpiry::sweep), 1, 1, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> safely("window refresh", windows::refresh),
                 WINDOW_REFRESH.toSeconds(), WINDOW_REFRESH.toSeconds(), TimeUnit.SECONDS);
     }
@@ -118,6 +129,10 @@ public final class Debugger implements AutoCloseable {
 
     public TraceRetention retention() {
         return retention;
+    }
+
+    public RevealExpiry revealExpiry() {
+        return revealExpiry;
     }
 
     /** Trace storage for the purge subsystem's target registry. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lethe.debugger.testkit.DebuggerFixture;
+import io.lethe.debugger.trace.RevealExpiry;
 import io.lethe.debugger.trace.TraceJson;
 import io.lethe.debugger.trace.TracePurgeTarget;
 import io.lethe.debugger.trace.TraceRetention;
@@ -20,10 +21,12 @@ import io.lethe.engine.retention.PurgeCounts;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.testkit.EngineFixture;
+import io.lethe.engine.testkit.RawBytes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,36 @@ class LifecycleTest {
         String json = fx.raw(result.executionId()).toJson();
         assertThat(json).contains("kim@example.org").contains("\"redacted\": false");
         assertThat(json).doesNotContain(SECRET).doesNotContain("tok-12345");
+    }
+
+    @Test
+    void shouldRedactAnUnredactedTraceInPlaceOnceItsRevealTimeIsOver(@TempDir Path own) {
+        try (DebuggerFixture local = new DebuggerFixture(own)) {
+            // given: a run captured in clear by a reveal window
+            local.lethe.model(Model.of(EngineFixture.unique("Patient"),
+                    Attribute.of("email", AttributeType.STRING).sensitivity(Sensitivity.PERSONAL)));
+            String seq = local.lethe.sequence(List.of(BlockDefinition.of("echo", "script", Map.of("source", "return {seen: input.email};"))));
+            local.debugger.grants().grant("rita", "root");
+            local.debugger.windows().open(seq, "rita", Duration.ofMinutes(5), true);
+            String id = local.lethe.run(seq, Map.of("email", "kim.reveal@example.org")).executionId();
+            local.flush();
+            assertThat(local.debugger.revealExpiry().sweep()).as("not due yet").isZero();
+            assertThat(local.raw(id).toJson()).contains("kim.reveal@example.org");
+
+            // when: its time in clear is over
+            local.clock.advance(RevealExpiry.REVEALED_FOR.plusSeconds(1));
+            long redacted = local.debugger.revealExpiry().sweep();
+
+            // then: redacted as a redacted window would have stored it, kept, no longer replayable
+            assertThat(redacted).isEqualTo(1);
+            Document trace = local.raw(id);
+            assertThat(trace.toJson()).doesNotContain("kim.reveal@example.org").contains("[redacted:hmac:");
+            assertThat(trace.getBoolean("redacted")).isTrue();
+            assertThat(trace.getInteger("inputRedactions")).isEqualTo(1);
+            assertThat(local.debugger.revealExpiry().sweep()).as("nothing more to do").isZero();
+            local.lethe.database.compact();
+            assertThat(RawBytes.filesContaining(own, "kim.reveal@example.org")).isEmpty();
+        }
     }
 
     @Test

@@ -68,6 +68,16 @@ public final class TraceStore {
         return all.isEmpty() ? new Document() : Filters.and(all);
     }
 
+    /** The traces matching {@code filter}, whole. */
+    public List<Document> matching(Bson filter) {
+        return traces.find(filter).into(new ArrayList<>());
+    }
+
+    /** The summary of the earliest started trace matching {@code filter}, or null. */
+    public Document earliest(Bson filter) {
+        return traces.find(filter).projection(SUMMARY).sort(Sorts.ascending("startedAt")).first();
+    }
+
     public long count(Bson filter) {
         return traces.countDocuments(filter);
     }
