@@ -49,11 +49,14 @@ const run = async () => {
     await page.getByLabel('Attribute 1 sensitivity').selectOption('personal');
     await page.getByRole('button', { name: 'Add attribute' }).click();
     await page.getByLabel('Attribute 2 name').fill('tier');
+    await page.getByLabel(/Delete instances unchanged for/).fill('730'); // storage limitation: two years
     await page.getByLabel('Comment').fill('first');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved as version 1.').waitFor();
     await page.waitForURL('**/models/customer');
+    await page.reload();
     await page.locator('.attributes .sens-personal').waitFor();
+    expect(await page.getByLabel(/Delete instances unchanged for/).inputValue()).toBe('730');
     await shot(page, 'model-editor.png');
     await accessible(page, 'model-editor');
   });

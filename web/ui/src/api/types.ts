@@ -28,6 +28,8 @@ export interface Model {
   name: string;
   description?: string | null;
   attributes: Attribute[];
+  /** Instances unchanged for this many days are deleted by the hourly housekeeping; none: kept until deleted. */
+  retentionDays?: number | null;
   version?: number;
 }
 

@@ -92,6 +92,14 @@ export function ModelEditorPage() {
             <input name="description" value={draft.description ?? ''}
               onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
           </label>
+          <label>
+            Delete instances unchanged for (days)
+            <input name="retentionDays" type="number" min={1} step={1} placeholder="keep until deleted"
+              value={draft.retentionDays ?? ''} aria-invalid={errorsAt(errors, '/retentionDays').length > 0}
+              onChange={(e) => setDraft({ ...draft, retentionDays: e.target.value === '' ? null : Number(e.target.value) })} />
+            <span className="muted small">Checked hourly; deactivated instances too, without instance events.</span>
+            <FieldMessages errors={errorsAt(errors, '/retentionDays')} />
+          </label>
         </div>
         <h2>Attributes</h2>
         <table className="grid attributes">

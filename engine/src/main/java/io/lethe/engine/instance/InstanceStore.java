@@ -37,6 +37,9 @@ public interface InstanceStore {
     /** Hard-deletes instances deactivated before {@code cutoff}; returns how many. */
     long deleteDeactivatedBefore(Instant cutoff);
 
+    /** Hard-deletes instances of {@code model} (active or not) last changed before {@code cutoff}; returns how many. */
+    long deleteUnchangedBefore(String model, Instant cutoff);
+
     /** Instances of {@code model} (active or not) holding a non-null value for {@code attribute}. */
     long countHolding(String model, String attribute);
 

@@ -177,6 +177,26 @@ public final class Instances {
         return store.countInactive(model(modelName).name());
     }
 
+    /**
+     * Hard-deletes the instances of every model with a retention that were not changed for longer than
+     * it (deactivated ones too), without instance events: like a purge, the end of retention must not hand
+     * the data to the sequences those events trigger. Returns how many.
+     */
+    public long deleteExpired() {
+        long removed = 0;
+        for (Model model : models.list()) {
+            if (model.retention().isPresent()) {
+                long expired = store.deleteUnchangedBefore(model.name(), clock.instant().minus(model.retention().get()));
+                if (expired > 0) {
+                    log.atInfo().addKeyValue("model", model.name()).addKeyValue("removed", expired)
+                            .addKeyValue("retentionDays", model.retentionDays()).log("deleted instances past their model's retention");
+                }
+                removed += expired;
+            }
+        }
+        return removed;
+    }
+
     /** Hard-deletes every instance deactivated more than {@code age} ago; returns how many. */
     public long collectGarbage(Duration age) {
         long removed = store.deleteDeactivatedBefore(clock.instant().minus(age));

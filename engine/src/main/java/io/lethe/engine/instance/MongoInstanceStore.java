@@ -138,6 +138,11 @@ public final class MongoInstanceStore implements InstanceStore {
     }
 
     @Override
+    public long deleteUnchangedBefore(String model, Instant cutoff) {
+        return instances.deleteMany(Filters.and(Filters.eq("model", model), Filters.lt("updatedAt", Date.from(cutoff)))).getDeletedCount();
+    }
+
+    @Override
     public void ensureIndexes(String model, List<String> indexedAttributes) {
         for (String attribute : indexedAttributes) {
             instances.createIndex(Indexes.ascending("model", "data." + attribute), new IndexOptions().sparse(false));

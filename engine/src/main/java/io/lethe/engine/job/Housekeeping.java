@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hourly background work, run by one process per hour (a lease in {@code leases}): garbage-collects
- * instances deactivated longer than their retention, deletes execution records and per-minute run
+ * instances deactivated longer than their retention, deletes instances unchanged for longer than their
+ * model's retention ({@link io.lethe.engine.model.Model#retentionDays()}), deletes execution records and per-minute run
  * counts older than theirs (both 30 days by default: {@link Retention}), and sweeps old leases.
  * Each run is recorded in {@link JobRuns} with its counts.
  *
@@ -89,11 +90,12 @@ public final class Housekeeping implements AutoCloseable {
         }
         Instant started = clock.instant();
         long removed = instances.collectGarbage(retention.deactivated());
+        long expired = instances.deleteExpired();
         Instant executionCutoff = started.minus(retention.executions());
         long executionsRemoved = executions.deleteStartedBefore(executionCutoff);
         long minutesRemoved = stats.deleteBefore(executionCutoff);
         long leasesSwept = schedules.sweep();
-        runs.record(new JobRuns.JobRun(JOB, started, clock.instant(), Map.of("removed", removed,
+        runs.record(new JobRuns.JobRun(JOB, started, clock.instant(), Map.of("removed", removed, "expired", expired,
                 "executionsRemoved", executionsRemoved, "runCountMinutesRemoved", minutesRemoved, "leasesSwept", leasesSwept)));
         compactIfDue();
         return true;

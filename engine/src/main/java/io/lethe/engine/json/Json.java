@@ -16,6 +16,9 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+    /** For request bodies: a whole number where one is expected (1.5 days is refused, not read as 1). */
+    private static final ObjectMapper STRICT = MAPPER.copy()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private static final ObjectMapper CANONICAL = MAPPER.copy()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
@@ -128,12 +131,12 @@ public final class Json {
     }
 
     /**
-     * Plain maps and lists (a request body) as {@code type}, strictly: unknown fields and mistyped
-     * values become an {@link io.lethe.engine.failure.InvalidInputException} naming the field.
+     * Plain maps and lists (a request body) as {@code type}, strictly: unknown fields, mistyped
+     * values and fractions where a whole number belongs become an {@link io.lethe.engine.failure.InvalidInputException} naming the field.
      */
     public static <T> T parse(Object plain, Class<T> type) {
         try {
-            return MAPPER.convertValue(plain, type);
+            return STRICT.convertValue(plain, type);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
                 StringBuilder pointer = new StringBuilder();
@@ -187,7 +190,10 @@ public final class Json {
         if (type == String.class) {
             return "text";
         }
-        if (type == int.class || type == long.class || Number.class.isAssignableFrom(type)) {
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type)) {
             return "a number";
         }
         if (type == boolean.class || type == Boolean.class) {

@@ -39,6 +39,10 @@ public final class ModelValidator {
         if (model.attributes().size() > MAX_ATTRIBUTES) {
             errors.add(new FieldError("/attributes", "at most " + MAX_ATTRIBUTES + " attributes"));
         }
+        if (model.retentionDays() != null && (model.retentionDays() < 1 || model.retentionDays() > Model.MAX_RETENTION_DAYS)) {
+            errors.add(new FieldError("/retentionDays", "keep instances 1 to " + Model.MAX_RETENTION_DAYS
+                    + " days after their last change, or leave it out to keep them until deleted"));
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < model.attributes().size(); i++) {
             Attribute a = model.attributes().get(i);

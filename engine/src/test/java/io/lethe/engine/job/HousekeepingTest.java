@@ -47,6 +47,38 @@ class HousekeepingTest {
     }
 
     @Test
+    void shouldDeleteInstancesUnchangedForLongerThanTheirModelsRetentionWithoutEvents() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
+        String canary = "expired-" + java.util.UUID.randomUUID();
+        try (EngineFixture lethe = new EngineFixture(dir, clock)) {
+            lethe.model(new Model("lead", null, List.of(Attribute.of("email", AttributeType.STRING)), 10));
+            lethe.model(Model.of("note", Attribute.of("text", AttributeType.STRING)));
+            var instances = lethe.engine.instances();
+            var old = instances.create("lead", Map.of("email", canary));
+            var hidden = instances.create("lead", Map.of("email", "hidden@example.org"));
+            instances.deactivate("lead", hidden.id());
+            var touched = instances.create("lead", Map.of("email", "touched@example.org"));
+            var kept = instances.create("note", Map.of("text", "no retention"));
+            clock.advance(Duration.ofDays(5));
+            instances.update("lead", touched.id(), Map.of("email", "changed@example.org"));
+            clock.advance(Duration.ofDays(6));
+            List<String> events = new java.util.ArrayList<>();
+            instances.events().subscribe(e -> events.add(e.type().name()));
+
+            lethe.engine.housekeeping().runIfDue();
+
+            assertThat(instances.find("lead", old.id())).isEmpty();
+            assertThat(instances.find("lead", hidden.id())).as("deactivated ones too, before their garbage collection").isEmpty();
+            assertThat(instances.find("lead", touched.id())).as("changed 6 days ago").isPresent();
+            assertThat(instances.find("note", kept.id())).as("a model without retention").isPresent();
+            assertThat(events).as("no event hands the data on").isEmpty();
+            assertThat(lethe.engine.jobRuns().latest(Housekeeping.JOB, 5)).singleElement()
+                    .satisfies(run -> assertThat(run.counts()).containsEntry("expired", 2L));
+            assertThat(RawBytes.filesContaining(dir, canary)).as("the first run compacts").isEmpty();
+        }
+    }
+
+    @Test
     void shouldCompactOnceADaySoThatDeletedValuesLeaveTheDatabaseFile() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
         String canary = "gone-" + java.util.UUID.randomUUID();

@@ -139,6 +139,25 @@ class DesignerApiTest {
     }
 
     @Test
+    void shouldKeepAModelsRetentionAndRefuseOneOutOfRange() {
+        JsonObject lead = new JsonObject().put("name", "lead").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "email").put("type", "string")));
+
+        Response none = server.post("/api/models", designer, lead.copy().put("retentionDays", 0));
+        Response fraction = server.post("/api/models", designer, lead.copy().put("retentionDays", 1.5));
+        Response kept = server.post("/api/models", designer, lead.copy().put("retentionDays", 90));
+
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEqualTo("/retentionDays");
+        assertThat(fraction.status()).as("whole days").isEqualTo(400);
+        assertThat(fraction.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEqualTo("/retentionDays");
+        assertThat(fraction.json().getJsonArray("errors").getJsonObject(0).getString("message")).isEqualTo("must be a whole number");
+        assertThat(kept.status()).isEqualTo(201);
+        assertThat(server.get("/api/models/lead", designer).json().getInteger("retentionDays")).isEqualTo(90);
+        assertThat(server.get("/api/models/lead/versions/1", designer).body()).contains("\"retentionDays\":90");
+    }
+
+    @Test
     void shouldQueryInstancesWithPagingAndHideDeactivatedOnesFromDesigners() {
         server.post("/api/models", designer, customerModel("member"));
         String hidden = null;
