@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,23 +58,18 @@ class PurgeServiceTest {
     }
 
     PurgeService service(List<PurgeTarget> targets, PurgeSettings settings) {
+        return service(targets, settings, UnaryOperator.identity());
+    }
+
+    /** @param resolver as the composition root wires it: subjects resolved to their ids and values when the run starts */
+    PurgeService service(List<PurgeTarget> targets, PurgeSettings settings, UnaryOperator<PurgeScope> resolver) {
         InstancePurgeTarget instances = (InstancePurgeTarget) lethe.engine.purgeTargets().get(0);
         return new PurgeService(new PurgeRequestStore(lethe.database), new PurgeTargets(targets), ledger, lethe.engine.exports(),
                 lethe.database, lethe.engine.attributePurge()::hmac, scope -> {
                     if (scope instanceof PurgeScope.Subject s) {
                         instances.validate(s);
                     }
-                }, settings, Clock.systemUTC());
-    }
-
-    /** As the composition root wires it: subjects resolved to their ids and values when the run starts. */
-    PurgeService service(List<PurgeTarget> targets, PurgeSettings settings, InstancePurgeTarget instances) {
-        return new PurgeService(new PurgeRequestStore(lethe.database), new PurgeTargets(targets), ledger, lethe.engine.exports(),
-                lethe.database, lethe.engine.attributePurge()::hmac, scope -> {
-                    if (scope instanceof PurgeScope.Subject s) {
-                        instances.validate(s);
-                    }
-                }, scope -> scope instanceof PurgeScope.Subject s ? instances.resolve(s) : scope, settings, Clock.systemUTC());
+                }, resolver, settings, Clock.systemUTC());
     }
 
     PurgeService service() {
@@ -214,7 +210,8 @@ class PurgeServiceTest {
                 return super.execute(scope);
             }
         };
-        PurgeService before = service(List.of(instances, crashing), PurgeSettings.defaults(), instances);
+        UnaryOperator<PurgeScope> resolver = scope -> scope instanceof PurgeScope.Subject s ? instances.resolve(s) : scope;
+        PurgeService before = service(List.of(instances, crashing), PurgeSettings.defaults(), resolver);
         PurgeRequest request = before.create(new PurgeScope.Subject("member", null, Map.of("email", canary), false,
                 Map.of("email", PurgeStrategy.HMAC), true, null), "alice");
         assertThat(before.plan(request.id()).targets()).as("the sequence holding the address is planned too")
@@ -228,7 +225,7 @@ class PurgeServiceTest {
         assertThat(before.get(request.id()).status()).isEqualTo(PurgeStatus.RUNNING);
         assertThat(lethe.engine.instances().count("member", List.of(), true)).isEqualTo(1);
 
-        PurgeRequest done = service(List.of(instances, crashing), PurgeSettings.defaults(), instances).complete(request.id());
+        PurgeRequest done = service(List.of(instances, crashing), PurgeSettings.defaults(), resolver).complete(request.id());
 
         assertThat(started.scope()).isInstanceOfSatisfying(PurgeScope.Subject.class, s -> assertThat(s.values()).containsExactly(canary));
         assertThat(done.status()).isEqualTo(PurgeStatus.COMPLETED);
