@@ -427,7 +427,8 @@ const run = async () => {
     // An admin's home is the Users page, which reads the reveal grants in one list (no 404 per designer).
     await signIn('erin', ERIN);
     await page.getByLabel('admin may reveal unredacted traces').waitFor();
-    await page.getByRole('link', { name: 'Purge', exact: true }).click();
+    // The nav says a request waits for her.
+    await page.getByRole('link', { name: 'Purge 1 awaiting your approval' }).click();
     await page.getByRole('link', { name: /Purge request subject/ }).first().click();
     expect(page.url()).toBe(purgeUrl);
     await page.getByRole('button', { name: 'Approve' }).click();

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import type { Role } from '../api/types';
+import { useAwaitingApproval } from '../pages/admin/purge/purgeApi';
 
 interface NavItem {
   to: string;
@@ -25,6 +26,7 @@ export function Layout() {
   const { user, logout, has } = useAuth();
   const navigate = useNavigate();
   const items = NAV.filter((item) => has(item.role));
+  const awaiting = useAwaitingApproval(user?.username, has('admin'));
   const menu = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     // The user menu closes on Escape and on a click elsewhere, like any menu.
@@ -43,7 +45,12 @@ export function Layout() {
         <span className="brand">Lethe</span>
         <nav aria-label="Main">
           {items.map((item) => (
-            <NavLink key={item.to} to={item.to}>{item.label}</NavLink>
+            <NavLink key={item.to} to={item.to}>
+              {item.label}
+              {item.to === '/purge' && awaiting > 0 && (
+                <span className="badge warn" aria-label={`${awaiting} awaiting your approval`}>{awaiting}</span>
+              )}
+            </NavLink>
           ))}
         </nav>
         <details className="user-menu" ref={menu}>

@@ -78,6 +78,20 @@ export function usePurgeRequests() {
   });
 }
 
+/**
+ * How many planned requests wait for {@code username}'s approval (filed by someone else: another admin, or a
+ * sequence's request-purge block), checked every minute for the nav.
+ */
+export function useAwaitingApproval(username: string | undefined, enabled: boolean): number {
+  const requests = useQuery({
+    queryKey: ['purge-requests'],
+    queryFn: () => api<PurgeRequest[]>('/api/purge-requests'),
+    enabled,
+    refetchInterval: 60_000,
+  });
+  return requests.data?.filter((r) => r.status === 'planned' && r.requestedBy !== username).length ?? 0;
+}
+
 /** One request, polled every half second while it runs or is being verified. */
 export function usePurgeRequest(id: string | undefined) {
   return useQuery({

@@ -64,7 +64,7 @@ export function TraceViewer({ id, onStep, onReplayed }: { id: string; onStep: (b
 
 /** Block types whose effects a replay repeats (it runs the current sequence again, for real). */
 const WRITES = new Set(['create-instance', 'update-instance', 'deactivate-instance', 'delete-instance', 'http-request',
-  'purge-attributes', 'call-sequence']);
+  'purge-attributes', 'request-purge', 'call-sequence']);
 
 /** A replay is a real run: say what it will do again before it does. */
 function confirmReplay(blocks: TraceBlock[]): boolean {

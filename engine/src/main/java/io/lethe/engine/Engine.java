@@ -5,6 +5,7 @@ import io.lethe.engine.block.FlowBlocks;
 import io.lethe.engine.block.HttpRequestBlock;
 import io.lethe.engine.block.InstanceBlocks;
 import io.lethe.engine.block.PurgeAttributesBlock;
+import io.lethe.engine.block.RequestPurgeBlock;
 import io.lethe.engine.block.ScriptBlock;
 import io.lethe.engine.connector.ConnectorStore;
 import io.lethe.engine.connector.MongoConnectorStore;
@@ -29,6 +30,7 @@ import io.lethe.engine.redact.KeyedHash;
 import io.lethe.engine.redact.RedactionRules;
 import io.lethe.engine.retention.AttributePurge;
 import io.lethe.engine.retention.InstancePurgeTarget;
+import io.lethe.engine.retention.PurgeRequests;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValuePurgeTarget;
 import io.lethe.engine.retention.VersionPurgeTarget;
@@ -72,6 +74,7 @@ public final class Engine implements AutoCloseable {
     private final RedactionRules redaction;
     private final java.util.concurrent.CompletableFuture<ScriptEngine> scripts;
     private final BlockRegistry blocks = new BlockRegistry();
+    private volatile PurgeRequests purgeRequests = PurgeRequests.NONE;
     private final Sequences sequences;
     private final ExecutionStore executions;
     private final ExecutionRecorder recorder;
@@ -124,6 +127,7 @@ public final class Engine implements AutoCloseable {
         FlowBlocks.all().forEach(blocks::register);
         blocks.register(new HttpRequestBlock(connectors));
         blocks.register(new PurgeAttributesBlock(attributePurge));
+        blocks.register(new RequestPurgeBlock(() -> purgeRequests));
         var lookups = new SequenceCompiler.Lookups(models::exists, this::sequenceExists, n -> connectors.find(n).isPresent());
         this.sequences = new Sequences(new MongoSequenceStore(database), new SequenceCompiler(blocks, this::scripts), lookups);
         this.executions = new MongoExecutionStore(database);
@@ -282,6 +286,11 @@ public final class Engine implements AutoCloseable {
 
     public Sequences sequences() {
         return sequences;
+    }
+
+    /** Where {@code request-purge} blocks file their requests: the purge subsystem, wired by the composition root. */
+    public void purgeRequests(PurgeRequests requests) {
+        this.purgeRequests = requests;
     }
 
     public BlockRegistry blocks() {

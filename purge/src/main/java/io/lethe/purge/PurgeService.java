@@ -80,6 +80,22 @@ public final class PurgeService implements AutoCloseable {
         return request;
     }
 
+    /**
+     * Files a request in {@code requester}'s name (a sequence's {@code request-purge} block) and plans it in
+     * the background; an admin approves it as any other.
+     */
+    public PurgeRequest file(PurgeScope scope, String requester) {
+        PurgeRequest draft = create(scope, requester);
+        runner.execute(() -> {
+            try {
+                plan(draft.id());
+            } catch (RuntimeException e) { // left a draft: an admin plans it and sees why (the message may quote values)
+                log.atWarn().addKeyValue("purge", draft.id()).addKeyValue("error", e.getClass().getName()).log("filed purge not planned");
+            }
+        });
+        return draft;
+    }
+
     public PurgeRequest get(String id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("no purge request '" + id + "'"));
     }

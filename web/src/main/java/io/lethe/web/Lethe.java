@@ -188,6 +188,7 @@ public final class Lethe implements AutoCloseable {
             new BackupRoutes(backups).mount(api, blocking);
             purges = new Purges(engine, database, targets, config.purge(), config.dataDir(), clock);
             engine.housekeeping().deferCompactionWhile(purges.service()::busy); // a compaction closes a running purge's cursors
+            engine.purgeRequests(purges.requests());
             purges.api(logPurger).mount(api, blocking);
             new UiRoute().mount(router);
             router.route().failureHandler(Problems::handle);

@@ -3,6 +3,7 @@ package io.lethe.web;
 import io.lethe.engine.Engine;
 import io.lethe.engine.log.LogPurger;
 import io.lethe.engine.retention.InstancePurgeTarget;
+import io.lethe.engine.retention.PurgeRequests;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.VersionPurgeTarget;
@@ -49,6 +50,11 @@ public final class Purges implements AutoCloseable {
         return configured != null && !configured.isBlank()
                 ? java.nio.file.Path.of(configured).toAbsolutePath().normalize()
                 : dataDir.resolve("ledger").resolve("purge-ledger.jsonl");
+    }
+
+    /** What a sequence's {@code request-purge} block files its requests with. */
+    public PurgeRequests requests() {
+        return (scope, requester) -> service.file(scope, requester).id();
     }
 
     public PurgeService service() {

@@ -52,6 +52,11 @@ public final class PurgeAttributesBlock implements Block<PurgeAttributesBlock.Co
 
     @Override
     public Config compile(BlockConfig c) {
+        return subject(c);
+    }
+
+    /** The model, filter and strategies of a block that purges (or asks to purge) a subject. */
+    static Config subject(BlockConfig c) {
         Map<String, PurgeStrategy> strategies = new LinkedHashMap<>();
         if (c.raw("attributes") instanceof Map<?, ?> given) {
             given.forEach((attribute, strategy) -> {

@@ -10,6 +10,9 @@ import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
 import io.lethe.engine.model.Sensitivity;
+import io.lethe.engine.retention.PurgeRequests;
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.retention.PurgeStrategy;
 import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.testkit.EngineFixture;
@@ -282,6 +285,33 @@ class BlocksTest {
         assertThat(lethe.run(seq, null).output()).isEqualTo(Map.of("overwritten", 0L, "deleted", 1L));
         assertThat(instances.count(model, List.of(), true)).isEqualTo(1);
         assertThat(events).as("no 'deleted' event: it would hand the purged data to the sequences it triggers").isEmpty();
+    }
+
+    @Test
+    void requestPurgeShouldFileASubjectRequestInTheSequencesNameAndChangeNothingItself() {
+        var instances = lethe.engine.instances();
+        instances.create(model, Map.of("email", "forget.me@example.org", "name", "Forget Me"));
+        List<PurgeScope> filed = new java.util.ArrayList<>();
+        List<String> requesters = new java.util.ArrayList<>();
+        lethe.engine.purgeRequests((scope, requester) -> {
+            filed.add(scope);
+            requesters.add(requester);
+            return "req-1";
+        });
+        String seq = lethe.sequence(List.of(BlockDefinition.of("ask", "request-purge", Map.of("model", model,
+                "where", Map.of("email", "{{input.email}}"), "attributes", Map.of("email", "hmac", "name", "null")))));
+
+        ExecutionResult result = lethe.run(seq, Map.of("email", "forget.me@example.org"));
+        ExecutionResult unselective = lethe.run(seq, Map.of("other", "x"));
+
+        assertThat(result.output()).isEqualTo(Map.of("requestId", "req-1"));
+        assertThat(filed).singleElement().isEqualTo(new PurgeScope.Subject(model, null,
+                Map.of("email", "forget.me@example.org"), false, Map.of("email", PurgeStrategy.HMAC, "name", PurgeStrategy.NULL), true, null));
+        assertThat(requesters).containsExactly("sequence " + seq);
+        assertThat(unselective.error()).endsWith("no request filed: the filter's value for 'email' resolved to nothing");
+        assertThat(instances.query(InstanceQuery.all(model)).items()).singleElement()
+                .satisfies(i -> assertThat(i.data()).containsEntry("name", "Forget Me"));
+        lethe.engine.purgeRequests(PurgeRequests.NONE);
     }
 
     @Test

@@ -166,6 +166,42 @@ class PurgeApiTest {
     }
 
     @Test
+    void shouldLetASequenceFileAPurgeRequestThatAnAdminApprovesAndRuns() {
+        String email = "askcanary" + UUID.randomUUID().toString().replace("-", "") + "@x.org";
+        server.post("/api/models", alice, new JsonObject().put("name", "visitor").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "email").put("type", "string").put("sensitivity", "personal"))));
+        server.post("/api/models/visitor/instances", alice, new JsonObject().put("email", email));
+        // a "forget me" form posts here: the sequence may only ask, an admin decides
+        server.post("/api/sequences", alice, new JsonObject().put("name", "forget-me").put("entry", "ask").put("blocks", new JsonArray()
+                .add(new JsonObject().put("id", "ask").put("type", "request-purge").put("config", new JsonObject().put("model", "visitor")
+                        .put("where", new JsonObject().put("email", "{{input.body.email}}"))
+                        .put("attributes", new JsonObject().put("email", "delete"))).put("next", new JsonObject().put("next", "answer")))
+                .add(new JsonObject().put("id", "answer").put("type", "respond").put("config", new JsonObject().put("status", 202)
+                        .put("body", new JsonObject().put("request", "{{steps.ask.output.requestId}}")))))
+                .put("triggers", new JsonArray().add(new JsonObject().put("type", "http").put("method", "POST").put("path", "/forget-me"))));
+
+        Response asked = server.post("/hooks/forget-me", null, new JsonObject().put("email", email));
+
+        assertThat(asked.status()).isEqualTo(202);
+        String id = asked.json().getString("request");
+        assertThat(server.get("/api/models/visitor/instances?limit=5", alice).body()).as("nothing purged yet").contains(email);
+        JsonObject filed = server.get("/api/purge-requests/" + id, alice).json();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!"planned".equals(filed.getString("status")) && System.currentTimeMillis() < deadline) {
+            filed = server.get("/api/purge-requests/" + id, alice).json();
+        }
+        assertThat(filed.getString("status")).as("planned in the background").isEqualTo("planned");
+        assertThat(filed.getString("requestedBy")).isEqualTo("sequence forget-me");
+        assertThat(filed.getString("description")).contains("the values of its personal attributes also wherever else they occur");
+        assertThat(server.send("POST", "/api/purge-requests/" + id + "/approve", alice, null).status())
+                .as("the sequence asked: any admin may approve").isEqualTo(200);
+        server.send("POST", "/api/purge-requests/" + id + "/run", alice, null);
+
+        assertThat(await(id, alice).getString("status")).isEqualTo("completed");
+        assertThat(RawBytes.filesContaining(dir, email)).as("no byte of the address under the data directory").isEmpty();
+    }
+
+    @Test
     void shouldLetSupportPurgeLogLinesByTimeRangeWithoutApproval() {
         String canary = "logcanary" + UUID.randomUUID().toString().replace("-", "");
         server.post("/api/sequences", alice, new JsonObject().put("name", "chatty").put("entry", "say").put("blocks", new JsonArray()

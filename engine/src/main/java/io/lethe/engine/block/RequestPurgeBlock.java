@@ -1,0 +1,75 @@
+package io.lethe.engine.block;
+
+import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.instance.Conditions;
+import io.lethe.engine.retention.PurgeRequests;
+import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.sequence.Block;
+import io.lethe.engine.sequence.BlockConfig;
+import io.lethe.engine.sequence.BlockRun;
+import io.lethe.engine.sequence.ConfigSchema;
+import io.lethe.engine.sequence.ConfigSchema.Kind;
+import io.lethe.engine.sequence.Outcome;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Files a subject purge request for admins to approve, instead of purging at once as {@code purge-attributes}
+ * does: the request is planned, approved by an admin (the sequence is its requester), run, verified and leaves
+ * a receipt. By default the subject's personal values are forgotten everywhere too. Output: the request id.
+ */
+public final class RequestPurgeBlock implements Block<RequestPurgeBlock.Config> {
+
+    record Config(PurgeAttributesBlock.Config subject, boolean everywhere) {
+    }
+
+    private final Supplier<PurgeRequests> requests;
+
+    public RequestPurgeBlock(Supplier<PurgeRequests> requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public String type() {
+        return "request-purge";
+    }
+
+    @Override
+    public String description() {
+        return "File a purge request for the matching instances; an admin approves and runs it";
+    }
+
+    @Override
+    public ConfigSchema schema() {
+        return ConfigSchema.builder()
+                .required("model", Kind.MODEL, "the model")
+                .required("where", Kind.MAP, "which instances: {attr: value} or {attr: {op: value}}")
+                .required("attributes", Kind.MAP, "{attribute: strategy}, strategy one of null, mask, hmac, random, or delete (the whole instance; alone)")
+                .optional("everywhere", Kind.BOOLEAN, "also forget their personal values wherever else they occur (default true)")
+                .build();
+    }
+
+    @Override
+    public Config compile(BlockConfig c) {
+        return new Config(PurgeAttributesBlock.subject(c), c.raw("everywhere") == null || c.flag("everywhere"));
+    }
+
+    @Override
+    public Outcome execute(Config config, BlockRun run) {
+        Object where = run.input("where", config.subject().where());
+        var unselective = PurgeAttributesBlock.unselective(Conditions.parse(where));
+        if (unselective.isPresent()) {
+            return Outcome.failed("no request filed: " + unselective.get());
+        }
+        Map<String, Object> filter = new LinkedHashMap<>();
+        ((Map<?, ?>) where).forEach((k, v) -> filter.put(String.valueOf(k), v));
+        var scope = new PurgeScope.Subject(config.subject().model(), null, filter, false, config.subject().strategies(),
+                config.everywhere(), null);
+        try {
+            return Outcome.next(Map.of("requestId", requests.get().file(scope, "sequence " + run.sequenceName())));
+        } catch (InvalidInputException e) {
+            return Outcome.failed("no request filed: " + e.getMessage());
+        }
+    }
+}
