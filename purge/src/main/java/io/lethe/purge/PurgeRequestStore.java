@@ -49,6 +49,12 @@ public final class PurgeRequestStore {
                 .into(new ArrayList<>());
     }
 
+    /** Requests filed by {@code requester} still waiting for an admin (drafts and planned ones). */
+    public long waiting(String requester) {
+        return requests.countDocuments(Filters.and(Filters.eq("requestedBy", requester),
+                Filters.in("status", List.of(PurgeStatus.DRAFT.label(), PurgeStatus.PLANNED.label()))));
+    }
+
     /** Requests a crash may have interrupted. */
     public List<PurgeRequest> unfinished() {
         return requests.find(Filters.in("status", List.of(PurgeStatus.RUNNING.label(), PurgeStatus.VERIFYING.label())))

@@ -42,6 +42,11 @@ public final class PurgeService implements AutoCloseable {
     private final PurgeSettings settings;
     private final Clock clock;
     private final ExecutorService runner = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lethe-purge-", 0).factory());
+    /** Plans filed requests one at a time: a public "forget me" hook called in a loop must not scan every store at once. */
+    private final ExecutorService planner = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("lethe-purge-planner").factory());
+
+    /** At most this many requests filed by one requester (a sequence) wait for an admin at once. */
+    static final int MAX_WAITING_PER_REQUESTER = 100;
 
     /**
      * @param hmac      keyed hash of a value (the server's purge key), for receipts and forgotten scopes
@@ -85,8 +90,12 @@ public final class PurgeService implements AutoCloseable {
      * the background; an admin approves it as any other.
      */
     public PurgeRequest file(PurgeScope scope, String requester) {
+        if (store.waiting(requester) >= MAX_WAITING_PER_REQUESTER) {
+            throw new ConflictException(MAX_WAITING_PER_REQUESTER + " requests filed by " + requester
+                    + " already wait for an admin: approve, run or cancel some first");
+        }
         PurgeRequest draft = create(scope, requester);
-        runner.execute(() -> {
+        planner.execute(() -> {
             try {
                 plan(draft.id());
             } catch (RuntimeException e) { // left a draft: an admin plans it and sees why (the message may quote values)
@@ -270,6 +279,7 @@ public final class PurgeService implements AutoCloseable {
 
     @Override
     public void close() {
+        planner.shutdown();
         runner.shutdown();
     }
 }

@@ -237,6 +237,28 @@ class PurgeServiceTest {
     }
 
     @Test
+    void shouldPlanFiledRequestsInTheBackgroundAndCapHowManyOneRequesterHasWaiting() {
+        PurgeService purges = service();
+        PurgeScope scope = new PurgeScope.Subject("person", null, Map.of("email", canary), false, Map.of("name", PurgeStrategy.NULL));
+        PurgeRequest first = purges.file(scope, "sequence forget-me");
+        for (int i = 1; i < PurgeService.MAX_WAITING_PER_REQUESTER; i++) {
+            purges.file(scope, "sequence forget-me");
+        }
+
+        assertThatThrownBy(() -> purges.file(scope, "sequence forget-me")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already wait for an admin");
+        assertThat(purges.file(scope, "sequence other").requestedBy()).as("per requester").isEqualTo("sequence other");
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (purges.get(first.id()).status() != PurgeStatus.PLANNED && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(purges.get(first.id()).status()).as("planned in the background").isEqualTo(PurgeStatus.PLANNED);
+        purges.cancel(first.id());
+        assertThat(purges.file(scope, "sequence forget-me").status()).isEqualTo(PurgeStatus.DRAFT);
+        purges.close();
+    }
+
+    @Test
     void shouldFailVerificationWhenALeftoverIsPlanted() {
         PurgeTarget instances = lethe.engine.purgeTargets().get(0);
         PurgeTarget planting = new Wrapper(instances) {

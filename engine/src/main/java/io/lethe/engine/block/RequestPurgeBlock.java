@@ -1,5 +1,6 @@
 package io.lethe.engine.block;
 
+import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.instance.Conditions;
 import io.lethe.engine.retention.PurgeRequests;
@@ -68,7 +69,7 @@ public final class RequestPurgeBlock implements Block<RequestPurgeBlock.Config> 
                 config.everywhere(), null);
         try {
             return Outcome.next(Map.of("requestId", requests.get().file(scope, "sequence " + run.sequenceName())));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | ConflictException e) { // a scope the stores refuse; too many waiting already
             return Outcome.failed("no request filed: " + e.getMessage());
         }
     }

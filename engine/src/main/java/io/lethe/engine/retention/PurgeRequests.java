@@ -18,6 +18,7 @@ public interface PurgeRequests {
      *
      * @return the request's id
      * @throws io.lethe.engine.failure.InvalidInputException when the scope is refused (unknown model or attribute...)
+     * @throws io.lethe.engine.failure.ConflictException when too many of the requester's requests wait already
      */
     String file(PurgeScope scope, String requester);
 }
