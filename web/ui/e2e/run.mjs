@@ -63,6 +63,7 @@ const run = async () => {
 
   await step('instances: create, deactivate, count still stored; delete for good', page, async () => {
     await page.getByRole('link', { name: 'Instances' }).first().click();
+    await page.getByText('Retention: instances unchanged for 730 days are deleted for good').waitFor();
     await page.getByText('0 deactivated, still stored').waitFor();
     await page.getByText('New instance').click();
     await page.getByLabel('Attribute values (JSON)').fill('{"email": "grace@example.org", "tier": "gold"}');

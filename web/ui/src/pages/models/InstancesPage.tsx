@@ -79,6 +79,11 @@ export function InstancesPage() {
         )}
       </div>
       {stats.data?.note && <p className="muted small">{stats.data.note}</p>}
+      {model.data?.retentionDays && (
+        <p className="muted small">
+          Retention: instances unchanged for {model.data.retentionDays} days are deleted for good, deactivated ones too (checked hourly).
+        </p>
+      )}
       <form className="query-bar" onSubmit={run} aria-label="Query instances">
         <label className="grow">
           Where (JSON)
