@@ -494,6 +494,21 @@ const run = async () => {
     await page.locator('.badge.purge-cancelled').first().waitFor();
   });
 
+  await step('purge: the execution records of a sequence, planned', page, async () => {
+    await page.getByRole('link', { name: 'Purge', exact: true }).click();
+    await page.getByRole('link', { name: 'New purge request' }).click();
+    await page.getByLabel('Execution records', { exact: true }).check();
+    await page.getByRole('textbox', { name: /^Sequence/ }).fill('signup');
+    await page.getByRole('button', { name: 'File request' }).click();
+    await page.getByText("execution records of sequence 'signup'").waitFor();
+    await page.getByRole('button', { name: 'Plan (dry run)' }).click();
+    await page.locator('.badge.purge-planned').first().waitFor();
+    const executions = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'executions', exact: true }) });
+    expect(await executions.innerText()).not.toContain('not applicable');
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    await page.locator('.badge.purge-cancelled').first().waitFor();
+  });
+
   await step('backups: listed, or the server says it has none', page, async () => {
     await console_.allowing(/status of 404/, async () => {
       await page.getByRole('link', { name: 'Backups' }).click();

@@ -9,7 +9,7 @@ import { ErrorBox, errorsAt, FieldMessages } from '../../../components/Status';
 import { SensitivityBadge } from '../../models/SensitivityBadge';
 import { utcInstant, type PurgeRequest, type Strategy } from './purgeApi';
 
-type Kind = 'subject' | 'value' | 'versions' | 'traces' | 'logs' | 'backups';
+type Kind = 'subject' | 'value' | 'versions' | 'traces' | 'executions' | 'logs' | 'backups';
 type Selector = 'where' | 'ids' | 'all';
 type Op = 'eq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte' | 'regex';
 interface Condition { attribute: string; op: Op; value: string }
@@ -19,6 +19,7 @@ const KINDS: { kind: Kind; label: string; help: string }[] = [
   { kind: 'value', label: 'A value everywhere', help: 'every occurrence of a value, or of several (any case), in every store' },
   { kind: 'versions', label: 'Old versions', help: 'saved versions of a model, sequence or connector' },
   { kind: 'traces', label: 'Debug traces', help: 'traces of a sequence (or all) in a time range' },
+  { kind: 'executions', label: 'Execution records', help: 'run records of a sequence (or all) in a time range' },
   { kind: 'logs', label: 'Log lines', help: 'log lines in a time range, optionally filtered' },
   { kind: 'backups', label: 'Backup archives', help: 'whole backup archives taken in a time range (the plan lists them)' },
 ];
@@ -107,7 +108,8 @@ export function NewPurgePage() {
         s.kind = versionKind; s.name = name;
         put('keepLast', keepLast ? Number(keepLast) : undefined); put('olderThan', utcInstant(olderThan));
         break;
-      case 'traces': put('sequence', name.trim()); put('from', utcInstant(from)); put('to', utcInstant(to)); break;
+      case 'traces':
+      case 'executions': put('sequence', name.trim()); put('from', utcInstant(from)); put('to', utcInstant(to)); break;
       case 'backups': put('from', utcInstant(from)); put('to', utcInstant(to)); break;
       case 'logs':
         put('from', utcInstant(from)); put('to', utcInstant(to));
@@ -269,7 +271,7 @@ export function NewPurgePage() {
           </div>
         )}
 
-        {kind === 'traces' && (
+        {(kind === 'traces' || kind === 'executions') && (
           <>
             <Field label="Sequence (empty: every sequence)" errors={at('/sequence')}><input value={name} onChange={(e) => setName(e.target.value)} /></Field>
             {timeRange}

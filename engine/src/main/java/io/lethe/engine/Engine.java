@@ -11,6 +11,7 @@ import io.lethe.engine.connector.ConnectorStore;
 import io.lethe.engine.connector.MongoConnectorStore;
 import io.lethe.engine.execution.ExecutionRecorder;
 import io.lethe.engine.execution.ExecutionResult;
+import io.lethe.engine.execution.ExecutionPurgeTarget;
 import io.lethe.engine.execution.ExecutionStats;
 import io.lethe.engine.execution.ExecutionStore;
 import io.lethe.engine.execution.MongoExecutionStore;
@@ -164,8 +165,7 @@ public final class Engine implements AutoCloseable {
                         ids -> sequences.reloaded(ids.stream().map(String::valueOf).toList())),
                 new ValuePurgeTarget("connectors", database.collection(MongoConnectorStore.COLLECTION),
                         List.of("description", "baseUrl"), true, ids -> { }),
-                new ValuePurgeTarget("executions", database.collection(MongoExecutionStore.COLLECTION),
-                        List.of("sequence", "error", "triggerDetail"), false, ids -> { }));
+                new ExecutionPurgeTarget(database, executions));
         sequences.onChange(all -> {
             httpTriggers.rebuild(all);
             scheduleTriggers.rebuild(all);

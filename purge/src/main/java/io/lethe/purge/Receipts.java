@@ -65,6 +65,7 @@ final class Receipts {
             case PurgeScope.Value v -> io.lethe.engine.json.Json.plainMap(v);
             case PurgeScope.Versions v -> io.lethe.engine.json.Json.plainMap(v);
             case PurgeScope.Traces t -> io.lethe.engine.json.Json.plainMap(t);
+            case PurgeScope.Executions e -> io.lethe.engine.json.Json.plainMap(e);
             case PurgeScope.Logs l -> null;
             case PurgeScope.Backups b -> null;
         };

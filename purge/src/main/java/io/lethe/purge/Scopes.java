@@ -4,6 +4,7 @@ import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValueRedactor;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,8 @@ final class Scopes {
                     + (p.olderThan() != null ? " saved before " + p.olderThan() : "");
             case PurgeScope.Traces t -> "debug traces" + (t.sequence() != null ? " of sequence '" + t.sequence() + "'" : "")
                     + (t.from() != null ? " from " + t.from() : "") + (t.to() != null ? " until " + t.to() : "");
+            case PurgeScope.Executions e -> "execution records" + (e.sequence() != null ? " of sequence '" + e.sequence() + "'" : "")
+                    + (e.from() != null ? " from " + e.from() : "") + (e.to() != null ? " until " + e.to() : "");
             case PurgeScope.Logs l -> "log lines from " + l.from() + " until " + l.to()
                     + (l.match() != null ? " containing a value" : "") + (l.regex() != null ? " matching a pattern" : "")
                     + (l.level() != null ? " at level " + l.level() : "") + (l.logger() != null ? " of logger " + l.logger() : "")
@@ -80,6 +83,7 @@ final class Scopes {
                     l.regex() == null ? null : hmac.apply(l.regex()), l.level(), l.logger(), l.correlationId());
             case PurgeScope.Versions v -> v;
             case PurgeScope.Traces t -> t;
+            case PurgeScope.Executions e -> e;
             case PurgeScope.Backups b -> b;
         };
     }
@@ -87,6 +91,12 @@ final class Scopes {
     /** The keyed hashes of values, as {@link io.lethe.engine.retention.HashedValueScan} finds them again. */
     private static List<String> hashed(List<String> values, Function<Object, String> hmac) {
         return values.stream().map(v -> hmac.apply(v.toLowerCase(Locale.ROOT))).toList();
+    }
+
+    private static void checkRange(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw InvalidInputException.of("/scope/to", "must be after from");
+        }
     }
 
     /** Structural checks every scope kind needs before anything is planned. */
@@ -106,11 +116,8 @@ final class Scopes {
                             + " values in one purge (each store is searched for all at once)");
                 }
             }
-            case PurgeScope.Traces t -> {
-                if (t.from() != null && t.to() != null && !t.from().isBefore(t.to())) {
-                    throw InvalidInputException.of("/scope/to", "must be after from");
-                }
-            }
+            case PurgeScope.Traces t -> checkRange(t.from(), t.to());
+            case PurgeScope.Executions e -> checkRange(e.from(), e.to());
             case PurgeScope.Logs l -> {
                 if (l.from() == null || l.to() == null) {
                     throw InvalidInputException.of(l.from() == null ? "/scope/from" : "/scope/to", "is required");

@@ -18,4 +18,10 @@ public interface ExecutionStore {
 
     /** Deletes the records of runs started before {@code cutoff}; returns how many. */
     long deleteStartedBefore(Instant cutoff);
+
+    /** Records of {@code sequence} (null: any) started in {@code [from, to)} (null bounds are open). */
+    long count(String sequence, Instant from, Instant to);
+
+    /** Deletes the records {@link #count(String, Instant, Instant)} counts; returns how many. */
+    long delete(String sequence, Instant from, Instant to);
 }

@@ -40,6 +40,30 @@ public final class MongoExecutionStore implements ExecutionStore {
     }
 
     @Override
+    public long count(String sequence, Instant from, Instant to) {
+        return executions.countDocuments(range(sequence, from, to));
+    }
+
+    @Override
+    public long delete(String sequence, Instant from, Instant to) {
+        return executions.deleteMany(range(sequence, from, to)).getDeletedCount();
+    }
+
+    private static Bson range(String sequence, Instant from, Instant to) {
+        List<Bson> filters = new ArrayList<>();
+        if (sequence != null) {
+            filters.add(Filters.eq("sequence", sequence));
+        }
+        if (from != null) {
+            filters.add(Filters.gte("startedAt", Date.from(from)));
+        }
+        if (to != null) {
+            filters.add(Filters.lt("startedAt", Date.from(to)));
+        }
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
+    }
+
+    @Override
     public Optional<ExecutionRecord> find(String id) {
         return Optional.ofNullable(executions.find(Filters.eq("_id", id)).first()).map(MongoExecutionStore::toRecord);
     }

@@ -17,6 +17,7 @@ import java.util.Optional;
     @JsonSubTypes.Type(value = PurgeScope.Value.class, name = "value"),
     @JsonSubTypes.Type(value = PurgeScope.Versions.class, name = "versions"),
     @JsonSubTypes.Type(value = PurgeScope.Traces.class, name = "traces"),
+    @JsonSubTypes.Type(value = PurgeScope.Executions.class, name = "executions"),
     @JsonSubTypes.Type(value = PurgeScope.Logs.class, name = "logs"),
     @JsonSubTypes.Type(value = PurgeScope.Backups.class, name = "backups")
 })
@@ -100,6 +101,10 @@ public sealed interface PurgeScope {
 
     /** Debug traces of a sequence (null for all) captured in {@code [from, to)} (null bounds are open). */
     record Traces(String sequence, Instant from, Instant to) implements PurgeScope {
+    }
+
+    /** Execution records of a sequence (null for all) started in {@code [from, to)} (null bounds are open). */
+    record Executions(String sequence, Instant from, Instant to) implements PurgeScope {
     }
 
     /**

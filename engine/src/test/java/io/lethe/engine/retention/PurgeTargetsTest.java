@@ -220,6 +220,28 @@ class PurgeTargetsTest {
     }
 
     @Test
+    void shouldDeleteTheExecutionRecordsOfASequenceInATimeRange() {
+        var engine = lethe.engine;
+        String noisy = lethe.sequence(List.of(BlockDefinition.of("fail", "script", Map.of("source", "throw new Error('no');"))));
+        String other = lethe.sequence(List.of(BlockDefinition.of("fail", "script", Map.of("source", "throw new Error('no');"))));
+        Instant before = Instant.now();
+        lethe.run(noisy, Map.of());
+        lethe.run(noisy, Map.of());
+        lethe.run(other, Map.of());
+        engine.recorder().flush(java.time.Duration.ofSeconds(5));
+        PurgeTarget target = target("executions");
+        PurgeScope scope = new PurgeScope.Executions(noisy, before, null);
+
+        assertThat(target.plan(scope)).isEqualTo(2);
+        assertThat(target.plan(new PurgeScope.Executions(noisy, null, before))).as("none started before").isZero();
+        assertThat(target.execute(scope)).isEqualTo(new PurgeCounts(0, 2));
+        assertThat(target.verify(scope)).isZero();
+        assertThat(engine.executions().count(noisy)).isZero();
+        assertThat(engine.executions().count(other)).as("another sequence's records").isEqualTo(1);
+        assertThat(target.execute(scope)).as("running twice is safe").isEqualTo(PurgeCounts.NONE);
+    }
+
+    @Test
     void shouldPruneOldVersionsButNeverTheNewest() {
         var versions = lethe.engine.versions();
         for (int n = 1; n <= 5; n++) {
