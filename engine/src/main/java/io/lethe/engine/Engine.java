@@ -128,7 +128,7 @@ public final class Engine implements AutoCloseable {
         FlowBlocks.all().forEach(blocks::register);
         blocks.register(new HttpRequestBlock(connectors));
         blocks.register(new PurgeAttributesBlock(attributePurge));
-        blocks.register(new RequestPurgeBlock(() -> purgeRequests));
+        blocks.register(new RequestPurgeBlock(() -> purgeRequests, instances::model));
         var lookups = new SequenceCompiler.Lookups(models::exists, this::sequenceExists, n -> connectors.find(n).isPresent());
         this.sequences = new Sequences(new MongoSequenceStore(database), new SequenceCompiler(blocks, this::scripts), lookups);
         this.executions = new MongoExecutionStore(database);

@@ -3,6 +3,7 @@ package io.lethe.engine.block;
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.instance.Conditions;
+import io.lethe.engine.model.Model;
 import io.lethe.engine.retention.PurgeRequests;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.sequence.Block;
@@ -13,22 +14,27 @@ import io.lethe.engine.sequence.ConfigSchema.Kind;
 import io.lethe.engine.sequence.Outcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Files a subject purge request for admins to approve, instead of purging at once as {@code purge-attributes}
  * does: the request is planned, approved by an admin (the sequence is its requester), run, verified and leaves
- * a receipt. By default the subject's personal values are forgotten everywhere too. Output: the request id.
+ * a receipt. By default the subject's personal values are forgotten everywhere too (when a purged attribute is
+ * personal or sensitive). Output: the request id.
  */
 public final class RequestPurgeBlock implements Block<RequestPurgeBlock.Config> {
 
-    record Config(PurgeAttributesBlock.Config subject, boolean everywhere) {
+    /** @param everywhere as configured; null: when a purged attribute is personal or sensitive */
+    record Config(PurgeAttributesBlock.Config subject, Boolean everywhere) {
     }
 
     private final Supplier<PurgeRequests> requests;
+    private final Function<String, Model> models;
 
-    public RequestPurgeBlock(Supplier<PurgeRequests> requests) {
+    public RequestPurgeBlock(Supplier<PurgeRequests> requests, Function<String, Model> models) {
         this.requests = requests;
+        this.models = models;
     }
 
     @Override
@@ -47,13 +53,14 @@ public final class RequestPurgeBlock implements Block<RequestPurgeBlock.Config> 
                 .required("model", Kind.MODEL, "the model")
                 .required("where", Kind.MAP, "which instances: {attr: value} or {attr: {op: value}}")
                 .required("attributes", Kind.MAP, "{attribute: strategy}, strategy one of null, mask, hmac, random, or delete (the whole instance; alone)")
-                .optional("everywhere", Kind.BOOLEAN, "also forget their personal values wherever else they occur (default true)")
+                .optional("everywhere", Kind.BOOLEAN, "also forget their personal values wherever else they occur"
+                        + " (default: when a purged attribute is personal or sensitive)")
                 .build();
     }
 
     @Override
     public Config compile(BlockConfig c) {
-        return new Config(PurgeAttributesBlock.subject(c), c.raw("everywhere") == null || c.flag("everywhere"));
+        return new Config(PurgeAttributesBlock.subject(c), c.raw("everywhere") == null ? null : c.flag("everywhere"));
     }
 
     @Override
@@ -65,8 +72,10 @@ public final class RequestPurgeBlock implements Block<RequestPurgeBlock.Config> 
         }
         Map<String, Object> filter = new LinkedHashMap<>();
         ((Map<?, ?>) where).forEach((k, v) -> filter.put(String.valueOf(k), v));
-        var scope = new PurgeScope.Subject(config.subject().model(), null, filter, false, config.subject().strategies(),
-                config.everywhere(), null);
+        boolean everywhere = config.everywhere() != null ? config.everywhere()
+                : config.subject().strategies().keySet().stream().anyMatch(a -> models.apply(config.subject().model()).attribute(a)
+                        .map(at -> at.sensitivity().isProtected()).orElse(false));
+        var scope = new PurgeScope.Subject(config.subject().model(), null, filter, false, config.subject().strategies(), everywhere, null);
         try {
             return Outcome.next(Map.of("requestId", requests.get().file(scope, "sequence " + run.sequenceName())));
         } catch (InvalidInputException | ConflictException e) { // a scope the stores refuse; too many waiting already

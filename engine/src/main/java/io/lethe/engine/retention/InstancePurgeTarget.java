@@ -9,7 +9,6 @@ import io.lethe.engine.instance.Instances;
 import io.lethe.engine.instance.MongoInstanceStore;
 import io.lethe.engine.instance.Page;
 import io.lethe.engine.model.AttributeType;
-import io.lethe.engine.model.Sensitivity;
 import io.lethe.engine.store.Database;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -131,7 +130,7 @@ public final class InstancePurgeTarget implements PurgeTarget {
         if (!s.values().isEmpty()) {
             throw InvalidInputException.of("/scope/values", "Lethe finds the values to forget everywhere itself: set \"everywhere\": true instead");
         }
-        if (s.everywhere() && s.attributes().keySet().stream().noneMatch(a -> model.attribute(a).orElseThrow().sensitivity() != Sensitivity.NONE)) {
+        if (s.everywhere() && s.attributes().keySet().stream().noneMatch(a -> model.attribute(a).orElseThrow().sensitivity().isProtected())) {
             throw InvalidInputException.of("/scope/everywhere", "none of the purged attributes is personal or sensitive: there is no value to"
                     + " forget everywhere (mark the attribute's sensitivity in the model, or purge the value itself)");
         }
@@ -156,7 +155,7 @@ public final class InstancePurgeTarget implements PurgeTarget {
     private List<String> personalValues(PurgeScope.Subject s, List<Instance> selected) {
         var model = instances.model(s.model());
         List<String> personal = s.attributes().keySet().stream().sorted()
-                .filter(a -> model.attribute(a).map(at -> at.sensitivity() != Sensitivity.NONE).orElse(false)).toList();
+                .filter(a -> model.attribute(a).map(at -> at.sensitivity().isProtected()).orElse(false)).toList();
         Set<String> values = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (Instance instance : selected) {
             for (String attribute : personal) {

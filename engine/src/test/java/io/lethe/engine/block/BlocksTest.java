@@ -301,13 +301,22 @@ class BlocksTest {
         String seq = lethe.sequence(List.of(BlockDefinition.of("ask", "request-purge", Map.of("model", model,
                 "where", Map.of("email", "{{input.email}}"), "attributes", Map.of("email", "hmac", "name", "null")))));
 
+        String scoreOnly = lethe.sequence(List.of(BlockDefinition.of("ask", "request-purge", Map.of("model", model,
+                "where", Map.of("email", "{{input.email}}"), "attributes", Map.of("score", "null")))));
+        String notEverywhere = lethe.sequence(List.of(BlockDefinition.of("ask", "request-purge", Map.of("model", model,
+                "where", Map.of("email", "{{input.email}}"), "attributes", Map.of("email", "hmac"), "everywhere", false))));
+
         ExecutionResult result = lethe.run(seq, Map.of("email", "forget.me@example.org"));
         ExecutionResult unselective = lethe.run(seq, Map.of("other", "x"));
+        lethe.run(scoreOnly, Map.of("email", "forget.me@example.org"));
+        lethe.run(notEverywhere, Map.of("email", "forget.me@example.org"));
 
         assertThat(result.output()).isEqualTo(Map.of("requestId", "req-1"));
-        assertThat(filed).singleElement().isEqualTo(new PurgeScope.Subject(model, null,
+        assertThat(filed).first().isEqualTo(new PurgeScope.Subject(model, null,
                 Map.of("email", "forget.me@example.org"), false, Map.of("email", PurgeStrategy.HMAC, "name", PurgeStrategy.NULL), true, null));
-        assertThat(requesters).containsExactly("sequence " + seq);
+        assertThat(filed).extracting(s -> ((PurgeScope.Subject) s).everywhere())
+                .as("by default everywhere when a purged attribute is personal; as configured otherwise").containsExactly(true, false, false);
+        assertThat(requesters).containsExactly("sequence " + seq, "sequence " + scoreOnly, "sequence " + notEverywhere);
         assertThat(unselective.error()).endsWith("no request filed: the filter's value for 'email' resolved to nothing");
         assertThat(instances.query(InstanceQuery.all(model)).items()).singleElement()
                 .satisfies(i -> assertThat(i.data()).containsEntry("name", "Forget Me"));
