@@ -2,6 +2,7 @@ package io.lethe.engine.block;
 
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.instance.Conditions;
 import io.lethe.engine.model.Model;
 import io.lethe.engine.retention.PurgeRequests;
@@ -63,6 +64,16 @@ public final class RequestPurgeBlock implements Block<RequestPurgeBlock.Config> 
         return new Config(PurgeAttributesBlock.subject(c), c.raw("everywhere") == null ? null : c.flag("everywhere"));
     }
 
+    /** As configured, else whether a purged attribute is personal or sensitive (there are values to forget then). */
+    private boolean everywhere(Config config) {
+        if (config.everywhere() != null) {
+            return config.everywhere();
+        }
+        Model model = models.apply(config.subject().model());
+        return config.subject().strategies().keySet().stream()
+                .anyMatch(a -> model.attribute(a).map(at -> at.sensitivity().isProtected()).orElse(false));
+    }
+
     @Override
     public Outcome execute(Config config, BlockRun run) {
         Object where = run.input("where", config.subject().where());
@@ -72,13 +83,11 @@ public final class RequestPurgeBlock implements Block<RequestPurgeBlock.Config> 
         }
         Map<String, Object> filter = new LinkedHashMap<>();
         ((Map<?, ?>) where).forEach((k, v) -> filter.put(String.valueOf(k), v));
-        boolean everywhere = config.everywhere() != null ? config.everywhere()
-                : config.subject().strategies().keySet().stream().anyMatch(a -> models.apply(config.subject().model()).attribute(a)
-                        .map(at -> at.sensitivity().isProtected()).orElse(false));
-        var scope = new PurgeScope.Subject(config.subject().model(), null, filter, false, config.subject().strategies(), everywhere, null);
         try {
+            var scope = new PurgeScope.Subject(config.subject().model(), null, filter, false, config.subject().strategies(),
+                    everywhere(config), null);
             return Outcome.next(Map.of("requestId", requests.get().file(scope, "sequence " + run.sequenceName())));
-        } catch (InvalidInputException | ConflictException e) { // a scope the stores refuse; too many waiting already
+        } catch (InvalidInputException | ConflictException | NotFoundException e) { // refused scope, too many waiting, model gone
             return Outcome.failed("no request filed: " + e.getMessage());
         }
     }
