@@ -150,7 +150,9 @@ public final class PurgeService implements AutoCloseable {
         if (!request.status().cancellable()) {
             throw new ConflictException("a " + request.status().label() + " purge can no longer be cancelled");
         }
-        PurgeRequest cancelled = request.with(PurgeStatus.CANCELLED);
+        // Never to run: its values (a where filter, a value: a person a "forget me" form named) go too, keyed hashes kept;
+        // the daily compaction then takes the earlier copies from the file.
+        PurgeRequest cancelled = request.forgotten(Scopes.forget(request.scope(), hmac)).with(PurgeStatus.CANCELLED);
         transition(cancelled, request.status());
         return cancelled;
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.instance.InstanceQuery;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
@@ -149,6 +150,11 @@ class PurgeServiceTest {
         PurgeRequest cancelled = single.cancel(request.id());
         assertThat(cancelled.status()).isEqualTo(PurgeStatus.CANCELLED);
         assertThatThrownBy(() -> single.run(request.id())).isInstanceOf(ConflictException.class);
+        assertThat(single.get(request.id()).scopeForgotten()).as("a cancelled request keeps no value").isTrue();
+        lethe.engine.instances().query(InstanceQuery.all("person")).items()
+                .forEach(i -> lethe.engine.instances().erase("person", i.id())); // the value's other copy
+        lethe.database.compact();
+        assertThat(RawBytes.filesContaining(dir, canary)).isEmpty();
     }
 
     @Test

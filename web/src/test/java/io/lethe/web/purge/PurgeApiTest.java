@@ -295,7 +295,7 @@ class PurgeApiTest {
                 "job_runs",            // counts only
                 "execution_stats",     // counts per sequence and minute
                 "export_register",     // artefact names and the staff member who exported
-                "purge_requests",      // scopes keep values only until completion, then keyed hashes
+                "purge_requests",      // scopes keep values only until completion or cancellation, then keyed hashes
                 "purge_ledger",        // receipts never hold values
                 "debug_windows", "debug_reveal_grants", "debug_audit"); // staff actions on debug windows
         Set<String> covered = server.lethe().purges().targets().collections();
