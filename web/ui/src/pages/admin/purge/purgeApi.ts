@@ -70,10 +70,12 @@ export const FINISHED: PurgeStatus[] = ['completed', 'failed', 'cancelled'];
 
 export const purgePath = (id: string) => `/api/purge-requests/${enc(id)}`;
 
+/** The request list, shared by the purge page and the nav's count (one cache entry). */
+const requestList = { queryKey: ['purge-requests'], queryFn: () => api<PurgeRequest[]>('/api/purge-requests') };
+
 export function usePurgeRequests() {
   return useQuery({
-    queryKey: ['purge-requests'],
-    queryFn: () => api<PurgeRequest[]>('/api/purge-requests'),
+    ...requestList,
     refetchInterval: (q) => (q.state.data?.some((r) => ACTIVE.includes(r.status)) ? 1000 : false),
   });
 }
@@ -84,8 +86,7 @@ export function usePurgeRequests() {
  */
 export function useAwaitingApproval(username: string | undefined, enabled: boolean): number {
   const requests = useQuery({
-    queryKey: ['purge-requests'],
-    queryFn: () => api<PurgeRequest[]>('/api/purge-requests'),
+    ...requestList,
     enabled,
     refetchInterval: 60_000,
   });

@@ -55,13 +55,14 @@ final class Receipts {
     /**
      * What a restore needs to execute this purge again, holding no personal data: a subject's model,
      * strategies and resolved instance ids (ids are not personal; the filter values are dropped) and the keyed
-     * hashes of the values it forgot everywhere, a value's keyed hash (the scope is already forgotten), the parameters of version and trace purges. Log and
-     * backup purges have nothing to replay: logs and archives are not inside backups.
+     * hashes of the values it forgot everywhere, a value's keyed hash (the scope is already forgotten), the
+     * parameters of version, trace and execution purges. Log and backup purges have nothing to replay: logs and
+     * archives are not inside backups.
      */
     static Map<String, Object> replay(PurgeScope forgotten) {
         return switch (forgotten) {
-            case PurgeScope.Subject s -> io.lethe.engine.json.Json.plainMap(
-                    new PurgeScope.Subject(s.model(), s.ids(), null, s.ids().isEmpty() && s.all(), s.attributes(), s.everywhere(), s.values()));
+            case PurgeScope.Subject s -> io.lethe.engine.json.Json.plainMap(new PurgeScope.Subject(s.model(), s.ids(), null,
+                    s.ids().isEmpty() && s.all(), s.attributes(), s.everywhere(), s.values()));
             case PurgeScope.Value v -> io.lethe.engine.json.Json.plainMap(v);
             case PurgeScope.Versions v -> io.lethe.engine.json.Json.plainMap(v);
             case PurgeScope.Traces t -> io.lethe.engine.json.Json.plainMap(t);

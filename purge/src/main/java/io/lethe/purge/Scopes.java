@@ -38,7 +38,9 @@ final class Scopes {
         if (target.handles(scope)) {
             return Optional.of(scope);
         }
-        return scope instanceof PurgeScope.Subject s ? s.valuesScope().filter(target::handles).map(PurgeScope.class::cast) : Optional.empty();
+        return scope instanceof PurgeScope.Subject s
+                ? s.valuesScope().filter(target::handles).map(PurgeScope.class::cast)
+                : Optional.empty();
     }
 
     /** A sentence naming what is purged, never the values themselves. */

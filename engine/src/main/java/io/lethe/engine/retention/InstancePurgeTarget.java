@@ -128,11 +128,13 @@ public final class InstancePurgeTarget implements PurgeTarget {
             throw InvalidInputException.of("/scope/attributes/" + attribute, PurgeStrategy.MIXED_WITH_DELETE);
         });
         if (!s.values().isEmpty()) {
-            throw InvalidInputException.of("/scope/values", "Lethe finds the values to forget everywhere itself: set \"everywhere\": true instead");
+            throw InvalidInputException.of("/scope/values",
+                    "Lethe finds the values to forget everywhere itself: set \"everywhere\": true instead");
         }
-        if (s.everywhere() && s.attributes().keySet().stream().noneMatch(a -> model.attribute(a).orElseThrow().sensitivity().isProtected())) {
-            throw InvalidInputException.of("/scope/everywhere", "none of the purged attributes is personal or sensitive: there is no value to"
-                    + " forget everywhere (mark the attribute's sensitivity in the model, or purge the value itself)");
+        boolean personal = s.attributes().keySet().stream().anyMatch(a -> model.attribute(a).orElseThrow().sensitivity().isProtected());
+        if (s.everywhere() && !personal) {
+            throw InvalidInputException.of("/scope/everywhere", "none of the purged attributes is personal or sensitive: there is"
+                    + " no value to forget everywhere (mark the attribute's sensitivity in the model, or purge the value itself)");
         }
         if (s.ids().isEmpty() && s.where().isEmpty() && !s.all()) {
             throw InvalidInputException.of("/scope", "an empty selector would match every instance: give ids or where, or set \"all\": true");
@@ -169,7 +171,8 @@ public final class InstancePurgeTarget implements PurgeTarget {
         }
         if (values.size() > ValueRedactor.MAX_VALUES) {
             throw InvalidInputException.of("/scope/everywhere", "the selected instances hold " + values.size()
-                    + " values to forget everywhere, at most " + ValueRedactor.MAX_VALUES + " are searched for at once: select fewer instances");
+                    + " values to forget everywhere, at most " + ValueRedactor.MAX_VALUES
+                    + " are searched for at once: select fewer instances");
         }
         return List.copyOf(values);
     }
