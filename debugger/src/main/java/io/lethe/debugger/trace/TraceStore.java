@@ -7,9 +7,9 @@ import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.lethe.engine.store.Database;
+import io.lethe.engine.store.RunRange;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,17 +55,7 @@ public final class TraceStore {
 
     /** Traces of {@code sequence} (null: all) started in {@code [from, to)} (null bounds are open). */
     public static Bson range(String sequence, Instant from, Instant to) {
-        List<Bson> all = new ArrayList<>();
-        if (sequence != null) {
-            all.add(Filters.eq("sequence", sequence));
-        }
-        if (from != null) {
-            all.add(Filters.gte("startedAt", Date.from(from)));
-        }
-        if (to != null) {
-            all.add(Filters.lt("startedAt", Date.from(to)));
-        }
-        return all.isEmpty() ? new Document() : Filters.and(all);
+        return RunRange.of(sequence, from, to);
     }
 
     /** The traces matching {@code filter}, whole. */

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import io.lethe.engine.store.Database;
+import io.lethe.engine.store.RunRange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -41,26 +42,12 @@ public final class MongoExecutionStore implements ExecutionStore {
 
     @Override
     public long count(String sequence, Instant from, Instant to) {
-        return executions.countDocuments(range(sequence, from, to));
+        return executions.countDocuments(RunRange.of(sequence, from, to));
     }
 
     @Override
     public long delete(String sequence, Instant from, Instant to) {
-        return executions.deleteMany(range(sequence, from, to)).getDeletedCount();
-    }
-
-    private static Bson range(String sequence, Instant from, Instant to) {
-        List<Bson> filters = new ArrayList<>();
-        if (sequence != null) {
-            filters.add(Filters.eq("sequence", sequence));
-        }
-        if (from != null) {
-            filters.add(Filters.gte("startedAt", Date.from(from)));
-        }
-        if (to != null) {
-            filters.add(Filters.lt("startedAt", Date.from(to)));
-        }
-        return filters.isEmpty() ? new Document() : Filters.and(filters);
+        return executions.deleteMany(RunRange.of(sequence, from, to)).getDeletedCount();
     }
 
     @Override
