@@ -43,11 +43,16 @@ public final class PurgeAttributesBlock implements Block<PurgeAttributesBlock.Co
 
     @Override
     public ConfigSchema schema() {
+        return subjectSchema().build();
+    }
+
+    /** The settings of a block that purges (or asks to purge) a subject: model, filter, strategies. */
+    static ConfigSchema.Builder subjectSchema() {
         return ConfigSchema.builder()
                 .required("model", Kind.MODEL, "the model")
                 .required("where", Kind.MAP, "which instances: {attr: value} or {attr: {op: value}}")
-                .required("attributes", Kind.MAP, "{attribute: strategy}, strategy one of null, mask, hmac, random, or delete (the whole instance; alone)")
-                .build();
+                .required("attributes", Kind.MAP,
+                        "{attribute: strategy}, strategy one of null, mask, hmac, random, or delete (the whole instance; alone)");
     }
 
     @Override

@@ -50,11 +50,7 @@ public final class RequestPurgeBlock implements Block<RequestPurgeBlock.Config> 
 
     @Override
     public ConfigSchema schema() {
-        return ConfigSchema.builder()
-                .required("model", Kind.MODEL, "the model")
-                .required("where", Kind.MAP, "which instances: {attr: value} or {attr: {op: value}}")
-                .required("attributes", Kind.MAP,
-                        "{attribute: strategy}, strategy one of null, mask, hmac, random, or delete (the whole instance; alone)")
+        return PurgeAttributesBlock.subjectSchema()
                 .optional("everywhere", Kind.BOOLEAN, "also forget their personal values wherever else they occur"
                         + " (default: when a purged attribute is personal or sensitive)")
                 .build();
