@@ -170,6 +170,34 @@ const run = async () => {
     await accessible(page, 'run');
   });
 
+  await step('a "forget me" sequence files a purge request for an admin', page, async () => {
+    await page.getByRole('link', { name: 'Sequences' }).click();
+    await page.getByRole('link', { name: 'New sequence' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('forget-me');
+    await page.locator('[data-block-type="request-purge"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#cfg-model').selectOption('customer');
+    await page.getByLabel('where', { exact: false }).first().fill('{"email": "{{input.email}}"}');
+    await page.getByLabel('attributes', { exact: false }).first().fill('{"email": "delete"}');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 1.').waitFor();
+    await page.getByRole('tab', { name: 'Run' }).click();
+    await page.getByLabel('Input (JSON)').fill('{"email": "nobody@example.org"}');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.locator('.run-result .status-succeeded').waitFor();
+    const { requestId } = JSON.parse(await page.getByTestId('run-output').innerText());
+    let filed = {};
+    for (let i = 0; i < 100 && filed.status !== 'planned'; i++) { // planned in the background
+      filed = await (await page.request.get(`${base}/api/purge-requests/${requestId}`, { headers: await bearer() })).json();
+    }
+    expect(filed.status).toBe('planned');
+    expect(filed.requestedBy).toBe('sequence forget-me');
+    const cancelled = await page.request.post(`${base}/api/purge-requests/${requestId}/cancel`, { headers: await bearer() });
+    expect(cancelled.status()).toBe(200);
+    await page.getByRole('link', { name: 'Sequences' }).click();
+    await page.getByRole('link', { name: 'signup' }).click();
+  });
+
   await step('diff and restore a version', page, async () => {
     await page.getByRole('tab', { name: 'Versions' }).click();
     await page.getByLabel('Diff from version 1').check();
