@@ -324,6 +324,21 @@ class BlocksTest {
     }
 
     @Test
+    void requestPurgeShouldFailItsBlockNotTheRunWhenItsModelIsGone() {
+        String gone = EngineFixture.unique("gone");
+        lethe.model(Model.of(gone, Attribute.of("email", AttributeType.STRING).sensitivity(Sensitivity.PERSONAL)));
+        lethe.engine.purgeRequests((scope, requester) -> "never");
+        String seq = lethe.sequence(List.of(BlockDefinition.of("ask", "request-purge", Map.of("model", gone,
+                "where", Map.of("email", "{{input.email}}"), "attributes", Map.of("email", "null")))));
+        lethe.engine.models().delete(gone);
+
+        ExecutionResult result = lethe.run(seq, Map.of("email", "someone@example.org"));
+
+        assertThat(result.error()).contains("no request filed: no model '" + gone + "'").doesNotContain("inside Lethe");
+        lethe.engine.purgeRequests(PurgeRequests.NONE);
+    }
+
+    @Test
     void purgeAttributesShouldRefuseDeleteBesideAnotherStrategyAndSaveNothing() {
         var instances = lethe.engine.instances();
         instances.create(model, Map.of("email", "mixed@example.org", "name", "Mixed"));
