@@ -111,12 +111,7 @@ const run = async () => {
   });
 
   await step('build a sequence with a script block', page, async () => {
-    await page.getByRole('link', { name: 'Sequences' }).click();
-    await page.getByRole('link', { name: 'New sequence' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('signup');
-    // Keyboard: the palette adds a block with Enter, and the new block opens in the inspector.
-    await page.locator('[data-block-type="script"]').focus();
-    await page.keyboard.press('Enter');
+    await newSequence('signup', 'script');
     const code = page.locator('.code-field .cm-content');
     await code.click();
     await page.keyboard.press('Control+A');
@@ -171,11 +166,7 @@ const run = async () => {
   });
 
   await step('a "forget me" sequence files a purge request for an admin', page, async () => {
-    await page.getByRole('link', { name: 'Sequences' }).click();
-    await page.getByRole('link', { name: 'New sequence' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('forget-me');
-    await page.locator('[data-block-type="request-purge"]').focus();
-    await page.keyboard.press('Enter');
+    await newSequence('forget-me', 'request-purge');
     await page.locator('#cfg-model').selectOption('customer');
     await page.getByLabel('where', { exact: false }).first().fill('{"email": "{{input.email}}"}');
     await page.getByLabel('attributes', { exact: false }).first().fill('{"email": "delete"}');
@@ -655,6 +646,15 @@ async function openNewestTrace() {
 }
 
 /** Clicks `button` expecting the server to refuse with 400: the field error holding `text` shows. */
+/** A new sequence named {@code name}, its first block added from the palette by keyboard (Enter opens it in the inspector). */
+async function newSequence(name, blockType) {
+  await page.getByRole('link', { name: 'Sequences' }).click();
+  await page.getByRole('link', { name: 'New sequence' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.locator(`[data-block-type="${blockType}"]`).focus();
+  await page.keyboard.press('Enter');
+}
+
 async function refusedWith(button, text) {
   await console_.allowing(/status of 400/, async () => {
     await page.getByRole('button', { name: button }).click();

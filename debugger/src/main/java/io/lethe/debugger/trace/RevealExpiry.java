@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * ordinary redacted trace until retention deletes it (its input then no longer replays).
  *
  * <p>{@link #sweep()} is cheap when nothing is due: it remembers the oldest unredacted trace it knows
- * of (found at start, and told by {@link #written} for every trace this process stores), and reads the
- * collection only once that one is due; {@link #sweepAll()} looks regardless (hourly, for traces other
+ * of (found by its first sweep, not at start-up, and told by {@link #written} for every trace this process
+ * stores), and reads the collection only once that one is due; {@link #sweepAll()} looks regardless (hourly, for traces other
  * processes wrote).
  */
 public final class RevealExpiry {
@@ -39,13 +39,13 @@ public final class RevealExpiry {
     private final Clock clock;
     private final Duration revealedFor;
     private Instant oldest;
+    private boolean scanned;
 
     public RevealExpiry(TraceStore store, RedactionRules rules, Clock clock, Duration revealedFor) {
         this.store = store;
         this.rules = rules;
         this.clock = clock;
         this.revealedFor = revealedFor;
-        this.oldest = oldestUnredacted();
     }
 
     /** Notes traces just stored, so that an unredacted one is redacted when it is due. */
@@ -60,7 +60,7 @@ public final class RevealExpiry {
 
     /** Redacts the unredacted traces that are due, if this process knows of any; returns how many. */
     public synchronized long sweep() {
-        return oldest != null && !oldest.isAfter(cutoff()) ? sweepAll() : 0;
+        return !scanned || oldest != null && !oldest.isAfter(cutoff()) ? sweepAll() : 0;
     }
 
     /** Redacts every unredacted trace that is due; returns how many. */
@@ -71,6 +71,7 @@ public final class RevealExpiry {
             redacted++;
         }
         oldest = oldestUnredacted();
+        scanned = true;
         if (redacted > 0) {
             log.atInfo().addKeyValue("traces", redacted).log("unredacted debug traces redacted: their reveal time is over");
         }
