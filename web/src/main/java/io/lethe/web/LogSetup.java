@@ -33,6 +33,7 @@ public final class LogSetup {
         encoder.getFieldNames().setThread("thread");
         encoder.getFieldNames().setLevelValue("[ignore]");
         encoder.getFieldNames().setVersion("[ignore]");
+        encoder.setThrowableConverter(new MessageFreeThrowableConverter());
         encoder.start();
 
         HourlySegmentAppender appender = new HourlySegmentAppender();

@@ -1,0 +1,94 @@
+package io.lethe.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.joran.spi.JoranException;
+import com.mongodb.MongoException;
+import io.lethe.engine.testkit.RawBytes;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class MessageFreeLogsTest {
+
+    @TempDir
+    Path dir;
+
+    private final String value = "ada-" + UUID.randomUUID() + "@example.org";
+
+    @Test
+    void shouldKeepExceptionMessagesOutOfTheLogSegments() throws IOException {
+        LogSetup.start(dir);
+        try {
+            LoggerFactory.getLogger(MessageFreeLogsTest.class).atError().setCause(failure()).log("request failed");
+        } finally {
+            LogSetup.stop();
+        }
+
+        assertThat(RawBytes.filesContaining(dir, value)).isEmpty();
+        String stackTrace = lines().filter(line -> "request failed".equals(line.getString("message")))
+                .findFirst().orElseThrow().getString("stack_trace");
+        assertThatItNamesTheFailureWithoutItsMessages(stackTrace);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepExceptionMessagesOffTheConsole() throws JoranException {
+        LoggerContext context = new LoggerContext();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(Lethe.class.getResource("/logback.xml"));
+        var console = (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
+        var logger = context.getLogger("io.lethe.test");
+        var event = new LoggingEvent(Logger.class.getName(), logger, Level.ERROR, "request failed", failure(), null);
+
+        String printed = new String(console.getEncoder().encode(event), StandardCharsets.UTF_8);
+        context.stop();
+        assertThat(printed).contains("request failed").doesNotContain(value);
+        assertThatItNamesTheFailureWithoutItsMessages(printed);
+    }
+
+    private RuntimeException failure() {
+        var duplicate = new MongoException(11000, "E11000 duplicate key error dup key: { email: \"" + value + "\" }");
+        var failure = new IllegalStateException("could not save " + value, duplicate);
+        failure.addSuppressed(new IllegalArgumentException("also refused " + value));
+        return failure;
+    }
+
+    private static void assertThatItNamesTheFailureWithoutItsMessages(String stackTrace) {
+        assertThat(stackTrace)
+                .contains("java.lang.IllegalStateException " + MessageFreeThrowableConverter.WITHHELD)
+                .contains("Suppressed: java.lang.IllegalArgumentException")
+                .contains("Caused by: com.mongodb.MongoException (code 11000) " + MessageFreeThrowableConverter.WITHHELD)
+                .contains("at io.lethe.web.MessageFreeLogsTest.failure(MessageFreeLogsTest.java");
+    }
+
+    private Stream<JsonObject> lines() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.flatMap(file -> read(file).lines()).map(JsonObject::new).toList().stream();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
