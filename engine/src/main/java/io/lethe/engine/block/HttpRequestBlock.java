@@ -12,6 +12,7 @@ import io.lethe.engine.sequence.ConfigSchema;
 import io.lethe.engine.sequence.ConfigSchema.Kind;
 import io.lethe.engine.sequence.Outcome;
 import io.lethe.engine.sequence.Template;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,7 +22,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,11 +35,13 @@ import java.util.concurrent.TimeoutException;
  * Calls an outside service through a connector account: the account's base URL and secret headers
  * are added here and never appear in the block's recorded inputs. Non-2xx answers are failures
  * (wire {@code error} to handle them), as are answers not complete within the timeout or larger than
- * 10 MB; the output is {@code {status, headers, body}}.
+ * 10 MB; failures that may pass are tried again when the block asks for it ({@link RetryPolicy}).
+ * The output is {@code {status, headers, body, attempts}}.
  */
 public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
 
-    record Config(String connector, String method, Template path, Template query, Template headers, Template body, Duration timeout) {
+    record Config(String connector, String method, Template path, Template query, Template headers, Template body, Duration timeout,
+            RetryPolicy retry) {
     }
 
     /** The longest a call may take; a run's own time limit (at most 10 minutes) cuts it shorter. */
@@ -78,6 +83,10 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
                 .optional("headers", Kind.MAP, "extra request headers (not secrets: use the connector account)")
                 .optional("body", Kind.VALUE, "request body, sent as JSON")
                 .optional("timeoutMs", Kind.NUMBER, "time for the whole answer in milliseconds (default 10000); answers over 10 MB fail")
+                .optional("retries", Kind.NUMBER, "times to try again (default 0, at most 5) when the service cannot be reached,"
+                        + " gives no answer in time or answers 408, 429, 500, 502, 503 or 504; a POST is sent again too")
+                .optional("retryDelayMs", Kind.NUMBER, "wait before the first retry in milliseconds (default 1000), doubled before"
+                        + " each next one; a longer Retry-After from the service is followed (at most 60 s)")
                 .build();
     }
 
@@ -95,7 +104,9 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
         }
         return new Config(c.text("connector", null), c.text("method", "GET"),
                 Template.encoding(c.template("path"), HttpRequestBlock::pathSegment), c.template("query"),
-                c.template("headers"), c.template("body"), Duration.ofMillis(c.number("timeoutMs", 10_000, 1, MAX_TIMEOUT_MS)));
+                c.template("headers"), c.template("body"), Duration.ofMillis(c.number("timeoutMs", 10_000, 1, MAX_TIMEOUT_MS)),
+                new RetryPolicy((int) c.number("retries", 0, 0, RetryPolicy.MAX_RETRIES),
+                        Duration.ofMillis(c.number("retryDelayMs", 1_000, 1, RetryPolicy.MAX_DELAY.toMillis()))));
     }
 
     @Override
@@ -120,30 +131,61 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
             headers.forEach((k, v) -> request.header(String.valueOf(k), String.valueOf(v)));
         }
         account.secretHeaders().forEach(request::setHeader);
-        Duration timeout = config.timeout().compareTo(run.remaining()) < 0 ? config.timeout() : run.remaining();
-        HttpResponse<byte[]> response;
-        try {
-            response = exchange(request.build(), timeout);
-        } catch (LimitedBody.TooLarge e) {
-            return Outcome.failed("the answer of connector '" + account.name() + "' is larger than "
-                    + MAX_RESPONSE_BYTES / (1024 * 1024) + " MB");
-        } catch (TimeoutException e) {
-            return Outcome.failed("connector '" + account.name() + "' gave no complete answer within " + timeout.toMillis() + " ms");
+        return call(request.build(), account.name(), config, run);
+    }
+
+    /** Sends the request, again after a failure that may pass while the policy and the run's time allow. */
+    private static Outcome call(HttpRequest request, String connector, Config config, BlockRun run) throws Exception {
+        for (int tries = 1; ; tries++) {
+            Duration timeout = config.timeout().compareTo(run.remaining()) < 0 ? config.timeout() : run.remaining();
+            String failure;
+            Optional<String> retryAfter = Optional.empty();
+            try {
+                HttpResponse<byte[]> response = exchange(request, timeout);
+                if (response.statusCode() / 100 == 2) {
+                    return Outcome.next(output(response, tries));
+                }
+                failure = "HTTP " + response.statusCode() + " from connector '" + connector + "'";
+                if (!RetryPolicy.passing(response.statusCode())) {
+                    return Outcome.failed(failure + after(tries));
+                }
+                retryAfter = response.headers().firstValue("Retry-After");
+            } catch (LimitedBody.TooLarge e) {
+                return Outcome.failed("the answer of connector '" + connector + "' is larger than "
+                        + MAX_RESPONSE_BYTES / (1024 * 1024) + " MB" + after(tries));
+            } catch (TimeoutException e) {
+                failure = "connector '" + connector + "' gave no complete answer within " + timeout.toMillis() + " ms";
+            } catch (IOException e) {
+                failure = "the call to connector '" + connector + "' failed (" + e.getClass().getSimpleName() + ")";
+            }
+            if (tries > config.retry().retries()) {
+                return Outcome.failed(failure + after(tries));
+            }
+            Duration wait = config.retry().delay(tries, retryAfter);
+            if (wait.compareTo(run.remaining()) >= 0) {
+                return Outcome.failed(failure + after(tries) + "; the run has no time left to try again");
+            }
+            Thread.sleep(wait);
         }
+    }
+
+    private static String after(int tries) {
+        return tries > 1 ? " (after " + tries + " tries)" : "";
+    }
+
+    private static Map<String, Object> output(HttpResponse<byte[]> response, int tries) {
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("status", response.statusCode());
         Map<String, String> responseHeaders = new LinkedHashMap<>();
         response.headers().map().forEach((k, v) -> {
-            if (!SECRET_RESPONSE_HEADERS.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+            if (!SECRET_RESPONSE_HEADERS.contains(k.toLowerCase(Locale.ROOT))) {
                 responseHeaders.put(k, String.join(", ", v));
             }
         });
         output.put("headers", responseHeaders);
         output.put("body", parse(response));
-        if (response.statusCode() / 100 != 2) {
-            return Outcome.failed("HTTP " + response.statusCode() + " from connector '" + account.name() + "'");
-        }
-        return Outcome.next(output);
+        output.put("attempts", tries);
+        return output;
     }
 
     /**

@@ -30,6 +30,7 @@ class HttpRequestBlockTest {
     final List<String> receivedKeys = new CopyOnWriteArrayList<>();
     final List<String> receivedPaths = new CopyOnWriteArrayList<>();
     final List<String> sentUntilCut = new CopyOnWriteArrayList<>();
+    final List<Long> flakyCalls = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -74,6 +75,16 @@ class HttpRequestBlockTest {
             } catch (java.io.IOException | InterruptedException e) {
                 sentUntilCut.add(e.getClass().getSimpleName());
             }
+        });
+        outside.createContext("/api/flaky", exchange -> { // unavailable twice, then fine; "busy" asks to wait a second; "down" stays so
+            flakyCalls.add(System.nanoTime());
+            String query = String.valueOf(exchange.getRequestURI().getQuery());
+            boolean busy = query.contains("busy");
+            if (busy) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+            }
+            exchange.sendResponseHeaders(flakyCalls.size() <= 2 || query.contains("down") ? (busy ? 429 : 503) : 200, -1);
+            exchange.close();
         });
         outside.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         outside.start();
@@ -188,5 +199,72 @@ class HttpRequestBlockTest {
             assertThat(e.pointer()).isEqualTo("/blocks/0/config/headers/Content-Length");
             assertThat(e.message()).startsWith("set by the HTTP client itself");
         });
+    }
+
+    @Test
+    void shouldTryACallAgainAfterAFailureThatMayPass() {
+        String seq = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of(
+                "connector", "crm", "method", "POST", "path", "/flaky", "retries", 3, "retryDelayMs", 10))));
+
+        ExecutionResult result = lethe.run(seq, null);
+
+        assertThat(result.succeeded()).as(result.error()).isTrue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> output = (Map<String, Object>) result.output();
+        assertThat(output).containsEntry("status", 200).containsEntry("attempts", 3);
+        assertThat(flakyCalls).hasSize(3);
+    }
+
+    @Test
+    void shouldNotTryAgainUnlessAskedOrWhenTheAnswerWillNotChange() {
+        String once = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm", "path", "/flaky"))));
+        String missing = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of(
+                "connector", "crm", "path", "/missing", "retries", 3, "retryDelayMs", 10))));
+
+        assertThat(lethe.run(once, null).error()).endsWith("HTTP 503 from connector 'crm'");
+        assertThat(lethe.run(missing, null).error()).endsWith("HTTP 404 from connector 'crm'");
+        assertThat(flakyCalls).hasSize(1);
+        assertThat(receivedPaths).containsExactly("/api/missing");
+    }
+
+    @Test
+    void shouldSayHowOftenItTriedWhenTheServiceCannotBeReached() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        lethe.engine.connectors().save(new ConnectorAccount("gone", "a service that is down",
+                "http://127.0.0.1:" + closedPort + "/api", Map.of()));
+        String seq = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of(
+                "connector", "gone", "retries", 2, "retryDelayMs", 10))));
+
+        assertThat(lethe.run(seq, null).error()).endsWith("the call to connector 'gone' failed (ConnectException) (after 3 tries)");
+    }
+
+    @Test
+    void shouldWaitAsLongAsTheServiceAsksAndNotPastTheRunsTimeLimit() {
+        String patient = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of(
+                "connector", "crm", "path", "/flaky", "query", Map.of("busy", "yes"), "retries", 1, "retryDelayMs", 10))));
+
+        ExecutionResult result = lethe.run(patient, null);
+
+        assertThat(result.error()).endsWith("HTTP 429 from connector 'crm' (after 2 tries)");
+        assertThat(flakyCalls).hasSize(2);
+        assertThat(flakyCalls.get(1) - flakyCalls.get(0)).as("Retry-After: 1").isGreaterThanOrEqualTo(1_000_000_000L);
+
+        String hurried = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of(
+                "connector", "crm", "path", "/flaky", "query", Map.of("down", "yes"), "retries", 5, "retryDelayMs", 60_000))));
+        assertThat(lethe.run(hurried, null).error())
+                .endsWith("HTTP 503 from connector 'crm'; the run has no time left to try again");
+        assertThat(flakyCalls).hasSize(3);
+    }
+
+    @Test
+    void shouldRefuseMoreRetriesThanAllowed() {
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(io.lethe.engine.failure.InvalidInputException.class,
+                () -> lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm", "retries", 6)))));
+
+        assertThat(refused.errors()).singleElement()
+                .satisfies(e -> assertThat(e.pointer()).isEqualTo("/blocks/0/config/retries"));
     }
 }
