@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,6 +46,10 @@ public final class PurgeService implements AutoCloseable {
     private final ExecutorService runner = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lethe-purge-", 0).factory());
     /** Plans filed requests one at a time: a public "forget me" hook called in a loop must not scan every store at once. */
     private final ExecutorService planner = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("lethe-purge-planner").factory());
+    /** Renews the run leases this process holds and looks for runs to resume ({@link #start}). */
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("lethe-purge-leases").unstarted(r));
+    private volatile RunLeases leases;
 
     /** At most this many requests filed by one requester (a sequence) wait for an admin at once. */
     static final int MAX_WAITING_PER_REQUESTER = 100;
@@ -74,6 +80,13 @@ public final class PurgeService implements AutoCloseable {
         this.validator = validator;
         this.settings = settings;
         this.clock = clock;
+        this.leases = RunLeases.of(database, clock);
+    }
+
+    /** For tests: behave as one of several processes sharing a MongoDB, whatever the database is. */
+    PurgeService sharingTheDatabase() {
+        leases = new RunLeases(database.collection(io.lethe.engine.trigger.ScheduleTriggers.LEASES), clock, true);
+        return this;
     }
 
     public PurgeRequest create(PurgeScope scope, String requester) {
@@ -181,21 +194,58 @@ public final class PurgeService implements AutoCloseable {
         return !store.unfinished().isEmpty();
     }
 
-    /** Resumes requests a crash interrupted (call once at start). */
+    /**
+     * Resumes the requests a crash interrupted, then keeps the leases of this process's runs and, every minute,
+     * takes over runs whose process stopped without finishing them (when several processes share the database).
+     */
+    public void start() {
+        resumeInterrupted();
+        long renew = RunLeases.TTL.toSeconds() / 4;
+        ticker.scheduleAtFixedRate(() -> safely("renew", () -> leases.renew()), renew, renew, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(() -> safely("resume", this::resumeInterrupted), 1, 1, TimeUnit.MINUTES);
+    }
+
+    private static void safely(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("error", e.getClass().getName()).log("purge lease " + what + " failed");
+        }
+    }
+
+    /** Resumes requests found running or verifying that no process holds (see {@link RunLeases}); how many it found. */
     public int resumeInterrupted() {
         List<PurgeRequest> unfinished = store.unfinished();
         unfinished.forEach(r -> runner.execute(() -> complete(r.id())));
         return unfinished.size();
     }
 
-    /** Runs, verifies and closes one request on the calling thread; safe to call again after a crash. */
+    /**
+     * Runs, verifies and closes one request on the calling thread; safe to call again after a crash. Does nothing
+     * while another run of it holds its lease, and stops before the next step once this one lost it.
+     */
     public PurgeRequest complete(String id) {
+        RunLeases lease = leases;
+        if (!lease.claim(id)) {
+            return get(id);
+        }
+        try {
+            return completeHolding(id, lease);
+        } finally {
+            lease.release(id);
+        }
+    }
+
+    private PurgeRequest completeHolding(String id, RunLeases lease) {
         PurgeRequest request = get(id);
         if (request.status() == PurgeStatus.RUNNING) {
             for (PurgeTarget target : targets.all()) {
                 TargetResult result = result(request, target.name());
                 if (result == null || !result.applicable() || "done".equals(result.status())) {
                     continue;
+                }
+                if (!lease.holds(id)) {
+                    return lost(id);
                 }
                 request = update(request, result.withStatus("running"));
                 try {
@@ -213,9 +263,18 @@ public final class PurgeService implements AutoCloseable {
             store.save(request);
         }
         if (request.status() == PurgeStatus.VERIFYING) {
+            if (!lease.holds(id)) {
+                return lost(id);
+            }
             request = verifyAndClose(request);
         }
         return request;
+    }
+
+    /** Another process took the run over while this one stalled past its lease: it carries on, this one stops. */
+    private PurgeRequest lost(String id) {
+        log.atWarn().addKeyValue("purge", id).log("purge run lease lost to another process; stopping here");
+        return get(id);
     }
 
     private PurgeRequest verifyAndClose(PurgeRequest request) {
@@ -281,6 +340,7 @@ public final class PurgeService implements AutoCloseable {
 
     @Override
     public void close() {
+        ticker.shutdownNow();
         planner.shutdown();
         runner.shutdown();
     }

@@ -168,6 +168,43 @@ class PurgeServiceTest {
     }
 
     @Test
+    void shouldRunARequestInOneProcessWhenSeveralShareTheDatabase() throws Exception {
+        var entered = new java.util.concurrent.CountDownLatch(1);
+        var proceed = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        PurgeTarget slow = new Wrapper(lethe.engine.purgeTargets().get(0)) {
+            @Override
+            public PurgeCounts execute(PurgeScope scope) {
+                runs.incrementAndGet();
+                entered.countDown();
+                try {
+                    proceed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.execute(scope);
+            }
+        };
+        PurgeService running = service(List.of(slow), PurgeSettings.defaults()).sharingTheDatabase();
+        PurgeService starting = service(List.of(slow), PurgeSettings.defaults()).sharingTheDatabase();
+        PurgeRequest request = running.create(new PurgeScope.Value(canary), "alice");
+        running.plan(request.id());
+        running.approve(request.id(), "bob");
+        running.run(request.id());
+        assertThat(entered.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(starting.resumeInterrupted()).as("a process starting meanwhile finds it running").isEqualTo(1);
+        PurgeRequest seen = java.util.concurrent.CompletableFuture.supplyAsync(() -> starting.complete(request.id()))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        proceed.countDown();
+
+        assertThat(seen.status()).as("left to the process running it").isEqualTo(PurgeStatus.RUNNING);
+        assertThat(await(running, request.id()).status()).isEqualTo(PurgeStatus.COMPLETED);
+        assertThat(runs.get()).isEqualTo(1);
+        assertThat(ledger.entries()).as("one receipt").hasSize(1);
+    }
+
+    @Test
     void shouldResumeAfterACrashWithoutDoingFinishedTargetsTwice() {
         AtomicInteger firstCalls = new AtomicInteger();
         AtomicInteger crashes = new AtomicInteger();

@@ -205,7 +205,7 @@ public final class Lethe implements AutoCloseable {
             generated.ifPresent(p -> BootstrapAdmin.announce(p, console)); // shown once it listens
             engine.start();
             debugger.start();
-            purges.service().resumeInterrupted();
+            purges.service().start();
             backups.start();
             var jobRuns = engine.jobRuns();
             Optional<LogRetention> logRetention = logPurger.map(p -> new LogRetention(p, jobRuns, clock, config.retention().logs()));
