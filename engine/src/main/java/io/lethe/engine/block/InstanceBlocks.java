@@ -1,5 +1,6 @@
 package io.lethe.engine.block;
 
+import io.lethe.engine.instance.Conditions;
 import io.lethe.engine.instance.InstanceQuery;
 import io.lethe.engine.instance.Instances;
 import io.lethe.engine.sequence.Block;
@@ -11,6 +12,7 @@ import io.lethe.engine.sequence.Outcome;
 import io.lethe.engine.sequence.Template;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The blocks that create, update, query, deactivate and delete instances. */
 public final class InstanceBlocks {
@@ -133,9 +135,49 @@ public final class InstanceBlocks {
         }
 
         public Outcome execute(QueryConfig q, BlockRun run) {
-            var query = new InstanceQuery(q.model(), io.lethe.engine.instance.Conditions.parse(run.input("where", q.where())), q.sortBy(),
-                    q.descending(), q.limit(), null, false);
+            Object where = run.input("where", q.where());
+            Optional<String> missing = missing(q.where(), where);
+            if (missing.isPresent()) {
+                return Outcome.failed("nothing queried: " + missing.get());
+            }
+            var query = new InstanceQuery(q.model(), Conditions.parse(where), q.sortBy(), q.descending(), q.limit(), null, false);
             return Outcome.next(instances.query(query).items().stream().map(i -> (Object) i.toPlain()).toList());
+        }
+
+        /**
+         * A filter value written as an expression that found nothing ({@code {"email": "{{input.email}}"}} called
+         * without an address): "equals null" would match every instance without one, e.g. hand every customer
+         * without an address to whoever called the hook. A null written in the design still finds those.
+         */
+        static Optional<String> missing(Template template, Object resolved) {
+            if (!(template instanceof Template.MapOf written) || !(resolved instanceof Map<?, ?> values)) {
+                return Optional.empty();
+            }
+            for (var entry : written.entries().entrySet()) {
+                Object value = values.get(entry.getKey());
+                Optional<String> expression = entry.getValue() instanceof Template.MapOf operators && value instanceof Map<?, ?> ops
+                        ? emptyExpression(operators, ops)
+                        : emptyExpression(entry.getValue(), value);
+                if (expression.isPresent()) {
+                    return Optional.of("the filter's value for '" + entry.getKey() + "' ({{" + expression.get()
+                            + "}}) resolved to nothing, which would match every instance without one (write null to find those)");
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<String> emptyExpression(Template.MapOf operators, Map<?, ?> values) {
+            for (var operator : operators.entries().entrySet()) {
+                Optional<String> expression = emptyExpression(operator.getValue(), values.get(operator.getKey()));
+                if (expression.isPresent()) {
+                    return expression;
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<String> emptyExpression(Template written, Object value) {
+            return value == null && written instanceof Template.Path path ? Optional.of(path.source()) : Optional.empty();
         }
     }
 

@@ -92,6 +92,31 @@ class BlocksTest {
     }
 
     @Test
+    void queryShouldRefuseAFilterWhoseExpressionFoundNothingButFindWhatANullInTheDesignAsksFor() {
+        lethe.engine.instances().create(model, Map.of("email", "ada@example.org", "score", 3));
+        lethe.engine.instances().create(model, Map.of("email", "grace@example.org"));
+        String byEmail = lethe.sequence(List.of(BlockDefinition.of("find", "query-instances", Map.of("model", model,
+                "where", Map.of("email", "{{input.email}}")))));
+        String byScore = lethe.sequence(List.of(BlockDefinition.of("find", "query-instances", Map.of("model", model,
+                "where", Map.of("score", Map.of("lt", "{{input.max}}"))))));
+        var withoutScore = new java.util.HashMap<String, Object>();
+        withoutScore.put("score", null);
+        String unscored = lethe.sequence(List.of(BlockDefinition.of("find", "query-instances", Map.of("model", model,
+                "where", withoutScore))));
+
+        ExecutionResult found = lethe.run(byEmail, Map.of("email", "ada@example.org"));
+        ExecutionResult noEmail = lethe.run(byEmail, Map.of());
+        ExecutionResult noBound = lethe.run(byScore, Map.of());
+        ExecutionResult nulls = lethe.run(unscored, null);
+
+        assertThat((List<?>) found.output()).hasSize(1);
+        assertThat(noEmail.error()).isEqualTo("block 'find' failed: nothing queried: the filter's value for 'email' ({{input.email}}) resolved"
+                + " to nothing, which would match every instance without one (write null to find those)");
+        assertThat(noBound.error()).contains("the filter's value for 'score' ({{input.max}}) resolved to nothing");
+        assertThat((List<?>) nulls.output()).as("a null written in the design").hasSize(1);
+    }
+
+    @Test
     void conditionShouldBranch() {
         String seq = lethe.sequence(List.of(
                 BlockDefinition.of("check", "condition", Map.of("expression", "input.age >= 18")).then("true", "adult").then("false", "minor"),
