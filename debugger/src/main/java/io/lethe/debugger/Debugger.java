@@ -62,7 +62,7 @@ public final class Debugger implements AutoCloseable {
             revealExpiry.written(traces);
         }, settings.queueCapacity(), settings.queueBudgetChars());
         this.recorder = new TraceRecorder(windows, rules, writer, settings);
-        this.retention = new TraceRetention(store, engine.jobRuns(), clock, settings.retention());
+        this.retention = new TraceRetention(store, engine.jobRuns(), clock, () -> engine.retention().current().traces());
         this.purgeTarget = new TracePurgeTarget(store);
         this.replay = new Replay(engine, store, recorder, writer, windows, audit);
     }

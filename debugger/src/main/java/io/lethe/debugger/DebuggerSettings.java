@@ -9,7 +9,6 @@ import java.time.Duration;
  * @param defaultWindow     how long a debug window stays on when the designer gives no duration
  * @param maxWindow         the longest redacted window a designer may ask for
  * @param maxRevealWindow   the longest unredacted ("reveal") window (at most 15 minutes)
- * @param retention         how old a trace gets before the retention job deletes it
  * @param maxValueChars     a value (an input, an output) longer than this as JSON is truncated
  * @param maxTraceChars     once a trace holds this much, later blocks keep only their metadata
  * @param maxBlocks         blocks recorded per trace; later ones are counted, not kept
@@ -20,7 +19,6 @@ public record DebuggerSettings(
         Duration defaultWindow,
         Duration maxWindow,
         Duration maxRevealWindow,
-        Duration retention,
         int maxValueChars,
         int maxTraceChars,
         int maxBlocks,
@@ -39,22 +37,17 @@ public record DebuggerSettings(
     }
 
     public static DebuggerSettings defaults() {
-        return new DebuggerSettings(Duration.ofHours(1), Duration.ofHours(8), REVEAL_CEILING, Duration.ofDays(7),
+        return new DebuggerSettings(Duration.ofHours(1), Duration.ofHours(8), REVEAL_CEILING,
                 8_192, 262_144, 1_000, 512, 32L * 1024 * 1024);
     }
 
-    public DebuggerSettings withRetention(Duration value) {
-        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, value, maxValueChars,
-                maxTraceChars, maxBlocks, queueCapacity, queueBudgetChars);
-    }
-
     public DebuggerSettings withLimits(int valueChars, int traceChars, int blocks) {
-        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, retention, valueChars,
+        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, valueChars,
                 traceChars, blocks, queueCapacity, queueBudgetChars);
     }
 
     public DebuggerSettings withQueue(int capacity, long budgetChars) {
-        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, retention, maxValueChars,
+        return new DebuggerSettings(defaultWindow, maxWindow, maxRevealWindow, maxValueChars,
                 maxTraceChars, maxBlocks, capacity, budgetChars);
     }
 }

@@ -11,7 +11,6 @@ import io.lethe.engine.Engine;
 import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
 import java.time.Clock;
-import java.time.Duration;
 
 /** The designer REST API: every route group of this module, mounted on the documented router. */
 public final class DesignerApi {
@@ -23,11 +22,10 @@ public final class DesignerApi {
     private final ExecutionRoutes executions;
     private final TransferRoutes transfer;
 
-    /** @param deactivatedRetention shown with instance counts: how long deactivated data stays stored */
-    public DesignerApi(Engine engine, Clock clock, Duration deactivatedRetention) {
+    public DesignerApi(Engine engine, Clock clock) {
         VersionedSaves saves = new VersionedSaves(engine.versions(), clock);
         this.models = new ModelRoutes(engine, saves);
-        this.instances = new InstanceRoutes(engine.instances(), deactivatedRetention);
+        this.instances = new InstanceRoutes(engine.instances(), () -> engine.retention().current().deactivated());
         this.sequences = new SequenceRoutes(engine, saves);
         this.connectors = new ConnectorRoutes(engine.connectors(), () -> engine.sequences().list(), saves);
         this.executions = new ExecutionRoutes(engine);

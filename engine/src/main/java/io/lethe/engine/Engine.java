@@ -24,6 +24,7 @@ import io.lethe.engine.instance.MongoInstanceStore;
 import io.lethe.engine.job.Housekeeping;
 import io.lethe.engine.job.JobRuns;
 import io.lethe.engine.job.Retention;
+import io.lethe.engine.job.RetentionPolicy;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.Models;
 import io.lethe.engine.model.MongoModelStore;
@@ -90,6 +91,7 @@ public final class Engine implements AutoCloseable {
     private final List<PurgeTarget> purgeTargets;
     private final ExportRegister exports;
     private final Housekeeping housekeeping;
+    private final RetentionPolicy retention;
     private final ExecutorService background = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("lethe-triggered-", 0).factory());
 
@@ -97,8 +99,9 @@ public final class Engine implements AutoCloseable {
         this(database, clock, scriptSettings, Retention.DEFAULTS);
     }
 
-    /** @param retention how long deactivated instances and execution records are kept (hourly housekeeping) */
+    /** @param retention how long what piles up is kept until an admin changes it ({@link RetentionPolicy}) */
     public Engine(Database database, Clock clock, ScriptSettings scriptSettings, Retention retention) {
+        this.retention = new RetentionPolicy(database, retention, clock);
         this.secrets = new ServerSecrets(database);
         var instanceStore = new MongoInstanceStore(database);
         var modelStore = new MongoModelStore(database);
@@ -154,7 +157,7 @@ public final class Engine implements AutoCloseable {
         this.versions = new MongoVersionStore(database);
         this.exports = new ExportRegister(database);
         this.hookKeys = new HookKeys(database, clock);
-        this.housekeeping = new Housekeeping(database, instances, executions, stats, scheduleTriggers, jobRuns, clock, retention);
+        this.housekeeping = new Housekeeping(database, instances, executions, stats, scheduleTriggers, jobRuns, clock, this.retention);
         this.purgeTargets = List.of(
                 new InstancePurgeTarget(database, instances, attributePurge),
                 new VersionPurgeTarget(database, clock),
@@ -185,6 +188,11 @@ public final class Engine implements AutoCloseable {
 
     public Housekeeping housekeeping() {
         return housekeeping;
+    }
+
+    /** How long deactivated instances, execution records, logs and debug traces are kept. */
+    public RetentionPolicy retention() {
+        return retention;
     }
 
     public VersionStore versions() {

@@ -88,6 +88,21 @@ public final class JsonBody {
         return Optional.empty();
     }
 
+    /** A whole number from {@code min} to {@code max} (a fraction or a number in quotes is refused); 0 when refused. */
+    public long requiredWholeNumber(String field, long min, long max) {
+        Object value = json.getValue(field);
+        if (value == null) {
+            error(field, "is required");
+        } else if (!(value instanceof Integer || value instanceof Long)) {
+            error(field, "must be a whole number");
+        } else if (((Number) value).longValue() < min || ((Number) value).longValue() > max) {
+            error(field, "must be from " + min + " to " + max);
+        } else {
+            return ((Number) value).longValue();
+        }
+        return 0;
+    }
+
     /** Records a problem with {@code field} found by the caller's own checks. */
     public void error(String field, String message) {
         errors.add(new FieldError("/" + field, message));

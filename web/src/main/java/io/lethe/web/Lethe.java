@@ -3,6 +3,7 @@ package io.lethe.web;
 import io.lethe.debugger.Debugger;
 import io.lethe.debugger.DebuggerRoutes;
 import io.lethe.debugger.DebuggerSettings;
+import io.lethe.debugger.trace.TraceRetention;
 import io.lethe.debugger.window.RevealGrants;
 import io.lethe.designer.DesignerApi;
 import io.lethe.engine.Engine;
@@ -10,6 +11,7 @@ import io.lethe.engine.backup.BackupArchivesTarget;
 import io.lethe.engine.backup.BackupRangeTarget;
 import io.lethe.engine.backup.BackupSettings;
 import io.lethe.engine.backup.Backups;
+import io.lethe.engine.job.Housekeeping;
 import io.lethe.engine.log.HourlySegmentAppender;
 import io.lethe.engine.log.LogPurgeTarget;
 import io.lethe.engine.log.LogPurger;
@@ -25,6 +27,7 @@ import io.lethe.http.CorrelationId;
 import io.lethe.http.OpenApi;
 import io.lethe.http.Problems;
 import io.lethe.http.auth.CurrentUser;
+import io.lethe.purge.api.RetentionApi;
 import io.lethe.web.auth.AuthRoutes;
 import io.lethe.web.auth.BootstrapAdmin;
 import io.lethe.web.auth.LoginThrottle;
@@ -175,7 +178,7 @@ public final class Lethe implements AutoCloseable {
             debugger = new Debugger(engine, database, clock, DebuggerSettings.defaults());
             RevealGrants grants = debugger.grants();
             new UserRoutes(users, hasher, grants::revoke).mount(api, blocking);
-            new DesignerApi(engine, clock, config.retention().deactivated()).mount(api, blocking);
+            new DesignerApi(engine, clock).mount(api, blocking);
             engine.runner().addListener(debugger.recorder());
             new DebuggerRoutes(debugger).mount(api, blocking);
             Optional<LogPurger> logPurger = segments.map(a -> new LogPurger(a.segments(), SegmentLock.of(a)));
@@ -190,6 +193,8 @@ public final class Lethe implements AutoCloseable {
             engine.housekeeping().deferCompactionWhile(purges.service()::busy); // a compaction closes a running purge's cursors
             engine.purgeRequests(purges.requests());
             purges.api(logPurger).mount(api, blocking);
+            new RetentionApi(engine.retention(), engine.models(), engine.jobRuns(),
+                    List.of(Housekeeping.JOB, LogRetention.JOB, TraceRetention.JOB)).mount(api, blocking);
             new UiRoute().mount(router);
             router.route().failureHandler(Problems::handle);
             router.errorHandler(404, Problems::handle);
@@ -208,7 +213,8 @@ public final class Lethe implements AutoCloseable {
             purges.service().start();
             backups.start();
             var jobRuns = engine.jobRuns();
-            Optional<LogRetention> logRetention = logPurger.map(p -> new LogRetention(p, jobRuns, clock, config.retention().logs()));
+            var policy = engine.retention();
+            Optional<LogRetention> logRetention = logPurger.map(p -> new LogRetention(p, jobRuns, clock, () -> policy.current().logs()));
             logRetention.ifPresent(LogRetention::start);
             Lethe lethe = new Lethe(database, engine, purges, debugger, backups, vertx, blocking, hookThreads, port,
                     config.fileLogs(), logRetention, router);

@@ -41,7 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     String mongoUri;
 
     @Option(names = "--deactivated-retention-days", defaultValue = "${env:LETHE_DEACTIVATED_RETENTION_DAYS:-30}",
-            description = "Days deactivated instances are kept before garbage collection (default ${DEFAULT-VALUE}).")
+            description = "Days deactivated instances are kept before garbage collection (default ${DEFAULT-VALUE});"
+                    + " this and the other retention flags are defaults an admin can change at /api/retention.")
     int retentionDays;
 
     @Option(names = "--execution-retention-days", defaultValue = "${env:LETHE_EXECUTION_RETENTION_DAYS:-30}",
@@ -51,6 +52,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--log-retention-days", defaultValue = "${env:LETHE_LOG_RETENTION_DAYS:-30}",
             description = "Days log segments are kept (default ${DEFAULT-VALUE}).")
     int logRetentionDays;
+
+    @Option(names = "--trace-retention-days", defaultValue = "${env:LETHE_TRACE_RETENTION_DAYS:-7}",
+            description = "Days debug traces are kept (default ${DEFAULT-VALUE}).")
+    int traceRetentionDays;
 
     @Option(names = "--single-admin", defaultValue = "${env:LETHE_PURGE_SINGLE_ADMIN:-false}",
             description = "Let an admin approve their own purge requests (installs with one admin).")
@@ -71,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Retention retention = new Retention(days("--deactivated-retention-days", retentionDays),
-                days("--execution-retention-days", executionRetentionDays), days("--log-retention-days", logRetentionDays));
+                days("--execution-retention-days", executionRetentionDays), days("--log-retention-days", logRetentionDays),
+                days("--trace-retention-days", traceRetentionDays));
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }

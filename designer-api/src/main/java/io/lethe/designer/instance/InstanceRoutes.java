@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code /api/models/{model}/instances}: query with paging, create, update, deactivate and
@@ -31,9 +32,10 @@ public final class InstanceRoutes {
 
     static final String BASE = "/api/models/:model/instances";
     private final Instances instances;
-    private final Duration retention;
+    private final Supplier<Duration> retention;
 
-    public InstanceRoutes(Instances instances, Duration retention) {
+    /** @param retention how long deactivated instances are kept, shown with their count */
+    public InstanceRoutes(Instances instances, Supplier<Duration> retention) {
         this.instances = instances;
         this.retention = retention;
     }
@@ -89,7 +91,7 @@ public final class InstanceRoutes {
         long deactivated = instances.countDeactivated(model);
         return Reply.ok(Map.of("active", instances.count(model, List.of(), false), "deactivated", deactivated,
                 "note", "deactivated instances still hold their data until deleted, purged or garbage-collected "
-                        + retention.toDays() + " days after deactivation"));
+                        + retention.get().toDays() + " days after deactivation"));
     }
 
     /** The path's instance id, once the caller may see that instance. */

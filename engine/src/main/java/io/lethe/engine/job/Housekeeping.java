@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Hourly background work, run by one process per hour (a lease in {@code leases}): garbage-collects
  * instances deactivated longer than their retention, deletes instances unchanged for longer than their
  * model's retention ({@link io.lethe.engine.model.Model#retentionDays()}), deletes execution records and per-minute run
- * counts older than theirs (both 30 days by default: {@link Retention}), and sweeps old leases.
+ * counts older than theirs (both 30 days by default, as an admin sets them: {@link RetentionPolicy}), and sweeps old leases.
  * Each run is recorded in {@link JobRuns} with its counts.
  *
  * <p>Deleting or updating leaves the old bytes in the database file's free pages (the embedded
@@ -48,12 +48,12 @@ public final class Housekeeping implements AutoCloseable {
     private final Database database;
     private final MongoCollection<Document> leases;
     private final Clock clock;
-    private final Retention retention;
+    private final RetentionPolicy retention;
     private Hourly timer;
     private volatile BooleanSupplier compactionDeferred = () -> false;
 
     public Housekeeping(Database database, Instances instances, ExecutionStore executions, ExecutionStats stats,
-            ScheduleTriggers schedules, JobRuns runs, Clock clock, Retention retention) {
+            ScheduleTriggers schedules, JobRuns runs, Clock clock, RetentionPolicy retention) {
         this.instances = instances;
         this.executions = executions;
         this.stats = stats;
@@ -89,6 +89,7 @@ public final class Housekeeping implements AutoCloseable {
             throw e;
         }
         Instant started = clock.instant();
+        Retention retention = this.retention.current();
         long removed = instances.collectGarbage(retention.deactivated());
         long expired = instances.deleteExpired();
         Instant executionCutoff = started.minus(retention.executions());

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,11 @@ public final class LogRetention implements AutoCloseable {
     private final LogPurger purger;
     private final JobRuns jobRuns;
     private final Clock clock;
-    private final Duration retention;
+    private final Supplier<Duration> retention;
     private Hourly timer;
 
-    public LogRetention(LogPurger purger, JobRuns jobRuns, Clock clock, Duration retention) {
+    /** @param retention the retention in force, read at every sweep */
+    public LogRetention(LogPurger purger, JobRuns jobRuns, Clock clock, Supplier<Duration> retention) {
         this.purger = purger;
         this.jobRuns = jobRuns;
         this.clock = clock;
@@ -41,7 +43,7 @@ public final class LogRetention implements AutoCloseable {
     /** Deletes the segments of hours wholly before now minus the retention; returns what went. */
     public LogPurgeResult sweep() {
         Instant started = clock.instant();
-        Instant cutoff = started.minus(retention).truncatedTo(ChronoUnit.HOURS); // whole hours: segments go whole, none is rewritten
+        Instant cutoff = started.minus(retention.get()).truncatedTo(ChronoUnit.HOURS); // whole hours: segments go whole, none is rewritten
         LogPurgeResult result = purger.run(new LogPurgeRequest(LogRange.between(Instant.EPOCH, cutoff), LogFilter.NONE));
         jobRuns.record(new JobRuns.JobRun(JOB, started, clock.instant(),
                 Map.of("segmentsDeleted", result.segmentsDeleted(), "linesRemoved", result.linesRemoved())));

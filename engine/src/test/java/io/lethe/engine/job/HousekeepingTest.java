@@ -142,4 +142,35 @@ class HousekeepingTest {
                     .satisfies(run -> assertThat(run.counts()).containsEntry("executionsRemoved", 1L).containsEntry("runCountMinutesRemoved", 1L));
         }
     }
+
+    @Test
+    void shouldUseTheRetentionAnAdminSetFromItsNextRun() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
+        try (EngineFixture lethe = new EngineFixture(dir, clock)) {
+            lethe.model(Model.of("note", Attribute.of("text", AttributeType.STRING)));
+            var instances = lethe.engine.instances();
+            instances.deactivate("note", instances.create("note", Map.of("text", "a week ago")).id());
+            String seq = lethe.sequence(List.of(BlockDefinition.of("say", "script", Map.of("source", "return 1;"))));
+            String weekOld = lethe.run(seq, null).executionId();
+            lethe.engine.recorder().flush(Duration.ofSeconds(5));
+            clock.advance(Duration.ofDays(7));
+            RetentionPolicy policy = lethe.engine.retention();
+            assertThat(policy.current()).isEqualTo(Retention.DEFAULTS);
+            lethe.engine.housekeeping().runIfDue();
+            assertThat(instances.countDeactivated("note")).as("30 days by default").isEqualTo(1);
+
+            policy.set(new Retention(Duration.ofDays(5), Duration.ofDays(6), Duration.ofDays(30), Duration.ofDays(2)), "ada");
+            clock.advance(Duration.ofHours(1));
+            lethe.engine.housekeeping().runIfDue();
+
+            assertThat(instances.countDeactivated("note")).isZero();
+            assertThat(lethe.engine.executions().find(weekOld)).isEmpty();
+            assertThat(policy.current().traces()).isEqualTo(Duration.ofDays(2));
+            assertThat(policy.lastChange()).hasValueSatisfying(change -> {
+                assertThat(change.by()).isEqualTo("ada");
+                assertThat(change.at()).isEqualTo(Instant.parse("2026-11-08T08:15:00Z"));
+            });
+            assertThat(policy.defaults()).isEqualTo(Retention.DEFAULTS);
+        }
+    }
 }

@@ -31,7 +31,7 @@ class LogRetentionTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-10-31T10:30:00Z"));
         try (Database database = Database.open(DatabaseOptions.embedded(dir.resolve("db")))) {
             JobRuns runs = new JobRuns(database);
-            LogRetention retention = new LogRetention(new LogPurger(new LogSegments(logs)), runs, clock, Duration.ofDays(30));
+            LogRetention retention = new LogRetention(new LogPurger(new LogSegments(logs)), runs, clock, () -> Duration.ofDays(30));
 
             // when
             LogPurgeResult result = retention.sweep();
