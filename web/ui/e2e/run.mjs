@@ -535,6 +535,22 @@ const run = async () => {
     });
   });
 
+  await step('retention: an admin shortens how long debug traces are kept; models with a retention are listed', page, async () => {
+    await page.getByRole('link', { name: 'Retention' }).click();
+    const traces = page.getByLabel(/^Debug traces \(days\)/);
+    await traces.waitFor();
+    expect(await traces.inputValue()).toBe('7');
+    await page.getByRole('list', { name: 'Models with a retention' }).getByRole('listitem')
+      .filter({ hasText: /^customer: after 730 days unchanged$/ }).waitFor();
+    await traces.fill('3');
+    await page.getByRole('button', { name: 'Save retention' }).click();
+    await page.getByText('Retention saved').waitFor();
+    await page.getByText(/Last changed by erin/).waitFor();
+    const stored = await page.request.get(`${base}/api/retention`, { headers: await bearer() });
+    expect((await stored.json()).traceDays).toBe(3);
+    await accessible(page, 'retention');
+  });
+
   await step('admin grants a designer the reveal permission', page, async () => {
     await page.getByRole('link', { name: 'Users' }).click();
     const reveal = page.getByLabel('admin may reveal unredacted traces');

@@ -20,6 +20,7 @@ import { PurgeRequestPage } from './pages/admin/purge/PurgeRequestPage';
 import { LedgerPage } from './pages/admin/purge/LedgerPage';
 import { BackupsPage } from './pages/admin/BackupsPage';
 import { LogPurgePage } from './pages/admin/LogPurgePage';
+import { RetentionPage } from './pages/admin/RetentionPage';
 
 // The graph and code editors are most of the bundle: loaded only when a sequence is opened.
 const SequenceEditorPage = lazy(() => import('./pages/sequences/SequenceEditorPage').then((m) => ({ default: m.SequenceEditorPage })));
@@ -73,6 +74,7 @@ export function AppRoutes() {
         <Route path="purge/ledger" element={<RequireRole role="admin"><LedgerPage /></RequireRole>} />
         <Route path="purge/:id" element={<RequireRole role={['admin', 'support']}><PurgeRequestPage /></RequireRole>} />
         <Route path="backups" element={<RequireRole role="admin"><BackupsPage /></RequireRole>} />
+        <Route path="retention" element={<RetentionPage />} />
         <Route path="logs" element={<RequireRole role="support"><LogPurgePage /></RequireRole>} />
         <Route path="*" element={<div className="notice" role="alert">No such page.</div>} />
       </Route>

@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { to: '/users', label: 'Users', role: 'admin' },
   { to: '/purge', label: 'Purge', role: 'admin' },
   { to: '/backups', label: 'Backups', role: 'admin' },
+  { to: '/retention', label: 'Retention', role: 'admin' },
   { to: '/logs', label: 'Log purge', role: 'support' },
 ];
 
