@@ -543,11 +543,14 @@ const run = async () => {
     await page.getByRole('list', { name: 'Models with a retention' }).getByRole('listitem')
       .filter({ hasText: /^customer: after 730 days unchanged$/ }).waitFor();
     await traces.fill('3');
+    await page.getByLabel(/^Daily backups kept/).fill('5');
     await page.getByRole('button', { name: 'Save retention' }).click();
     await page.getByText('Retention saved').waitFor();
     await page.getByText(/Last changed by erin/).waitFor();
     const stored = await page.request.get(`${base}/api/retention`, { headers: await bearer() });
-    expect((await stored.json()).traceDays).toBe(3);
+    const policy = await stored.json();
+    expect(policy.traceDays).toBe(3);
+    expect(policy.backupsKept).toBe(5);
     await accessible(page, 'retention');
   });
 

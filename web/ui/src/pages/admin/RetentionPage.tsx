@@ -5,7 +5,7 @@ import { api, ApiError, enc } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorBox, errorsAt, FieldMessages, Loading } from '../../components/Status';
 
-type Days = { deactivatedDays: number; executionDays: number; logDays: number; traceDays: number };
+type Days = { deactivatedDays: number; executionDays: number; logDays: number; traceDays: number; backupsKept: number };
 type Policy = Days & {
   defaults: Days;
   updatedBy?: string;
@@ -14,11 +14,12 @@ type Policy = Days & {
   jobs: { job: string; finishedAt?: string; counts?: Record<string, number> }[];
 };
 
-const FIELDS: { key: keyof Days; label: string; hint: string }[] = [
-  { key: 'deactivatedDays', label: 'Deactivated instances', hint: 'then deleted for good' },
-  { key: 'executionDays', label: 'Execution records', hint: 'and per-minute run counts' },
-  { key: 'logDays', label: 'Log segments', hint: 'whole hours, by each process' },
-  { key: 'traceDays', label: 'Debug traces', hint: 'every block\u2019s inputs and outputs' },
+const FIELDS: { key: keyof Days; label: string; hint: string; max: number }[] = [
+  { key: 'deactivatedDays', label: 'Deactivated instances (days)', hint: 'then deleted for good', max: 36500 },
+  { key: 'executionDays', label: 'Execution records (days)', hint: 'and per-minute run counts', max: 36500 },
+  { key: 'logDays', label: 'Log segments (days)', hint: 'whole hours, by each process', max: 36500 },
+  { key: 'traceDays', label: 'Debug traces (days)', hint: 'every block\u2019s inputs and outputs', max: 36500 },
+  { key: 'backupsKept', label: 'Daily backups kept', hint: 'older archives are deleted after each one', max: 1000 },
 ];
 
 /** How long each store keeps what piles up: admins change it, everyone else reads it. */
@@ -54,8 +55,8 @@ export function RetentionPage() {
           <div className="form-grid">
             {FIELDS.map((f) => (
               <label key={f.key}>
-                {f.label} (days)
-                <input name={f.key} type="number" min={1} step={1} required disabled={!admin} value={draft[f.key]}
+                {f.label}
+                <input name={f.key} type="number" min={1} max={f.max} step={1} required disabled={!admin} value={draft[f.key]}
                   aria-invalid={errorsAt(errors, '/' + f.key).length > 0}
                   onChange={(e) => { save.reset(); setDraft({ ...draft, [f.key]: e.target.value }); }} />
                 <span className="muted small">{f.hint}; {data.defaults[f.key]} by default</span>

@@ -185,7 +185,9 @@ public final class Lethe implements AutoCloseable {
             List<PurgeTarget> targets = new ArrayList<>(engine.purgeTargets());
             targets.add(debugger.purgeTarget());
             logPurger.ifPresent(p -> targets.add(new LogPurgeTarget(p)));
-            backups = new Backups(database, BackupSettings.under(config.dataDir()), engine.jobRuns(), clock, version);
+            var policy = engine.retention();
+            backups = new Backups(database, BackupSettings.under(config.dataDir()), () -> policy.current().backups(),
+                    engine.jobRuns(), clock, version);
             targets.add(new BackupArchivesTarget(backups, engine.attributePurge()));
             targets.add(new BackupRangeTarget(backups));
             new BackupRoutes(backups).mount(api, blocking);
@@ -213,7 +215,6 @@ public final class Lethe implements AutoCloseable {
             purges.service().start();
             backups.start();
             var jobRuns = engine.jobRuns();
-            var policy = engine.retention();
             Optional<LogRetention> logRetention = logPurger.map(p -> new LogRetention(p, jobRuns, clock, () -> policy.current().logs()));
             logRetention.ifPresent(LogRetention::start);
             Lethe lethe = new Lethe(database, engine, purges, debugger, backups, vertx, blocking, hookThreads, port,

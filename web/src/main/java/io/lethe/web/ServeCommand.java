@@ -1,5 +1,6 @@
 package io.lethe.web;
 
+import io.lethe.engine.backup.BackupSettings;
 import io.lethe.engine.job.Retention;
 import io.lethe.purge.PurgeSettings;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Retention retention = new Retention(days("--deactivated-retention-days", retentionDays),
                 days("--execution-retention-days", executionRetentionDays), days("--log-retention-days", logRetentionDays),
-                days("--trace-retention-days", traceRetentionDays));
+                days("--trace-retention-days", traceRetentionDays), BackupSettings.DEFAULT_KEEP);
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, not " + port);
         }

@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -81,6 +82,7 @@ public final class Backups implements AutoCloseable {
 
     private final Database database;
     private final BackupSettings settings;
+    private final IntSupplier keep;
     private final JobRuns runs;
     private final Clock clock;
     private final String version;
@@ -88,8 +90,14 @@ public final class Backups implements AutoCloseable {
     private ScheduledExecutorService timer;
 
     public Backups(Database database, BackupSettings settings, JobRuns runs, Clock clock, String letheVersion) {
+        this(database, settings, settings::keep, runs, clock, letheVersion);
+    }
+
+    /** @param keep how many archives the scheduled backup keeps, read at each run (the retention an admin set) */
+    public Backups(Database database, BackupSettings settings, IntSupplier keep, JobRuns runs, Clock clock, String letheVersion) {
         this.database = database;
         this.settings = settings;
+        this.keep = keep;
         this.runs = runs;
         this.clock = clock;
         this.version = letheVersion;
@@ -295,7 +303,7 @@ public final class Backups implements AutoCloseable {
         }
     }
 
-    /** Starts the daily backup (at {@link BackupSettings#dailyAt()} UTC), keeping the newest {@link BackupSettings#keep()}. */
+    /** Starts the daily backup (at {@link BackupSettings#dailyAt()} UTC), keeping the newest as many as the retention says. */
     public synchronized void start() {
         timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("lethe-backup").unstarted(r));
         Instant now = clock.instant();
@@ -329,7 +337,7 @@ public final class Backups implements AutoCloseable {
         }
         Instant started = clock.instant();
         BackupInfo taken = create();
-        int pruned = prune(settings.keep());
+        int pruned = prune(keep.getAsInt());
         runs.record(new JobRuns.JobRun(JOB, started, clock.instant(),
                 Map.of("documents", taken.documents(), "bytes", taken.bytes(), "pruned", (long) pruned)));
         return true;

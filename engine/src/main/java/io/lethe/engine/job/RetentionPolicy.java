@@ -13,7 +13,7 @@ import org.bson.Document;
 
 /**
  * The retention in force: what an admin set (collection {@value #COLLECTION}, document {@code retention}: whole
- * days per store, who changed it and when) over the defaults this process was started with (its flags). Read at
+ * days per store, how many daily backups, who changed it and when) over the defaults this process was started with (its flags). Read at
  * every use, so a change reaches every process sharing the database at its next hourly job.
  */
 public final class RetentionPolicy {
@@ -46,7 +46,8 @@ public final class RetentionPolicy {
         Document set = stored();
         return set == null ? defaults : new Retention(days(set, "deactivatedDays", defaults.deactivated()),
                 days(set, "executionDays", defaults.executions()), days(set, "logDays", defaults.logs()),
-                days(set, "traceDays", defaults.traces()));
+                days(set, "traceDays", defaults.traces()),
+                set.get("backupsKept") instanceof Number kept ? kept.intValue() : defaults.backups());
     }
 
     public Optional<Change> lastChange() {
@@ -59,6 +60,7 @@ public final class RetentionPolicy {
         settings.replaceOne(Filters.eq("_id", ID), new Document("_id", ID)
                 .append("deactivatedDays", next.deactivated().toDays()).append("executionDays", next.executions().toDays())
                 .append("logDays", next.logs().toDays()).append("traceDays", next.traces().toDays())
+                .append("backupsKept", next.backups())
                 .append("updatedBy", by).append("updatedAt", Date.from(clock.instant())), new ReplaceOptions().upsert(true));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lethe.engine.instance.Instance;
+import io.lethe.engine.job.Retention;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
@@ -14,6 +15,7 @@ import io.lethe.engine.testkit.RawBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -254,5 +256,23 @@ class BackupsTest {
         assertThat(backups.list()).hasSize(2);
         assertThat(lethe.engine.jobRuns().latest(Backups.JOB, 5)).singleElement()
                 .satisfies(r -> assertThat(r.counts()).containsKeys("documents", "bytes", "pruned"));
+    }
+
+    @Test
+    void shouldKeepAsManyArchivesAsTheRetentionSaysWhenTheScheduledBackupRuns() {
+        var policy = lethe.engine.retention();
+        try (Backups kept = new Backups(lethe.database, BackupSettings.under(dir.resolve("kept")), () -> policy.current().backups(),
+                lethe.engine.jobRuns(), Clock.systemUTC(), "test")) {
+            kept.create();
+            kept.create();
+            kept.create();
+            policy.set(new Retention(Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(7), 2), "ada");
+
+            kept.runIfDue();
+
+            assertThat(kept.list()).hasSize(2);
+            assertThat(lethe.engine.jobRuns().latest(Backups.JOB, 1)).singleElement()
+                    .satisfies(r -> assertThat(r.counts()).containsEntry("pruned", 2L));
+        }
     }
 }

@@ -159,7 +159,7 @@ class HousekeepingTest {
             lethe.engine.housekeeping().runIfDue();
             assertThat(instances.countDeactivated("note")).as("30 days by default").isEqualTo(1);
 
-            policy.set(new Retention(Duration.ofDays(5), Duration.ofDays(6), Duration.ofDays(30), Duration.ofDays(2)), "ada");
+            policy.set(new Retention(Duration.ofDays(5), Duration.ofDays(6), Duration.ofDays(30), Duration.ofDays(2), 3), "ada");
             clock.advance(Duration.ofHours(1));
             lethe.engine.housekeeping().runIfDue();
 

@@ -24,7 +24,9 @@ import java.util.Set;
  */
 public final class RetentionApi {
 
-    private static final Set<String> FIELDS = Set.of("deactivatedDays", "executionDays", "logDays", "traceDays");
+    private static final Set<String> FIELDS = Set.of("deactivatedDays", "executionDays", "logDays", "traceDays", "backupsKept");
+    /** The most daily backup archives an admin may keep (about three years). */
+    static final long MAX_BACKUPS = 1_000;
 
     private final RetentionPolicy policy;
     private final Models models;
@@ -44,7 +46,8 @@ public final class RetentionApi {
         api.route(HttpMethod.GET, "/api/retention", tag, "How long each store keeps its data, per-model retention, the jobs' last runs",
                 Role.ADMIN, Role.DESIGNER, Role.SUPPORT).handler(blocking.handler(ctx -> Reply.ok(describe())));
         api.route(HttpMethod.PUT, "/api/retention", tag,
-                "Set {deactivatedDays, executionDays, logDays, traceDays} (whole days, 1 to 36500); the hourly jobs use it next run",
+                "Set {deactivatedDays, executionDays, logDays, traceDays} (whole days, 1 to 36500) and backupsKept (1 to 1000);"
+                        + " the jobs use it from their next run",
                 Role.ADMIN).handler(blocking.handler(this::set));
     }
 
@@ -54,9 +57,10 @@ public final class RetentionApi {
         long executions = body.requiredWholeNumber("executionDays", 1, RetentionPolicy.MAX_DAYS);
         long logs = body.requiredWholeNumber("logDays", 1, RetentionPolicy.MAX_DAYS);
         long traces = body.requiredWholeNumber("traceDays", 1, RetentionPolicy.MAX_DAYS);
+        long backups = body.requiredWholeNumber("backupsKept", 1, MAX_BACKUPS);
         body.validate();
         policy.set(new Retention(Duration.ofDays(deactivated), Duration.ofDays(executions), Duration.ofDays(logs),
-                Duration.ofDays(traces)), CurrentUser.of(ctx).username());
+                Duration.ofDays(traces), (int) backups), CurrentUser.of(ctx).username());
         return Reply.ok(describe());
     }
 
@@ -89,6 +93,7 @@ public final class RetentionApi {
         days.put("executionDays", retention.executions().toDays());
         days.put("logDays", retention.logs().toDays());
         days.put("traceDays", retention.traces().toDays());
+        days.put("backupsKept", retention.backups());
         return days;
     }
 }

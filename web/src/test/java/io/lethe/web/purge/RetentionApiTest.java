@@ -37,7 +37,7 @@ class RetentionApiTest {
             assertThat(before.getJsonArray("jobs").stream().map(j -> ((JsonObject) j).getString("job")))
                     .contains(Housekeeping.JOB, "log-retention", "debug-trace-retention");
 
-            String wanted = "{\"deactivatedDays\":14,\"executionDays\":7,\"logDays\":10,\"traceDays\":2}";
+            String wanted = "{\"deactivatedDays\":14,\"executionDays\":7,\"logDays\":10,\"traceDays\":2,\"backupsKept\":3}";
             assertThat(server.send("PUT", "/api/retention", designer, wanted).status()).isEqualTo(403);
 
             Response set = server.send("PUT", "/api/retention", admin, wanted);
@@ -46,6 +46,7 @@ class RetentionApiTest {
             JsonObject after = server.get("/api/retention", designer).json();
             assertThat(after.getLong("executionDays")).isEqualTo(7);
             assertThat(after.getLong("logDays")).isEqualTo(10);
+            assertThat(after.getInteger("backupsKept")).isEqualTo(3);
             assertThat(after.getString("updatedBy")).isEqualTo("admin");
             assertThat(after.getJsonObject("defaults").getLong("executionDays")).as("the flags' values").isEqualTo(30);
             assertThat(server.get("/api/models/lead/stats", designer).json().getString("note"))
@@ -62,14 +63,15 @@ class RetentionApiTest {
             String admin = server.adminToken();
 
             Response refused = server.send("PUT", "/api/retention", admin,
-                    "{\"deactivatedDays\":0,\"executionDays\":1.5,\"logDays\":\"30\",\"extra\":1}");
+                    "{\"deactivatedDays\":0,\"executionDays\":1.5,\"logDays\":\"30\",\"backupsKept\":1001,\"extra\":1}");
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("pointer")
                     + " " + ((JsonObject) e).getString("message")))
                     .containsExactlyInAnyOrder("/extra unknown field", "/deactivatedDays must be from 1 to 36500",
-                            "/executionDays must be a whole number", "/logDays must be a whole number", "/traceDays is required");
+                            "/executionDays must be a whole number", "/logDays must be a whole number", "/traceDays is required",
+                            "/backupsKept must be from 1 to 1000");
             assertThat(server.get("/api/retention", admin).json().getLong("deactivatedDays")).isEqualTo(30);
         }
     }
