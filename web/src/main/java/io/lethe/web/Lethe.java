@@ -196,7 +196,7 @@ public final class Lethe implements AutoCloseable {
             engine.purgeRequests(purges.requests());
             purges.api(logPurger).mount(api, blocking);
             new RetentionApi(engine.retention(), engine.models(), engine.jobRuns(),
-                    List.of(Housekeeping.JOB, LogRetention.JOB, TraceRetention.JOB)).mount(api, blocking);
+                    List.of(Housekeeping.JOB, LogRetention.JOB, TraceRetention.JOB, Backups.JOB)).mount(api, blocking);
             new UiRoute().mount(router);
             router.route().failureHandler(Problems::handle);
             router.errorHandler(404, Problems::handle);

@@ -35,7 +35,7 @@ class RetentionApiTest {
             assertThat(before.containsKey("updatedBy")).isFalse();
             assertThat(before.getJsonArray("models").getJsonObject(0).getMap()).containsEntry("model", "lead").containsEntry("retentionDays", 90);
             assertThat(before.getJsonArray("jobs").stream().map(j -> ((JsonObject) j).getString("job")))
-                    .contains(Housekeeping.JOB, "log-retention", "debug-trace-retention");
+                    .contains(Housekeeping.JOB, "log-retention", "debug-trace-retention", "backup");
 
             String wanted = "{\"deactivatedDays\":14,\"executionDays\":7,\"logDays\":10,\"traceDays\":2,\"backupsKept\":3}";
             assertThat(server.send("PUT", "/api/retention", designer, wanted).status()).isEqualTo(403);
