@@ -551,6 +551,7 @@ const run = async () => {
     const policy = await stored.json();
     expect(policy.traceDays).toBe(3);
     expect(policy.backupsKept).toBe(5);
+    await shot(page, 'retention.png');
     await accessible(page, 'retention');
   });
 
