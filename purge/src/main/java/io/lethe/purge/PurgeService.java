@@ -9,17 +9,21 @@ import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.transfer.ExportRegister;
+import io.lethe.engine.trigger.ScheduleTriggers;
 import io.lethe.purge.ledger.Ledger;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +44,7 @@ public final class PurgeService implements AutoCloseable {
     private final Database database;
     private final Function<Object, String> hmac;
     private final Consumer<PurgeScope> validator;
-    private final java.util.function.UnaryOperator<PurgeScope> resolver;
+    private final UnaryOperator<PurgeScope> resolver;
     private final PurgeSettings settings;
     private final Clock clock;
     private final ExecutorService runner = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("lethe-purge-", 0).factory());
@@ -68,7 +72,7 @@ public final class PurgeService implements AutoCloseable {
      *                 into instance ids), so the receipt can say which ids a ledger replay must purge again
      */
     public PurgeService(PurgeRequestStore store, PurgeTargets targets, Ledger ledger, ExportRegister exports, Database database,
-            Function<Object, String> hmac, Consumer<PurgeScope> validator, java.util.function.UnaryOperator<PurgeScope> resolver,
+            Function<Object, String> hmac, Consumer<PurgeScope> validator, UnaryOperator<PurgeScope> resolver,
             PurgeSettings settings, Clock clock) {
         this.resolver = resolver;
         this.store = store;
@@ -85,7 +89,7 @@ public final class PurgeService implements AutoCloseable {
 
     /** For tests: behave as one of several processes sharing a MongoDB, whatever the database is. */
     PurgeService sharingTheDatabase() {
-        leases = new RunLeases(database.collection(io.lethe.engine.trigger.ScheduleTriggers.LEASES), clock, true);
+        leases = new RunLeases(database.collection(ScheduleTriggers.LEASES), clock, true);
         return this;
     }
 
@@ -323,7 +327,7 @@ public final class PurgeService implements AutoCloseable {
         if (!store.transition(next, from)) {
             PurgeStatus now = get(next.id()).status();
             throw new ConflictException("the purge changed meanwhile: it is " + now.label() + " now",
-                    java.util.Map.of("purgeStatus", now.label()));
+                    Map.of("purgeStatus", now.label()));
         }
     }
 
@@ -334,8 +338,8 @@ public final class PurgeService implements AutoCloseable {
             }
         }
         throw new ConflictException("the purge is " + request.status().label() + "; this step needs it "
-                + String.join(" or ", java.util.Arrays.stream(allowed).map(PurgeStatus::label).toList()),
-                java.util.Map.of("purgeStatus", request.status().label()));
+                + String.join(" or ", Arrays.stream(allowed).map(PurgeStatus::label).toList()),
+                Map.of("purgeStatus", request.status().label()));
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -210,7 +211,7 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
      */
     static String pathSegment(Object value) {
         String text = value == null ? ""
-                : value instanceof Map<?, ?> || value instanceof java.util.List<?> ? Json.write(value) : String.valueOf(value);
+                : value instanceof Map<?, ?> || value instanceof List<?> ? Json.write(value) : String.valueOf(value);
         if (text.equals(".") || text.equals("..")) {
             throw new IllegalArgumentException("a value in the path may not be '" + text + "'");
         }

@@ -1,5 +1,6 @@
 package io.lethe.engine.block;
 
+import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.instance.Conditions;
 import io.lethe.engine.instance.InstanceQuery;
 import io.lethe.engine.instance.Instances;
@@ -34,7 +35,7 @@ public final class InstanceBlocks {
         if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
-        throw io.lethe.engine.failure.InvalidInputException.of("/" + what, "must resolve to an object");
+        throw InvalidInputException.of("/" + what, "must resolve to an object");
     }
 
     static final class Create implements Block<Target> {

@@ -1,9 +1,24 @@
 package io.lethe.engine.json;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lethe.engine.failure.InvalidInputException;
+import java.io.IOException;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * JSON text to and from the engine's plain values: {@code Map<String,Object>}, {@code List<Object>},
@@ -12,16 +27,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
     /** For request bodies: a whole number where one is expected (1.5 days is refused, not read as 1). */
     private static final ObjectMapper STRICT = MAPPER.copy()
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private static final ObjectMapper CANONICAL = MAPPER.copy()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
 
     private Json() {
     }
@@ -51,7 +66,7 @@ public final class Json {
     public static Object read(byte[] json) {
         try {
             return MAPPER.readValue(json, Object.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
     }
@@ -71,7 +86,7 @@ public final class Json {
             case String s -> "a text";
             case Number n -> "a number";
             case Boolean b -> "a boolean";
-            case java.util.List<?> l -> "a list";
+            case List<?> l -> "a list";
             default -> "an object";
         };
     }
@@ -88,12 +103,12 @@ public final class Json {
     public static Object plain(Object value) {
         return switch (value) {
             case RawJson raw -> raw.value();
-            case java.util.Map<?, ?> map -> {
-                java.util.Map<Object, Object> copy = null;
+            case Map<?, ?> map -> {
+                Map<Object, Object> copy = null;
                 for (var e : map.entrySet()) {
                     Object inner = plain(e.getValue());
                     if (inner != e.getValue() && copy == null) {
-                        copy = new java.util.LinkedHashMap<>(map);
+                        copy = new LinkedHashMap<>(map);
                     }
                     if (copy != null) {
                         copy.put(e.getKey(), inner);
@@ -101,12 +116,12 @@ public final class Json {
                 }
                 yield copy == null ? map : copy;
             }
-            case java.util.List<?> list -> {
-                java.util.List<Object> copy = null;
+            case List<?> list -> {
+                List<Object> copy = null;
                 for (int i = 0; i < list.size(); i++) {
                     Object inner = plain(list.get(i));
                     if (inner != list.get(i) && copy == null) {
-                        copy = new java.util.ArrayList<>(list);
+                        copy = new ArrayList<>(list);
                     }
                     if (copy != null) {
                         copy.set(i, inner);
@@ -121,8 +136,8 @@ public final class Json {
 
     /** A record as a plain map. */
     @SuppressWarnings("unchecked")
-    public static java.util.Map<String, Object> plainMap(Object value) {
-        return (java.util.Map<String, Object>) MAPPER.convertValue(value, java.util.Map.class);
+    public static Map<String, Object> plainMap(Object value) {
+        return (Map<String, Object>) MAPPER.convertValue(value, Map.class);
     }
 
     /** Plain maps and lists as {@code type}; mismatches become {@link IllegalArgumentException}. */
@@ -132,55 +147,55 @@ public final class Json {
 
     /**
      * Plain maps and lists (a request body) as {@code type}, strictly: unknown fields, mistyped
-     * values and fractions where a whole number belongs become an {@link io.lethe.engine.failure.InvalidInputException} naming the field.
+     * values and fractions where a whole number belongs become an {@link InvalidInputException} naming the field.
      */
     public static <T> T parse(Object plain, Class<T> type) {
         try {
             return STRICT.convertValue(plain, type);
         } catch (IllegalArgumentException e) {
-            if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            if (e.getCause() instanceof JsonMappingException mapping) {
                 StringBuilder pointer = new StringBuilder();
                 for (var ref : mapping.getPath()) {
                     pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
                 }
-                if (mapping instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException typeId) {
+                if (mapping instanceof InvalidTypeIdException typeId) {
                     throw unknownType(pointer.toString(), typeId);
                 }
-                throw io.lethe.engine.failure.InvalidInputException.of(pointer.toString(), reason(mapping));
+                throw InvalidInputException.of(pointer.toString(), reason(mapping));
             }
             throw e;
         }
     }
 
     /** A missing or unknown type of a polymorphic value (a trigger, a purge scope), with the known ones. */
-    private static io.lethe.engine.failure.InvalidInputException unknownType(String pointer,
-            com.fasterxml.jackson.databind.exc.InvalidTypeIdException e) {
+    private static InvalidInputException unknownType(String pointer,
+            InvalidTypeIdException e) {
         var info = e.getBaseType() == null ? null
-                : e.getBaseType().getRawClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeInfo.class);
+                : e.getBaseType().getRawClass().getAnnotation(JsonTypeInfo.class);
         String property = info == null ? "type" : info.property();
         String message = String.valueOf(e.getOriginalMessage());
         int known = message.indexOf("known type ids = [");
         String choices = known < 0 ? "" : " (" + message.substring(known + 18, message.indexOf(']', known)) + ")";
-        return io.lethe.engine.failure.InvalidInputException.of(pointer + "/" + property, e.getTypeId() == null
+        return InvalidInputException.of(pointer + "/" + property, e.getTypeId() == null
                 ? "is required" + choices
                 : "unknown " + property + " '" + e.getTypeId() + "'" + choices);
     }
 
-    private static String reason(com.fasterxml.jackson.databind.JsonMappingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+    private static String reason(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof java.time.format.DateTimeParseException) { // the text is not echoed: refusals are logged
+        if (root instanceof DateTimeParseException) { // the text is not echoed: refusals are logged
             return "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z";
         }
         if (root != e && root.getMessage() != null) {
             return root.getMessage();
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return "must be " + describe(m.getTargetType());
         }
         return String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("invalid value");
@@ -199,7 +214,7 @@ public final class Json {
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
         }
-        if (java.util.List.class.isAssignableFrom(type)) {
+        if (List.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";
