@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Hourly background work, run by one process per hour (a lease in {@code leases}): garbage-collects
  * instances deactivated longer than their retention, deletes instances unchanged for longer than their
  * model's retention ({@link io.lethe.engine.model.Model#retentionDays()}), deletes execution records and per-minute run
- * counts older than theirs (both 30 days by default, as an admin sets them: {@link RetentionPolicy}), and sweeps old leases.
+ * counts older than theirs (both 30 days by default, as an admin sets them: {@link RetentionPolicy}) and the records of
+ * background job runs as old, and sweeps old leases.
  * Each run is recorded in {@link JobRuns} with its counts.
  *
  * <p>Deleting or updating leaves the old bytes in the database file's free pages (the embedded
@@ -96,8 +97,10 @@ public final class Housekeeping implements AutoCloseable {
         long executionsRemoved = executions.deleteStartedBefore(executionCutoff);
         long minutesRemoved = stats.deleteBefore(executionCutoff);
         long leasesSwept = schedules.sweep();
+        long jobRunsRemoved = runs.deleteStartedBefore(executionCutoff);
         runs.record(new JobRuns.JobRun(JOB, started, clock.instant(), Map.of("removed", removed, "expired", expired,
-                "executionsRemoved", executionsRemoved, "runCountMinutesRemoved", minutesRemoved, "leasesSwept", leasesSwept)));
+                "executionsRemoved", executionsRemoved, "runCountMinutesRemoved", minutesRemoved, "leasesSwept", leasesSwept,
+                "jobRunsRemoved", jobRunsRemoved)));
         compactIfDue();
         return true;
     }

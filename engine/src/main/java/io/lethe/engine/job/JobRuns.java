@@ -33,6 +33,11 @@ public final class JobRuns {
                 .append("counts", new Document(Map.copyOf(run.counts()))));
     }
 
+    /** Deletes the runs of every job started before {@code cutoff}; returns how many. */
+    public long deleteStartedBefore(Instant cutoff) {
+        return runs.deleteMany(Filters.lt("startedAt", Date.from(cutoff))).getDeletedCount();
+    }
+
     /** The latest runs of {@code job}, newest first. */
     public List<JobRun> latest(String job, int limit) {
         List<JobRun> found = new ArrayList<>();

@@ -140,6 +140,11 @@ class HousekeepingTest {
             assertThat(minutes.countDocuments()).isEqualTo(1);
             assertThat(lethe.engine.jobRuns().latest(Housekeeping.JOB, 5)).singleElement()
                     .satisfies(run -> assertThat(run.counts()).containsEntry("executionsRemoved", 1L).containsEntry("runCountMinutesRemoved", 1L));
+
+            clock.advance(Duration.ofDays(31));
+            assertThat(lethe.engine.housekeeping().runIfDue()).isTrue();
+            assertThat(lethe.engine.jobRuns().latest(Housekeeping.JOB, 5)).as("the records of job runs go as old")
+                    .singleElement().satisfies(run -> assertThat(run.counts()).containsEntry("jobRunsRemoved", 2L)); // its first run, the compaction
         }
     }
 
