@@ -189,7 +189,7 @@ public final class PurgeService implements AutoCloseable {
         PurgeRequest approved = expect(request, PurgeStatus.APPROVED);
         PurgeRequest started = approved.withScope(resolver.apply(approved.scope())).started(clock.instant());
         transition(started, stored); // a second "run" meanwhile finds it running: 409, not a second run
-        runner.execute(() -> complete(started.id()));
+        completeInBackground(started.id());
         return started;
     }
 
@@ -220,8 +220,24 @@ public final class PurgeService implements AutoCloseable {
     /** Resumes requests found running or verifying that no process holds (see {@link RunLeases}); how many it found. */
     public int resumeInterrupted() {
         List<PurgeRequest> unfinished = store.unfinished();
-        unfinished.forEach(r -> runner.execute(() -> complete(r.id())));
+        unfinished.forEach(r -> completeInBackground(r.id()));
         return unfinished.size();
+    }
+
+    /**
+     * {@link #complete} on a thread of its own. A failure outside the targets (the database unreachable while the
+     * request's state is written) leaves the request running for the next resume a minute later, and is logged by
+     * its class only: a message may quote the values being purged (an uncaught one would go to the console whole).
+     */
+    private void completeInBackground(String id) {
+        runner.execute(() -> {
+            try {
+                complete(id);
+            } catch (RuntimeException e) {
+                log.atError().addKeyValue("purge", id).addKeyValue("error", e.getClass().getName())
+                        .log("purge run stopped; it resumes within a minute");
+            }
+        });
     }
 
     /**
