@@ -46,6 +46,16 @@ public final class LogSetup {
         return appender;
     }
 
+    /**
+     * Sends a failure no thread caught to the log (the console and the segments, message withheld) instead of the JVM's
+     * default, which prints it whole to standard error, message and all, past the redaction.
+     */
+    public static void logUncaughtFailures() {
+        // runs on the failing thread, whose name every line carries already
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LoggerFactory.getLogger(LogSetup.class).atError()
+                .setCause(failure).log("a background task failed"));
+    }
+
     /** Detaches and closes the segment appender (tests start several servers in one JVM). */
     public static void stop() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

@@ -28,6 +28,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        LogSetup.logUncaughtFailures();
         int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
         if (code != ServeCommand.SERVED) {
             System.exit(code);

@@ -47,6 +47,27 @@ class MessageFreeLogsTest {
     }
 
     @Test
+    void shouldLogAFailureNoThreadCaughtWithoutItsMessage() throws Exception {
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        LogSetup.start(dir);
+        try {
+            LogSetup.logUncaughtFailures();
+            Thread failing = Thread.ofVirtual().name("lethe-test-task").start(() -> {
+                throw failure();
+            });
+            failing.join();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+            LogSetup.stop();
+        }
+
+        assertThat(RawBytes.filesContaining(dir, value)).isEmpty();
+        JsonObject line = lines().filter(l -> "a background task failed".equals(l.getString("message"))).findFirst().orElseThrow();
+        assertThat(line.getString("thread")).isEqualTo("lethe-test-task");
+        assertThat(line.getString("stack_trace")).contains("java.lang.IllegalStateException " + MessageFreeThrowableConverter.WITHHELD);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void shouldKeepExceptionMessagesOffTheConsole() throws JoranException {
         LoggerContext context = new LoggerContext();
