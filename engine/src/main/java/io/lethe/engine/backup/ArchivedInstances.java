@@ -2,6 +2,7 @@ package io.lethe.engine.backup;
 
 import io.lethe.engine.instance.Condition;
 import io.lethe.engine.instance.Conditions;
+import io.lethe.engine.regex.SafeRegex;
 import io.lethe.engine.retention.AttributePurge;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeStrategy;
@@ -9,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.bson.Document;
 
 /**
@@ -74,8 +74,7 @@ final class ArchivedInstances {
                     && (r.lessThan() == null || compare(value, r.lessThan()) < 0)
                     && (r.atMost() == null || compare(value, r.atMost()) <= 0)
                     && comparable(value, r);
-            case Condition.Matches m -> value instanceof String s
-                    && Pattern.compile(m.pattern(), m.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0).matcher(s).find();
+            case Condition.Matches m -> value instanceof String s && SafeRegex.compile(m.pattern(), m.ignoreCase()).matcher(s).find();
         };
     }
 

@@ -1,6 +1,8 @@
 package io.lethe.engine.instance;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -16,7 +18,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -78,7 +79,14 @@ public final class MongoInstanceStore implements InstanceStore {
 
     @Override
     public long overwriteAll(String model, List<String> ids, List<Condition> conditions, Map<String, Object> values, Instant at) {
-        List<Bson> filters = new ArrayList<>(filters(model, ids.isEmpty() ? conditions : List.of(), true));
+        TextPatterns patterns = TextPatterns.of(ids.isEmpty() ? conditions : List.of());
+        if (!patterns.none()) {
+            ids = matchingIds(model, patterns);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+        }
+        List<Bson> filters = new ArrayList<>(filters(model, patterns.inDatabase(), true));
         if (!ids.isEmpty()) {
             filters.add(Filters.in("_id", ids));
         }
@@ -91,15 +99,24 @@ public final class MongoInstanceStore implements InstanceStore {
     @Override
     public Page query(InstanceQuery query) {
         String sortField = query.sortBy() == null ? "_id" : "data." + query.sortBy();
-        List<Bson> filters = new ArrayList<>(filters(query.model(), query.conditions(), query.includeInactive()));
+        TextPatterns patterns = TextPatterns.of(query.conditions());
+        List<Bson> filters = new ArrayList<>(filters(query.model(), patterns.inDatabase(), query.includeInactive()));
         if (query.cursor() != null) {
             filters.add(after(query, sortField));
         }
         Bson sort = query.descending()
                 ? Sorts.orderBy(Sorts.descending(sortField), Sorts.descending("_id"))
                 : Sorts.orderBy(Sorts.ascending(sortField), Sorts.ascending("_id"));
-        List<Instance> found = instances.find(Filters.and(filters)).sort(sort).limit(query.limit() + 1)
-                .map(MongoInstanceStore::toInstance).into(new ArrayList<>());
+        FindIterable<Document> candidates = instances.find(Filters.and(filters)).sort(sort);
+        List<Instance> found = new ArrayList<>();
+        try (MongoCursor<Document> cursor = (patterns.none() ? candidates.limit(query.limit() + 1) : candidates).iterator()) {
+            while (cursor.hasNext() && found.size() <= query.limit()) {
+                Document instance = cursor.next();
+                if (patterns.matches(instance)) {
+                    found.add(toInstance(instance));
+                }
+            }
+        }
         if (found.size() <= query.limit()) {
             return new Page(found, null);
         }
@@ -111,7 +128,27 @@ public final class MongoInstanceStore implements InstanceStore {
 
     @Override
     public long count(String model, List<Condition> conditions, boolean includeInactive) {
-        return instances.countDocuments(Filters.and(filters(model, conditions, includeInactive)));
+        TextPatterns patterns = TextPatterns.of(conditions);
+        Bson filter = Filters.and(filters(model, patterns.inDatabase(), includeInactive));
+        if (patterns.none()) {
+            return instances.countDocuments(filter);
+        }
+        long matching = 0;
+        for (Document instance : instances.find(filter).projection(patterns.fields())) {
+            matching += patterns.matches(instance) ? 1 : 0;
+        }
+        return matching;
+    }
+
+    /** The ids of the instances of {@code model} (active or not) the patterns and the other conditions select. */
+    private List<String> matchingIds(String model, TextPatterns patterns) {
+        List<String> ids = new ArrayList<>();
+        for (Document instance : instances.find(Filters.and(filters(model, patterns.inDatabase(), true))).projection(patterns.fields())) {
+            if (patterns.matches(instance)) {
+                ids.add(instance.getString("_id"));
+            }
+        }
+        return ids;
     }
 
     @Override
@@ -177,8 +214,7 @@ public final class MongoInstanceStore implements InstanceStore {
                     if (r.lessThan() != null) filters.add(Filters.lt(field, r.lessThan()));
                     if (r.atMost() != null) filters.add(Filters.lte(field, r.atMost()));
                 }
-                case Condition.Matches m -> filters.add(Filters.regex(field,
-                        Pattern.compile(m.pattern(), m.ignoreCase() ? Pattern.CASE_INSENSITIVE : 0)));
+                case Condition.Matches m -> throw new IllegalArgumentException("a regex is matched by Lethe, not the database");
             }
         }
         return filters;

@@ -1,10 +1,12 @@
 package io.lethe.engine.log;
 
+import com.google.re2j.Pattern;
+import io.lethe.engine.regex.SafeRegex;
+import io.lethe.engine.retention.ValueRedactor;
 import java.util.Collection;
 import java.util.Map;
-import java.util.regex.Pattern;
 
-/** A {@link LogFilter} compiled once per purge and applied to each line. */
+/** A {@link LogFilter} compiled once per purge and applied to each line (in linear time: {@link SafeRegex}). */
 final class LineMatcher {
 
     static final String MASK = "***";
@@ -12,12 +14,14 @@ final class LineMatcher {
     private final LogFilter filter;
     private final Pattern value;
     private final Pattern regex;
+    private final ValueRedactor values;
 
-    LineMatcher(LogFilter filter) {
+    /** @param values the values of a value purge, or null */
+    LineMatcher(LogFilter filter, ValueRedactor values) {
         this.filter = filter;
-        this.value = filter.match() == null ? null
-                : Pattern.compile(Pattern.quote(filter.match()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        this.regex = filter.regex() == null ? null : Pattern.compile(filter.regex());
+        this.values = values;
+        this.value = filter.match() == null ? null : SafeRegex.compile(Pattern.quote(filter.match()), true);
+        this.regex = filter.regex() == null ? null : SafeRegex.compile(filter.regex(), false);
     }
 
     /** Whether the line passes every criterion of the filter (its time is judged elsewhere). */
@@ -33,7 +37,8 @@ final class LineMatcher {
         if (filter.correlationId() != null && !filter.correlationId().equals(line.field("correlationId"))) {
             return false;
         }
-        return (value == null || found(value, line)) && (regex == null || found(regex, line));
+        return (value == null || found(value, line)) && (regex == null || found(regex, line))
+                && (values == null || values.occursIn(line.text()) || escaped(line) && values.occursIn(line.fields()));
     }
 
     /** The text with every match of the value or regex masked; wholly masked when the filter searches no text. */
@@ -41,7 +46,7 @@ final class LineMatcher {
         if (text == null) {
             return null;
         }
-        if (!filter.searchesText()) {
+        if (!filter.searchesText() && values == null) {
             return MASK;
         }
         String masked = text;
@@ -51,6 +56,9 @@ final class LineMatcher {
         if (regex != null) {
             masked = regex.matcher(masked).replaceAll(MASK);
         }
+        if (values != null) {
+            masked = (String) values.redact(masked);
+        }
         return masked;
     }
 
@@ -58,8 +66,12 @@ final class LineMatcher {
         if (pattern.matcher(line.text()).find()) {
             return true;
         }
-        // A JSON escape (\" \\ \u00e9) hides the plain text from the raw line: look at decoded values too.
-        return line.text().indexOf('\\') >= 0 && line.fields() != null && foundIn(pattern, line.fields());
+        return escaped(line) && foundIn(pattern, line.fields());
+    }
+
+    /** Whether a JSON escape (\" \\ \u00e9) may hide the plain text from the raw line: then decoded values are searched too. */
+    private static boolean escaped(LogLine line) {
+        return line.text().indexOf('\\') >= 0 && line.fields() != null;
     }
 
     private static boolean foundIn(Pattern pattern, Object value) {

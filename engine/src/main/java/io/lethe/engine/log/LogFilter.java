@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * @param match         a literal value, compared without regard to case, searched in the line's
  *                      raw JSON text and in its decoded string values (so escaped text is found too)
- * @param regex         a Java regular expression, searched the same way (use {@code (?i)} for case)
+ * @param regex         a regular expression (RE2 syntax, run in linear time: no lookaround or backreferences),
+ *                      searched the same way (use {@code (?i)} for case)
  * @param level         {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN} or {@code ERROR}
  * @param logger        a logger name; also takes its children ({@code io.lethe} takes {@code io.lethe.web})
  * @param correlationId the request correlation id, exactly

@@ -1,5 +1,6 @@
 package io.lethe.engine.log;
 
+import io.lethe.engine.retention.ValueRedactor;
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import java.time.Duration;
@@ -16,16 +17,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a log purge forgets: the lines of {@code range} that pass {@code filter}. Without a filter
- * every line of the range goes (whole segments inside it are deleted); with one only matching lines.
+ * What a log purge forgets: the lines of {@code range} that pass {@code filter} and, for a value purge, hold one of
+ * {@code values} as a whole token (searched as every other store searches them; null: no value purge). Without
+ * either every line of the range goes (whole segments inside it are deleted); with one only matching lines.
  */
-public record LogPurgeRequest(LogRange range, LogFilter filter) {
+public record LogPurgeRequest(LogRange range, LogFilter filter, ValueRedactor values) {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     public LogPurgeRequest {
         Objects.requireNonNull(range, "range");
         filter = filter == null ? LogFilter.NONE : filter;
+    }
+
+    public LogPurgeRequest(LogRange range, LogFilter filter) {
+        this(range, filter, null);
+    }
+
+    /** Whether only some lines of the range go, not every one. */
+    public boolean selective() {
+        return !filter.isEmpty() || values != null;
     }
 
     /**

@@ -62,7 +62,7 @@ public final class LogPurgeTarget implements PurgeTarget {
     private static LogPurgeRequest requestFor(PurgeScope scope) {
         return switch (scope) {
             case PurgeScope.Logs logs -> request(logs);
-            case PurgeScope.Value value -> new LogPurgeRequest(EVER, LogFilter.regex(ValueRedactor.of(value).regex()));
+            case PurgeScope.Value value -> new LogPurgeRequest(EVER, LogFilter.NONE, ValueRedactor.of(value));
             default -> throw new IllegalArgumentException("not a scope for logs: " + scope.getClass().getSimpleName());
         };
     }

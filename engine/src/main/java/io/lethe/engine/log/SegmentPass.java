@@ -35,14 +35,14 @@ final class SegmentPass {
 
     SegmentPass(LogPurgeRequest request, PurgeTally tally, SegmentRewrite.RewriteHook hook) {
         this.request = request;
-        this.matcher = new LineMatcher(request.filter());
+        this.matcher = new LineMatcher(request.filter(), request.values());
         this.tally = tally;
         this.hook = hook;
     }
 
     /** Whether the segment goes as a whole, unread: unfiltered and its hour wholly inside the range. */
     boolean whole(LogSegment segment) {
-        return request.filter().isEmpty() && segment.within(request.range().from(), request.range().to());
+        return !request.selective() && segment.within(request.range().from(), request.range().to());
     }
 
     void preview(LogSegment segment) throws IOException {
@@ -71,7 +71,7 @@ final class SegmentPass {
             tally.wholeSegment(lines, size);
             return;
         }
-        if (!request.filter().isEmpty()) {
+        if (request.selective()) {
             // A filter usually spares most segments: read first, rewrite only where something goes.
             Scan found = scan(segment, Sink.NONE);
             if (found.inScope() == 0) {

@@ -1,23 +1,25 @@
 package io.lethe.engine.regex;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.regex.Matcher;
 
 /**
- * Checks a regular expression a user gives (an instance {@code regex} condition, a log purge's
- * {@code regex}) before anything runs it: it must compile, be at most
- * {@link #MAX_LENGTH} characters, and not repeat a group that itself holds a quantifier
- * ({@code (a+)+}, {@code (.*a){12}}): the embedded database matches with {@code java.util.regex},
- * which cannot be interrupted, and such patterns take exponential time on a value that almost
- * matches (29 characters held a query for 8 s), which a hook passing its caller's text into a
- * {@code regex} would let anyone do (and a log line a caller wrote can hold such a value too).
+ * The regular expressions users give (an instance {@code regex} condition, a log purge's {@code regex}), run by
+ * RE2/J, whose time grows linearly with the text: a backtracking engine ({@code java.util.regex}, the embedded
+ * database's) takes exponential time on {@code (a+)+$} against a value that almost matches and polynomial time on
+ * {@code .*.*.*x}, which cannot be interrupted, and a hook passing its caller's text into a {@code regex}, or a log
+ * line a caller wrote, would let anyone hold a thread for hours. So Lethe matches these patterns itself, never in the
+ * database. The price: no lookaround, backreferences or possessive quantifiers; a pattern must be at most
+ * {@link #MAX_LENGTH} characters.
  */
 public final class SafeRegex {
 
     public static final int MAX_LENGTH = 256;
+
+    private static final java.util.regex.Pattern LOOKAROUND = java.util.regex.Pattern.compile("\\(\\?<?[=!]");
+    private static final java.util.regex.Pattern BACKREFERENCE = java.util.regex.Pattern.compile("\\\\[1-9]|\\\\k<");
 
     private SafeRegex() {
     }
@@ -29,97 +31,29 @@ public final class SafeRegex {
         }
         try {
             Pattern.compile(pattern);
+            return Optional.empty();
         } catch (PatternSyntaxException e) {
-            return Optional.of("not a regular expression: " + e.getDescription());
-        }
-        return repeatsAQuantifiedGroup(pattern)
-                ? Optional.of("repeats a group that holds a quantifier, e.g. (a+)+: such a pattern can take exponential time")
-                : Optional.empty();
-    }
-
-    private static boolean repeatsAQuantifiedGroup(String p) {
-        Deque<Boolean> open = new ArrayDeque<>(); // per open group: whether it holds a quantifier
-        boolean quantifiedGroupJustClosed = false;
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            boolean closed = false;
-            switch (c) {
-                case '\\' -> i++;
-                case '[' -> i = endOfClass(p, i);
-                case '(' -> {
-                    open.push(false);
-                    i = afterGroupPrefix(p, i);
-                }
-                case ')' -> {
-                    boolean held = !open.isEmpty() && open.pop();
-                    if (held) {
-                        markQuantified(open);
-                    }
-                    closed = held;
-                }
-                case '*', '+', '?', '{' -> {
-                    if (quantifiedGroupJustClosed) {
-                        return true;
-                    }
-                    markQuantified(open);
-                    if (c == '{') {
-                        int end = p.indexOf('}', i);
-                        i = end < 0 ? i : end;
-                    }
-                    if (i + 1 < p.length() && (p.charAt(i + 1) == '?' || p.charAt(i + 1) == '+')) {
-                        i++; // a lazy or possessive quantifier
-                    }
-                }
-                default -> { }
-            }
-            quantifiedGroupJustClosed = closed;
-        }
-        return false;
-    }
-
-    private static void markQuantified(Deque<Boolean> open) {
-        if (!open.isEmpty()) {
-            open.pop();
-            open.push(true);
+            return Optional.of(unsupported(pattern).orElse("not a regular expression: " + e.getDescription()));
         }
     }
 
-    /** The index of the ']' closing the class opened at {@code start}. */
-    private static int endOfClass(String p, int start) {
-        int i = start + 1;
-        if (i < p.length() && p.charAt(i) == '^') {
-            i++;
-        }
-        if (i < p.length() && p.charAt(i) == ']') {
-            i++;
-        }
-        for (; i < p.length(); i++) {
-            if (p.charAt(i) == '\\') {
-                i++;
-            } else if (p.charAt(i) == ']') {
-                return i;
-            }
-        }
-        return p.length();
+    /** The pattern, checked by {@link #problem} before, compiled for matching in linear time. */
+    public static Pattern compile(String pattern, boolean ignoreCase) {
+        return Pattern.compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
     }
 
-    /** Skips {@code ?:}, {@code ?=}, {@code ?<name>}, inline flags... after a '(' at {@code start}. */
-    private static int afterGroupPrefix(String p, int start) {
-        int i = start;
-        if (i + 1 >= p.length() || p.charAt(i + 1) != '?') {
-            return i;
+    /** What a backtracking engine would accept and RE2/J does not, said plainly (RE2/J's own message misleads). */
+    private static Optional<String> unsupported(String pattern) {
+        Matcher lookaround = LOOKAROUND.matcher(pattern);
+        if (lookaround.find()) {
+            return Optional.of("lookahead and lookbehind ('" + lookaround.group() + "') are not supported: patterns run in linear time");
         }
-        i += 2;
-        if (i < p.length() && p.charAt(i) == '<' && i + 1 < p.length() && p.charAt(i + 1) != '=' && p.charAt(i + 1) != '!') {
-            int end = p.indexOf('>', i);
-            return end < 0 ? p.length() : end;
+        if (BACKREFERENCE.matcher(pattern).find()) {
+            return Optional.of("backreferences are not supported: patterns run in linear time");
         }
-        while (i < p.length() && ":=!<>)".indexOf(p.charAt(i)) < 0) {
-            i++; // inline flags such as (?i) or (?i:
+        if (pattern.contains("++") || pattern.contains("*+") || pattern.contains("?+") || pattern.contains("}+")) {
+            return Optional.of("possessive quantifiers (a++) are not supported: write a+");
         }
-        if (i < p.length() && p.charAt(i) == '<') {
-            i++; // lookbehind: (?<= or (?<!
-        }
-        return i < p.length() && p.charAt(i) == ')' ? i - 1 : i;
+        return Optional.empty();
     }
 }

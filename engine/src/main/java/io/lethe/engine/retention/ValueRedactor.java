@@ -58,14 +58,6 @@ public final class ValueRedactor {
         return before + Pattern.quote(value) + after;
     }
 
-    /**
-     * The same search as a Java regular expression with its flags inline, for stores searched by
-     * pattern (log lines).
-     */
-    public String regex() {
-        return "(?iu)" + pattern.pattern();
-    }
-
     private static final String NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}])";
     private static final String NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}])";
 

@@ -44,4 +44,27 @@ class LogPurgeTargetTest {
         assertThat(RawBytes.filesContaining(dir, "call Popescu")).isEmpty();
         assertThat(RawBytes.filesContaining(dir, "POPESCU@example.org")).isEmpty();
     }
+
+    @Test
+    void shouldRemoveTheLinesOfEveryValueOfAPurgeOfManyValuesAtOnce() {
+        // given: a subject purge "everywhere" hands the logs all of a person's values at once (up to 200)
+        List<String> values = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "client-" + i + "@example.org").toList();
+        String first = line("2026-11-27T04:10:00Z", "mail to client-0@example.org bounced");
+        String last = line("2026-11-27T04:11:00Z", "CLIENT-39@EXAMPLE.ORG signed up");
+        String lookalike = line("2026-11-27T04:12:00Z", "xclient-39@example.org is someone else");
+        String other = line("2026-11-27T04:13:00Z", "nothing to see");
+        segment(dir, "2026-11-27T04:00:00Z", false, List.of(first, last, lookalike, other));
+        LogPurgeTarget target = new LogPurgeTarget(new LogPurger(new LogSegments(dir)));
+        PurgeScope scope = new PurgeScope.Value(null, values);
+
+        // when
+        long planned = target.plan(scope);
+        PurgeCounts counts = target.execute(scope);
+
+        // then
+        assertThat(planned).isEqualTo(2);
+        assertThat(counts.removed()).isEqualTo(2);
+        assertThat(target.verify(scope)).isZero();
+        assertThat(allLines(dir)).containsExactlyInAnyOrder(lookalike, other);
+    }
 }

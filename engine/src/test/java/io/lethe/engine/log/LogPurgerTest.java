@@ -107,6 +107,22 @@ class LogPurgerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // a hang guard: a backtracking engine took hours on this line
+    void shouldMatchALongLineAgainstAPatternThatTrapsABacktrackingEngine() {
+        // given
+        String trap = line("2026-11-25T14:05:00Z", "a".repeat(100_000) + "!");
+        String hit = line("2026-11-25T14:06:00Z", "aaaa");
+        Path file = segment(dir, "2026-11-25T14:00:00Z", false, List.of(trap, hit));
+
+        // when
+        LogPurgeResult result = purger().run(range("2026-11-25T14:00:00Z", "2026-11-25T15:00:00Z", LogFilter.regex("\"(a+)+\"")));
+
+        // then
+        assertThat(lines(file)).containsExactly(trap);
+        assertThat(result.linesRemoved()).isEqualTo(1);
+    }
+
+    @Test
     void shouldFilterByLevelLoggerAndCorrelationId() {
         // given
         String hit = line("2026-11-25T14:05:00Z", "ERROR", "io.lethe.web.Http", "req-1", "boom", Map.of());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ValueRedactorTest {
@@ -60,7 +59,7 @@ class ValueRedactorTest {
         assertThat(redacted).isEqualTo(Map.of("note", "[redacted] ([redacted], [redacted] 0018) met Adam and [redacted]",
                 "source", "reader.adapt()"));
         assertThat(several.occursIn(redacted)).isFalse();
-        assertThat(Pattern.compile(several.regex()).matcher("log: +44 20 7946").find()).as("the log search").isTrue();
+        assertThat(several.occursIn("log: +44 20 7946")).isTrue();
     }
 
     @Test
