@@ -9,7 +9,6 @@ import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.transfer.ExportRegister;
-import io.lethe.engine.trigger.ScheduleTriggers;
 import io.lethe.purge.ledger.Ledger;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -89,7 +88,7 @@ public final class PurgeService implements AutoCloseable {
 
     /** For tests: behave as one of several processes sharing a MongoDB, whatever the database is. */
     PurgeService sharingTheDatabase() {
-        leases = new RunLeases(database.collection(ScheduleTriggers.LEASES), clock, true);
+        leases = RunLeases.of(database, clock, true);
         return this;
     }
 

@@ -42,8 +42,13 @@ final class RunLeases {
         this.shared = shared;
     }
 
+    /** The leases of a process: shared when the database is a MongoDB other processes may use too. */
     static RunLeases of(Database database, Clock clock) {
-        return new RunLeases(database.collection(ScheduleTriggers.LEASES), clock, database.mode() == DatabaseMode.EXTERNAL);
+        return of(database, clock, database.mode() == DatabaseMode.EXTERNAL);
+    }
+
+    static RunLeases of(Database database, Clock clock, boolean shared) {
+        return new RunLeases(database.collection(ScheduleTriggers.LEASES), clock, shared);
     }
 
     /** Takes the lease of a request unless this process already runs it or another one holds it. */

@@ -13,8 +13,8 @@ import org.bson.Document;
 
 /**
  * The retention in force: what an admin set (collection {@value #COLLECTION}, document {@code retention}: whole
- * days per store, how many daily backups, who changed it and when) over the defaults this process was started with (its flags). Read at
- * every use, so a change reaches every process sharing the database at its next hourly job.
+ * days per store, how many daily backups, who changed it and when) over the defaults this process was started with
+ * (its flags). Read at every use, so a change reaches every process sharing the database at its next hourly job.
  */
 public final class RetentionPolicy {
 
