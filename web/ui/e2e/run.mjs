@@ -547,6 +547,8 @@ const run = async () => {
     await page.getByRole('button', { name: 'Save retention' }).click();
     await page.getByText('Retention saved').waitFor();
     await page.getByText(/Last changed by erin/).waitFor();
+    const change = page.getByRole('table', { name: 'Retention changes' }).getByRole('row').nth(1);
+    expect(await change.innerText()).toContain('erin');
     const stored = await page.request.get(`${base}/api/retention`, { headers: await bearer() });
     const policy = await stored.json();
     expect(policy.traceDays).toBe(3);

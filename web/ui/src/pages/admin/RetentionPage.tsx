@@ -10,6 +10,7 @@ type Policy = Days & {
   defaults: Days;
   updatedBy?: string;
   updatedAt?: string;
+  history: (Days & { by: string; at: string })[];
   models: { model: string; retentionDays: number }[];
   jobs: { job: string; finishedAt?: string; counts?: Record<string, number> }[];
 };
@@ -84,6 +85,23 @@ export function RetentionPage() {
                 ))}
               </ul>
             )}
+          {data.history.length > 0 && (
+            <>
+              <h2>Changes</h2>
+              <table className="grid" aria-label="Retention changes">
+                <thead><tr><th>When</th><th>Who</th>{FIELDS.map((f) => <th key={f.key}>{f.label}</th>)}</tr></thead>
+                <tbody>
+                  {data.history.map((c) => (
+                    <tr key={c.at + c.by}>
+                      <td className="small">{c.at}</td>
+                      <td>{c.by}</td>
+                      {FIELDS.map((f) => <td key={f.key}>{c[f.key]}</td>)}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
           <h2>Last runs</h2>
           <table className="grid" aria-label="Retention jobs">
             <thead><tr><th>Job</th><th>Finished</th><th>Counts</th></tr></thead>

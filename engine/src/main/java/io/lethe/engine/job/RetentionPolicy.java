@@ -7,7 +7,9 @@ import io.lethe.engine.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -15,16 +17,19 @@ import org.bson.Document;
  * The retention in force: what an admin set (collection {@value #COLLECTION}, document {@code retention}: whole
  * days per store, how many daily backups, who changed it and when) over the defaults this process was started with
  * (its flags). Read at every use, so a change reaches every process sharing the database at its next hourly job.
+ * The last {@value #HISTORY} changes are kept with it: who made the retention what, and when.
  */
 public final class RetentionPolicy {
 
     public static final String COLLECTION = "settings";
     /** The longest retention an admin may set, in days (100 years). */
     public static final long MAX_DAYS = 36_500;
+    /** How many changes the history keeps. */
+    public static final int HISTORY = 100;
     private static final String ID = "retention";
 
-    /** Who last changed the retention, and when. */
-    public record Change(String by, Instant at) {
+    /** Who changed the retention, when, and to what. */
+    public record Change(String by, Instant at, Retention retention) {
     }
 
     private final MongoCollection<Document> settings;
@@ -44,24 +49,45 @@ public final class RetentionPolicy {
 
     public Retention current() {
         Document set = stored();
-        return set == null ? defaults : new Retention(days(set, "deactivatedDays", defaults.deactivated()),
+        return set == null ? defaults : retention(set);
+    }
+
+    public Optional<Change> lastChange() {
+        return history().stream().findFirst();
+    }
+
+    /** The changes made, newest first. */
+    public List<Change> history() {
+        Document set = stored();
+        List<Change> changes = new ArrayList<>();
+        if (set != null) {
+            set.getList("history", Document.class, List.of()).forEach(change ->
+                    changes.addFirst(new Change(change.getString("by"), change.getDate("at").toInstant(), retention(change))));
+        }
+        return changes;
+    }
+
+    /** Keeps {@code next} for every process sharing the database; the jobs use it from their next run. */
+    public void set(Retention next, String by) {
+        Document change = days(next).append("by", by).append("at", Date.from(clock.instant()));
+        Document set = stored();
+        List<Document> history = new ArrayList<>(set == null ? List.of() : set.getList("history", Document.class, List.of()));
+        history.add(change);
+        List<Document> kept = history.subList(Math.max(0, history.size() - HISTORY), history.size());
+        settings.replaceOne(Filters.eq("_id", ID), days(next).append("_id", ID).append("history", kept), new ReplaceOptions().upsert(true));
+    }
+
+    private Retention retention(Document set) {
+        return new Retention(days(set, "deactivatedDays", defaults.deactivated()),
                 days(set, "executionDays", defaults.executions()), days(set, "logDays", defaults.logs()),
                 days(set, "traceDays", defaults.traces()),
                 set.get("backupsKept") instanceof Number kept ? kept.intValue() : defaults.backups());
     }
 
-    public Optional<Change> lastChange() {
-        Document set = stored();
-        return set == null ? Optional.empty() : Optional.of(new Change(set.getString("updatedBy"), set.getDate("updatedAt").toInstant()));
-    }
-
-    /** Keeps {@code next} for every process sharing the database; the jobs use it from their next run. */
-    public void set(Retention next, String by) {
-        settings.replaceOne(Filters.eq("_id", ID), new Document("_id", ID)
-                .append("deactivatedDays", next.deactivated().toDays()).append("executionDays", next.executions().toDays())
-                .append("logDays", next.logs().toDays()).append("traceDays", next.traces().toDays())
-                .append("backupsKept", next.backups())
-                .append("updatedBy", by).append("updatedAt", Date.from(clock.instant())), new ReplaceOptions().upsert(true));
+    private static Document days(Retention retention) {
+        return new Document("deactivatedDays", retention.deactivated().toDays()).append("executionDays", retention.executions().toDays())
+                .append("logDays", retention.logs().toDays()).append("traceDays", retention.traces().toDays())
+                .append("backupsKept", retention.backups());
     }
 
     private Document stored() {

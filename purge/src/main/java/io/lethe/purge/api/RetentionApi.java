@@ -67,10 +67,17 @@ public final class RetentionApi {
     private Map<String, Object> describe() {
         Map<String, Object> answer = days(policy.current());
         answer.put("defaults", days(policy.defaults()));
-        policy.lastChange().ifPresent(change -> {
+        List<RetentionPolicy.Change> history = policy.history();
+        history.stream().findFirst().ifPresent(change -> {
             answer.put("updatedBy", change.by());
             answer.put("updatedAt", change.at().toString());
         });
+        answer.put("history", history.stream().map(change -> {
+            Map<String, Object> entry = days(change.retention());
+            entry.put("by", change.by());
+            entry.put("at", change.at().toString());
+            return entry;
+        }).toList());
         answer.put("models", models.list().stream().filter(m -> m.retentionDays() != null)
                 .map(m -> Map.of("model", m.name(), "retentionDays", m.retentionDays())).toList());
         answer.put("jobs", jobs.stream().map(this::lastRun).toList());

@@ -52,6 +52,11 @@ class RetentionApiTest {
             assertThat(server.get("/api/models/lead/stats", designer).json().getString("note"))
                     .contains("14 days after deactivation");
 
+            server.send("PUT", "/api/retention", admin, wanted.replace("\"traceDays\":2", "\"traceDays\":1"));
+            JsonArray history = server.get("/api/retention", designer).json().getJsonArray("history");
+            assertThat(history.stream().map(c -> ((JsonObject) c).getLong("traceDays"))).as("newest first").containsExactly(1L, 2L);
+            assertThat(history.getJsonObject(1).getString("by")).isEqualTo("admin");
+
             server.restart();
             assertThat(server.get("/api/retention", server.adminToken()).json().getLong("deactivatedDays")).isEqualTo(14);
         }
