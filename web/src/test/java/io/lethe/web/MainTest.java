@@ -56,6 +56,9 @@ class MainTest {
         err.getBuffer().setLength(0);
         assertThat(run("serve", "--log-retention-days", "-1")).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("lethe: --log-retention-days must be at least 1, not -1 (see ./lethe --help)");
+        err.getBuffer().setLength(0);
+        assertThat(run("serve", "--trace-retention-days", "0")).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("lethe: --trace-retention-days must be at least 1, not 0 (see ./lethe --help)");
     }
 
     @Test
