@@ -247,7 +247,7 @@ class SequenceValidationTest {
         assertThat(lethe.engine.blocks().all()).extracting(Block::type).containsExactlyInAnyOrder(
                 "script", "create-instance", "update-instance", "query-instances", "deactivate-instance",
                 "delete-instance", "condition", "for-each", "http-request", "log", "respond", "call-sequence",
-                "purge-attributes", "request-purge");
+                "purge-attributes", "request-purge", "issue-token", "check-token");
         for (Block<?> block : lethe.engine.blocks().all()) {
             assertThat(block.schema().toJsonSchema()).containsEntry("type", "object").containsKey("properties");
         }
