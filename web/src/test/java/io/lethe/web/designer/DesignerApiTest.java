@@ -386,7 +386,7 @@ class DesignerApiTest {
 
         JsonObject script = palette.stream().map(JsonObject.class::cast).filter(b -> b.getString("type").equals("script")).findFirst().orElseThrow();
         assertThat(script.getJsonObject("configSchema").getJsonArray("required")).contains("source");
-        assertThat(palette).hasSize(14);
+        assertThat(palette).hasSize(16);
     }
 
     @Test
