@@ -6,19 +6,20 @@ import io.lethe.engine.block.HttpRequestBlock;
 import io.lethe.engine.block.InstanceBlocks;
 import io.lethe.engine.block.PurgeAttributesBlock;
 import io.lethe.engine.block.RequestPurgeBlock;
-import io.lethe.engine.block.TokenBlocks;
 import io.lethe.engine.block.ScriptBlock;
+import io.lethe.engine.block.TokenBlocks;
 import io.lethe.engine.connector.ConnectorStore;
 import io.lethe.engine.connector.MongoConnectorStore;
+import io.lethe.engine.execution.ExecutionPurgeTarget;
 import io.lethe.engine.execution.ExecutionRecorder;
 import io.lethe.engine.execution.ExecutionResult;
-import io.lethe.engine.execution.ExecutionPurgeTarget;
 import io.lethe.engine.execution.ExecutionStats;
 import io.lethe.engine.execution.ExecutionStore;
 import io.lethe.engine.execution.MongoExecutionStore;
 import io.lethe.engine.execution.Responder;
 import io.lethe.engine.execution.SequenceRunner;
 import io.lethe.engine.execution.TriggerInfo;
+import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.instance.InstanceEvents;
 import io.lethe.engine.instance.Instances;
 import io.lethe.engine.instance.MongoInstanceStore;
@@ -26,6 +27,7 @@ import io.lethe.engine.job.Housekeeping;
 import io.lethe.engine.job.JobRuns;
 import io.lethe.engine.job.Retention;
 import io.lethe.engine.job.RetentionPolicy;
+import io.lethe.engine.json.Json;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.Models;
 import io.lethe.engine.model.MongoModelStore;
@@ -41,8 +43,11 @@ import io.lethe.engine.script.ScriptEngine;
 import io.lethe.engine.script.ScriptSettings;
 import io.lethe.engine.secret.SealedTokens;
 import io.lethe.engine.secret.ServerSecrets;
+import io.lethe.engine.sequence.Block;
 import io.lethe.engine.sequence.BlockRegistry;
+import io.lethe.engine.sequence.CompiledSequence;
 import io.lethe.engine.sequence.MongoSequenceStore;
+import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.sequence.SequenceCompiler;
 import io.lethe.engine.sequence.Sequences;
 import io.lethe.engine.store.Database;
@@ -52,10 +57,12 @@ import io.lethe.engine.trigger.HttpTriggers;
 import io.lethe.engine.trigger.InstanceTriggers;
 import io.lethe.engine.trigger.ScheduleTriggers;
 import io.lethe.engine.version.MongoVersionStore;
+import io.lethe.engine.version.Version;
 import io.lethe.engine.version.VersionStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +83,7 @@ public final class Engine implements AutoCloseable {
     private final Instances instances;
     private final ConnectorStore connectors;
     private final RedactionRules redaction;
-    private final java.util.concurrent.CompletableFuture<ScriptEngine> scripts;
+    private final CompletableFuture<ScriptEngine> scripts;
     private final BlockRegistry blocks = new BlockRegistry();
     private volatile PurgeRequests purgeRequests = PurgeRequests.NONE;
     private final Sequences sequences;
@@ -121,7 +128,7 @@ public final class Engine implements AutoCloseable {
         });
         this.instances = new Instances(modelStore, instanceStore, new InstanceEvents(), clock);
         // GraalJS takes over a second to start: start it beside the rest; the first compile waits for it.
-        this.scripts = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        this.scripts = CompletableFuture.supplyAsync(() -> {
             ScriptEngine started = new ScriptEngine(scriptSettings);
             log.atInfo().addKeyValue("scriptEngine", started.implementationName()).log("script engine ready");
             return started;
@@ -217,11 +224,11 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Whether the current version of the sequence is known to be CPU work only (see
-     * {@link io.lethe.engine.sequence.Block#waitsOnIo}). Never blocks: a sequence not compiled yet
+     * {@link Block#waitsOnIo}). Never blocks: a sequence not compiled yet
      * counts as not CPU-only (its first run compiles it), so callers may ask on an event loop.
      */
     public boolean cpuOnly(String sequence) {
-        return sequences.ifCompiled(sequence).map(io.lethe.engine.sequence.CompiledSequence::cpuOnly).orElse(false);
+        return sequences.ifCompiled(sequence).map(CompiledSequence::cpuOnly).orElse(false);
     }
 
     /** Runs a sequence now on the caller's thread (manual runs, HTTP hooks). */
@@ -239,9 +246,9 @@ public final class Engine implements AutoCloseable {
      * against the version that produced it.
      */
     public ExecutionResult runVersion(String sequence, int version, TriggerInfo trigger, Object input) {
-        var saved = versions.find(io.lethe.engine.version.Version.SEQUENCE, sequence, version)
-                .orElseThrow(() -> new io.lethe.engine.failure.NotFoundException("no version " + version + " of sequence '" + sequence + "'"));
-        var definition = io.lethe.engine.json.Json.parse(saved.document(), io.lethe.engine.sequence.Sequence.class).withVersion(version);
+        var saved = versions.find(Version.SEQUENCE, sequence, version)
+                .orElseThrow(() -> new NotFoundException("no version " + version + " of sequence '" + sequence + "'"));
+        var definition = Json.parse(saved.document(), Sequence.class).withVersion(version);
         try (var compiled = sequences.compileDetached(definition)) {
             return runner.run(compiled, trigger, input);
         }

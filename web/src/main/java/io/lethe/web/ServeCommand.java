@@ -87,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         LetheConfig config = new LetheConfig(host, port, data.toAbsolutePath().normalize(),
                 Optional.ofNullable(mongoUri).filter(u -> !u.isBlank()),
-                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, retention, new PurgeSettings(singleAdmin, logPurgeApproval));
+                Optional.ofNullable(System.getenv("LETHE_ADMIN_PASSWORD")), true, retention,
+                new PurgeSettings(singleAdmin, logPurgeApproval));
         Lethe lethe = Lethe.start(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -115,7 +115,8 @@ public final class Housekeeping implements AutoCloseable {
         CompactionResult result = database.compact();
         runs.record(new JobRuns.JobRun(COMPACTION_JOB, started, clock.instant(),
                 Map.of("bytesBefore", result.bytesBefore(), "bytesAfter", result.bytesAfter())));
-        log.atInfo().addKeyValue("bytesReclaimed", result.bytesReclaimed()).log("database compacted: deleted data gone from its free pages");
+        log.atInfo().addKeyValue("bytesReclaimed", result.bytesReclaimed())
+                .log("database compacted: deleted data gone from its free pages");
     }
 
     @Override
