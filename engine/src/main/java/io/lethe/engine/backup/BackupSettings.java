@@ -1,5 +1,6 @@
 package io.lethe.engine.backup;
 
+import io.lethe.engine.job.Retention;
 import java.nio.file.Path;
 import java.time.LocalTime;
 
@@ -10,7 +11,7 @@ import java.time.LocalTime;
  */
 public record BackupSettings(Path directory, int keep, LocalTime dailyAt) {
 
-    public static final int DEFAULT_KEEP = 7;
+    public static final int DEFAULT_KEEP = Retention.DEFAULTS.backups();
 
     public BackupSettings {
         if (keep < 1) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import org.bson.Document;
 
 /**
@@ -50,10 +49,6 @@ public final class RetentionPolicy {
     public Retention current() {
         Document set = stored();
         return set == null ? defaults : retention(set);
-    }
-
-    public Optional<Change> lastChange() {
-        return history().stream().findFirst();
     }
 
     /** The changes made, newest first. */
