@@ -21,6 +21,7 @@ import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.script.ScriptSettings;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.store.DatabaseUnavailableException;
+import io.lethe.http.ApiHeaders;
 import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
 import io.lethe.http.CorrelationId;
@@ -165,6 +166,7 @@ public final class Lethe implements AutoCloseable {
             // Hooks first: the hot path should not be matched against every API route.
             HookRoute hooks = new HookRoute(engine, hookThreads, blocking, MAX_BODY_BYTES);
             hooks.mount(router);
+            router.route("/api/*").handler(ApiHeaders::set);
             router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             ApiRouter api = new ApiRouter(router);
             String version = io.lethe.web.http.Version.current();

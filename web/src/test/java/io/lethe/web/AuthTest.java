@@ -50,6 +50,19 @@ class AuthTest {
     }
 
     @Test
+    void shouldKeepApiAnswersOutOfBrowserAndProxyCaches() { // an instance shown once must not stay on the admin's disk
+        Response me = server.get("/api/auth/me", server.adminToken());
+        Response refused = server.get("/api/auth/me", null);
+        Response missing = server.get("/api/models/no-such-model", server.adminToken());
+
+        for (Response r : new Response[] {me, refused, missing}) {
+            assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
+        assertThat(missing.status()).isEqualTo(404);
+    }
+
+    @Test
     void shouldGiveTheSameAnswerForAWrongPasswordAndAnUnknownUser() {
         Response wrongPassword = login("admin", "not-the-password");
         Response unknownUser = login("nobody", "not-the-password");

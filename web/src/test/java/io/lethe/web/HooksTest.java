@@ -69,6 +69,9 @@ class HooksTest {
         engine.sequences().save(Sequence.of("vault", "answer",
                 List.of(BlockDefinition.of("answer", "respond", Map.of("body", "{{input.headers}}"))),
                 new Trigger.Http("GET", "/vault", true)));
+        engine.sequences().save(Sequence.of("catalog", "answer", List.of(BlockDefinition.of("answer", "respond",
+                Map.of("headers", Map.of("cache-control", "public, max-age=60"), "body", "the same for everyone"))),
+                new Trigger.Http("GET", "/catalog")));
         engine.sequences().save(Sequence.of("widget", "answer", List.of(BlockDefinition.of("answer", "respond", Map.of("body", "thanks"))),
                 new Trigger.Http("POST", "/widget", false, List.of("https://shop.example.org"))));
         engine.sequences().save(Sequence.of("broken", "boom", List.of(BlockDefinition.of("boom", "script",
@@ -104,6 +107,16 @@ class HooksTest {
         assertThat(record.version()).isEqualTo(1);
         assertThat(record.trigger()).isEqualTo("http");
         assertThat(record.path()).containsExactly("clean:next", "store:next", "answer:next");
+    }
+
+    @Test
+    void shouldKeepAnsweredDataOutOfCachesUnlessTheDesignSaysOtherwise() {
+        Response found = server.get("/hooks/customers/nobody@example.org", null);
+        Response catalog = server.get("/hooks/catalog", null);
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.header("Cache-Control")).as("a hook's answer may hold personal data").isEqualTo("no-store");
+        assertThat(catalog.header("Cache-Control")).as("the respond block's own header").isEqualTo("public, max-age=60");
     }
 
     @Test

@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /hooks/...}: runs the sequence bound to the request's method and path. The input is
@@ -41,13 +43,14 @@ import java.util.function.Consumer;
  */
 public final class HookRoute {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HookRoute.class);
+    private static final Logger log = LoggerFactory.getLogger(HookRoute.class);
     public static final String PREFIX = "/hooks";
     private static final Set<String> CREDENTIAL_HEADERS =
             Set.of("authorization", "cookie", "proxy-authorization", "x-api-key", "x-hook-key");
     /** The query of a request without one: only ever read (parsing an absent query still builds a map). */
     private static final MultiMap NO_QUERY = MultiMap.caseInsensitiveMultiMap();
     private static final CharSequence EXECUTION_HEADER = HttpHeaders.createOptimized("X-Lethe-Execution"); // hashed once, not per request
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
     private final Engine engine;
     private final Blocking cpu;
@@ -198,6 +201,8 @@ public final class HookRoute {
     }
 
     private static Reply answer(HttpServerRequest request, HttpReply reply, String executionId) {
+        // What a respond block answers may be personal data: kept out of caches unless its own headers say otherwise.
+        request.response().putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
         try {
             reply.headers().forEach((k, v) -> request.response().putHeader(k, v));
         } catch (RuntimeException e) { // the respond block checks them: a header the server still refuses
