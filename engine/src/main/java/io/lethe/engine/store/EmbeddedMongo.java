@@ -151,8 +151,24 @@ final class EmbeddedMongo implements AutoCloseable {
     }
 
     private static MongoBackend open(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory())).open();
         return new H2Backend(store);
+    }
+
+    /**
+     * The store's page cache: a quarter of the heap, from 16 MB (H2's default) to 4 GB. The embedded
+     * server uses no index but the unique ones, so a list page, a count or a purge's plan reads the whole
+     * collection; from the file each document is deserialized again (about 30 µs each: 5 s for 150 000
+     * instances), from the cache not at all (20 ms). The cache holds deserialized pages, so it is only as
+     * large as what was read; a compaction reopens the store and empties it.
+     */
+    static int cacheMegabytes(long maxHeapBytes) {
+        return (int) Math.clamp(maxHeapBytes / 4 / (1024 * 1024), 16, 4096);
+    }
+
+    /** The page cache's size in megabytes, as the store reports it. */
+    int cacheSize() {
+        return backend.read(d -> ((H2Backend) d).getMvStore().getCacheSize());
     }
 
     @Override
