@@ -119,6 +119,11 @@ public final class Instances {
         return store.count(model.name(), conditions(model, conditions), includeInactive);
     }
 
+    /** Checks a filter against the model (attributes, value types, patterns) without reading any instance. */
+    public void checkFilter(String modelName, List<Condition> conditions) {
+        conditions(model(modelName), conditions);
+    }
+
     /** Hides the instance from normal queries; its data stays stored until deleted or collected. */
     public Instance deactivate(String modelName, String id) {
         return setActive(modelName, id, false, InstanceEvent.Type.DEACTIVATED);

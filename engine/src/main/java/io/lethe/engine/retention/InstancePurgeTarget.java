@@ -139,7 +139,7 @@ public final class InstancePurgeTarget implements PurgeTarget {
         if (s.ids().isEmpty() && s.where().isEmpty() && !s.all()) {
             throw InvalidInputException.of("/scope", "an empty selector would match every instance: give ids or where, or set \"all\": true");
         }
-        instances.count(s.model(), Conditions.parse(s.where()), true); // checks the where attributes
+        instances.checkFilter(s.model(), Conditions.parse(s.where())); // no scan: filing is answered at once
     }
 
     /**
