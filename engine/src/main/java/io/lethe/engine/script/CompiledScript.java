@@ -323,12 +323,16 @@ public final class CompiledScript implements AutoCloseable {
                 pooled = new Pooled();
                 pooled.take();
             } catch (PolyglotException e) {
-                return failure(e, List.of(), timeout);
+                return failure(e, List.of(), timeout, null);
             }
         }
         pooled.console.clear();
         pooled.context.resetLimits();
         Pooled running = pooled;
+        if (running.stopped != null) {
+            running.stopped = null;
+        }
+        running.runner = thread.threadId(); // published by the volatile write below
         running.deadline = System.nanoTime() + timeout.toNanos();
         boolean reusable = true;
         try {
@@ -339,7 +343,7 @@ public final class CompiledScript implements AutoCloseable {
                     List.copyOf(running.console));
         } catch (PolyglotException e) {
             reusable = e.isGuestException() && !e.isInterrupted() && !e.isCancelled() && !e.isResourceExhausted();
-            return failure(e, List.copyOf(running.console), timeout);
+            return failure(e, List.copyOf(running.console), timeout, running.stopped);
         } finally {
             running.deadline = Watchdog.IDLE;
             if (reusable && !closed && !running.broken) {
@@ -358,9 +362,12 @@ public final class CompiledScript implements AutoCloseable {
         }
     }
 
-    private ScriptOutcome failure(PolyglotException e, List<String> console, Duration timeout) {
+    private ScriptOutcome failure(PolyglotException e, List<String> console, Duration timeout, Watchdog.Stop stopped) {
         if (e.isResourceExhausted()) { // before the cancel check: the statement limit cancels the context
             return new ScriptOutcome.Failed("script exceeded " + engine.settings().statementLimit() + " statements", 0, console);
+        }
+        if ((e.isInterrupted() || e.isCancelled()) && stopped == Watchdog.Stop.MEMORY) {
+            return new ScriptOutcome.Failed("script allocated more than " + engine.settings().memoryLimitMegabytes() + " MB", 0, console);
         }
         if (e.isInterrupted() || e.isCancelled()) {
             return new ScriptOutcome.Failed("script timed out after " + timeout.toMillis() + " ms", 0, console);
@@ -408,6 +415,8 @@ public final class CompiledScript implements AutoCloseable {
         final List<String> console = new ArrayList<>();
         volatile boolean broken;
         volatile long deadline = Watchdog.IDLE;
+        long runner;
+        volatile Watchdog.Stop stopped;
         private final AtomicBoolean taken = new AtomicBoolean();
 
         Pooled() {
@@ -442,7 +451,13 @@ public final class CompiledScript implements AutoCloseable {
         }
 
         @Override
-        public void interrupt() {
+        public long runner() {
+            return runner;
+        }
+
+        @Override
+        public void interrupt(Watchdog.Stop why) {
+            stopped = why;
             try {
                 context.interrupt(Duration.ofMillis(500));
             } catch (TimeoutException | RuntimeException e) {

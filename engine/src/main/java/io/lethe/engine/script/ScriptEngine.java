@@ -28,11 +28,12 @@ public final class ScriptEngine implements AutoCloseable {
     private final Engine engine;
     private final ScriptSettings settings;
     private final ExecutorService threads;
-    private final Watchdog watchdog = new Watchdog();
+    private final Watchdog watchdog;
     private final int lineOffset;
 
     public ScriptEngine(ScriptSettings settings) {
         this.settings = settings;
+        this.watchdog = new Watchdog(settings.memoryLimit());
         this.engine = Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class WatchdogTest {
@@ -25,7 +26,12 @@ class WatchdogTest {
         }
 
         @Override
-        public void interrupt() {
+        public long runner() {
+            return Thread.currentThread().threadId();
+        }
+
+        @Override
+        public void interrupt(Watchdog.Stop why) {
             interrupts.incrementAndGet();
             deadline = Watchdog.IDLE; // as a run does when it ends
             interrupted.countDown();
@@ -58,13 +64,63 @@ class WatchdogTest {
     }
 
     @Test
+    void shouldStopARunWhoseThreadAllocatesPastTheBudgetButNotAQuietOne() throws Exception {
+        Thread allocating = Thread.ofPlatform().daemon().start(() -> {
+            byte[][] kept = new byte[8][];
+            for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+                kept[i % kept.length] = new byte[1 << 20];
+            }
+        });
+        Thread quiet = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long far = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        AtomicReference<Watchdog.Stop> why = new AtomicReference<>();
+        Run hog = new Run(far) {
+            @Override
+            public long runner() {
+                return allocating.threadId();
+            }
+
+            @Override
+            public void interrupt(Watchdog.Stop stop) {
+                why.set(stop);
+                super.interrupt(stop);
+            }
+        };
+        Run calm = new Run(far) {
+            @Override
+            public long runner() {
+                return quiet.threadId();
+            }
+        };
+        try (Watchdog watchdog = new Watchdog(16 * 1024 * 1024)) {
+            watchdog.watch(hog);
+            watchdog.watch(calm);
+
+            assertThat(hog.interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(5 * Watchdog.TICK_MS);
+
+            assertThat(why.get()).isEqualTo(Watchdog.Stop.MEMORY);
+            assertThat(calm.interrupts).hasValue(0);
+        } finally {
+            allocating.interrupt();
+            quiet.interrupt();
+        }
+    }
+
+    @Test
     void shouldNotLetAContextSlowToStopHoldUpTheOthers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (Watchdog watchdog = new Watchdog()) {
             long now = System.nanoTime();
             Run stuck = new Run(now) {
                 @Override
-                public void interrupt() {
+                public void interrupt(Watchdog.Stop why) {
                     interrupts.incrementAndGet();
                     try {
                         release.await(); // as a context that does not stop at once
