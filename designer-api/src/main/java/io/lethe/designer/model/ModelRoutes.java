@@ -8,6 +8,7 @@ import io.lethe.engine.Engine;
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.model.Model;
+import io.lethe.engine.retention.PurgeStrategy;
 import io.lethe.engine.sequence.Trigger;
 import io.lethe.engine.version.Version;
 import io.lethe.http.ApiRouter;
@@ -116,7 +117,7 @@ public final class ModelRoutes {
             throw new ConflictException("model '" + name + "' is in use", Map.of("instances", instances, "sequences", sequences));
         }
         if (instances > 0) {
-            engine.attributePurge().purge(name, List.of(), Map.of("_", io.lethe.engine.retention.PurgeStrategy.DELETE));
+            engine.attributePurge().purge(name, List.of(), Map.of("_", PurgeStrategy.DELETE));
         }
         engine.models().delete(name);
         return Reply.noContent();

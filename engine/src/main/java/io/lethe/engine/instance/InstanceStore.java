@@ -27,6 +27,12 @@ public interface InstanceStore {
      */
     long overwriteAll(String model, List<String> ids, List<Condition> conditions, Map<String, Object> values, Instant at);
 
+    /**
+     * Deletes every instance (active or not) selected by ids, or else by conditions (none: every instance of the
+     * model); one bulk delete. Returns how many.
+     */
+    long deleteAll(String model, List<String> ids, List<Condition> conditions);
+
     Page query(InstanceQuery query);
 
     long count(String model, List<Condition> conditions, boolean includeInactive);

@@ -149,6 +149,15 @@ public final class Instances {
     }
 
     /**
+     * Removes for good, without events, the instances with {@code ids}, or else those {@code conditions} select
+     * (every instance of the model when there are none): one bulk delete. Returns how many.
+     */
+    public long eraseAll(String modelName, List<String> ids, List<Condition> conditions) {
+        Model model = model(modelName);
+        return store.deleteAll(model.name(), ids, conditions(model, conditions));
+    }
+
+    /**
      * What saving {@code next} over the model saved now would leave that no attribute describes: for
      * each attribute removed, or given another type or referred model, how many instances hold a value
      * (such values would still be stored and answered, but no longer redacted, purgeable or queryable).

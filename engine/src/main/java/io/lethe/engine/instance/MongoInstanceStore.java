@@ -79,21 +79,41 @@ public final class MongoInstanceStore implements InstanceStore {
 
     @Override
     public long overwriteAll(String model, List<String> ids, List<Condition> conditions, Map<String, Object> values, Instant at) {
-        TextPatterns patterns = TextPatterns.of(ids.isEmpty() ? conditions : List.of());
-        if (!patterns.none()) {
-            ids = matchingIds(model, patterns);
-            if (ids.isEmpty()) {
-                return 0;
-            }
-        }
-        List<Bson> filters = new ArrayList<>(filters(model, patterns.inDatabase(), true));
-        if (!ids.isEmpty()) {
-            filters.add(Filters.in("_id", ids));
-        }
         List<Bson> sets = new ArrayList<>();
         values.forEach((k, v) -> sets.add(Updates.set("data." + k, v)));
         sets.add(Updates.set("updatedAt", Date.from(at)));
-        return instances.updateMany(Filters.and(filters), Updates.combine(sets)).getMatchedCount();
+        return selection(model, ids, conditions).map(filter -> instances.updateMany(filter, Updates.combine(sets)).getMatchedCount())
+                .orElse(0L);
+    }
+
+    @Override
+    public long deleteAll(String model, List<String> ids, List<Condition> conditions) {
+        return selection(model, ids, conditions).map(filter -> instances.deleteMany(filter).getDeletedCount()).orElse(0L);
+    }
+
+    /**
+     * The filter for one bulk write: the instances of {@code model} (active or not) with {@code ids}, or else those
+     * the conditions select; empty when none can match. Ids, and those a pattern resolves to (Lethe matching it),
+     * are filtered on {@code _id} alone, which the embedded database serves from its index.
+     */
+    private Optional<Bson> selection(String model, List<String> ids, List<Condition> conditions) {
+        TextPatterns patterns = TextPatterns.of(conditions);
+        if (ids.isEmpty() && patterns.none()) {
+            return Optional.of(Filters.and(filters(model, conditions, true)));
+        }
+        List<String> selected = ids.isEmpty() ? matchingIds(model, patterns) : idsOfModel(model, ids);
+        return selected.isEmpty() ? Optional.empty() : Optional.of(Filters.in("_id", selected));
+    }
+
+    /** Those of {@code ids} that are instances of {@code model}. */
+    private List<String> idsOfModel(String model, List<String> ids) {
+        List<String> own = new ArrayList<>();
+        for (Document found : instances.find(Filters.in("_id", ids)).projection(new Document("model", 1))) {
+            if (model.equals(found.getString("model"))) {
+                own.add(found.getString("_id"));
+            }
+        }
+        return own;
     }
 
     @Override

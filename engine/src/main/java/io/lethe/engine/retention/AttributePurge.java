@@ -38,26 +38,21 @@ public final class AttributePurge {
     }
 
     public Result purge(String model, List<Condition> conditions, Map<String, PurgeStrategy> strategies) {
-        boolean delete = strategies.containsValue(PurgeStrategy.DELETE);
+        if (strategies.containsValue(PurgeStrategy.DELETE)) { // one bulk delete, not one per instance
+            return new Result(0, instances.eraseAll(model, List.of(), conditions));
+        }
         long overwritten = 0;
-        long deleted = 0;
         InstanceQuery query = new InstanceQuery(model, conditions, null, false, InstanceQuery.MAX_LIMIT, null, true);
         Page page;
         do {
             page = instances.query(query);
             for (Instance instance : page.items()) {
-                if (delete) {
-                    instances.erase(model, instance.id());
-                    deleted++;
-                } else {
-                    overwrite(instance, strategies);
-                    overwritten++;
-                }
+                overwrite(instance, strategies);
+                overwritten++;
             }
-            // Deleting shrinks the result set, so page from the start again; overwriting does not.
-            query = delete ? query : query.after(page.nextCursor());
+            query = query.after(page.nextCursor());
         } while (page.nextCursor() != null);
-        return new Result(overwritten, deleted);
+        return new Result(overwritten, 0);
     }
 
     /** Overwrites the chosen attributes of one instance. */

@@ -81,20 +81,17 @@ public final class InstancePurgeTarget implements PurgeTarget {
                                 ? PurgeStrategy.MASK_TEXT : null));
                 yield new PurgeCounts(instances.overwriteAll(s.model(), s.ids(), Conditions.parse(s.where()), values), 0);
             }
+            case PurgeScope.Subject s when s.attributes().containsValue(PurgeStrategy.DELETE) ->
+                    new PurgeCounts(0, instances.eraseAll(s.model(), s.ids(), Conditions.parse(s.where())));
             case PurgeScope.Subject s -> {
                 long changed = 0;
-                long removed = 0;
-                boolean delete = s.attributes().containsValue(PurgeStrategy.DELETE);
                 for (Instance instance : selected(s)) {
-                    if (delete) {
-                        instances.erase(s.model(), instance.id());
-                        removed++;
-                    } else if (!purged(instance, s.attributes())) {
+                    if (!purged(instance, s.attributes())) {
                         purge.overwrite(instance, s.attributes());
                         changed++;
                     }
                 }
-                yield new PurgeCounts(changed, removed);
+                yield new PurgeCounts(changed, 0);
             }
             case PurgeScope.Value v -> new PurgeCounts(scan.redact(ValueRedactor.of(v)).size(), 0);
             default -> PurgeCounts.NONE;

@@ -276,6 +276,42 @@ class InstancesTest {
         assertThat(events).extracting(InstanceEvent::type).containsExactly(InstanceEvent.Type.CREATED, InstanceEvent.Type.DELETED);
     }
 
+    @Test
+    void shouldEraseWhatIdsOrConditionsSelectInOneGoWithoutEvents() {
+        Instance ada = instances.create(model, Map.of("name", "Ada", "age", 36));
+        Instance alan = instances.create(model, Map.of("name", "Alan", "age", 41));
+        Instance grace = instances.create(model, Map.of("name", "Grace", "age", 85));
+        Instance edsger = instances.create(model, Map.of("name", "Edsger", "age", 72));
+        instances.deactivate(model, edsger.id());
+        events.clear();
+
+        long byIds = instances.eraseAll(model, List.of(ada.id(), "no-such-id"), List.of());
+        long noMatch = instances.eraseAll(model, List.of(), Conditions.parse(Map.of("name", Map.of("regex", "^al"))));
+        long byPattern = instances.eraseAll(model, List.of(), Conditions.parse(Map.of("name", Map.of("regex", "^Al"))));
+        long rest = instances.eraseAll(model, List.of(), List.of());
+
+        assertThat(byIds).isEqualTo(1);
+        assertThat(noMatch).as("a pattern matching nothing erases nothing, not everything").isZero();
+        assertThat(byPattern).isEqualTo(1);
+        assertThat(rest).as("the others, the deactivated one too").isEqualTo(2);
+        for (Instance i : List.of(ada, alan, grace, edsger)) {
+            assertThat(instances.find(model, i.id())).isEmpty();
+        }
+        assertThat(events).as("a purge hands nothing to triggered sequences").isEmpty();
+    }
+
+    @Test
+    void shouldEraseByIdOnlyTheInstancesOfTheModelNamed() {
+        Instance ada = instances.create(model, Map.of("name", "Ada"));
+        Instance alan = instances.create(model, Map.of("name", "Alan", "age", 41));
+
+        assertThat(new MongoInstanceStore(database).deleteAll("other" + model, List.of(ada.id()), List.of())).isZero();
+        assertThat(instances.eraseAll(model, List.of(), Conditions.parse(Map.of("age", Map.of("gt", 40))))).isEqualTo(1);
+
+        assertThat(instances.find(model, ada.id())).isPresent();
+        assertThat(instances.find(model, alan.id())).isEmpty();
+    }
+
     private List<String> names(InstanceQuery query) {
         return instances.query(query).items().stream().map(i -> (String) i.data().get("name")).toList();
     }
