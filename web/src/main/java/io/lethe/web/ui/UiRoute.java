@@ -36,25 +36,35 @@ public final class UiRoute {
             log.warn("no web UI on the classpath ({}/index.html): build it with ./mvnw -pl web package", WEBROOT);
             return;
         }
-        StaticHandler assets = StaticHandler.create(WEBROOT).setIndexPage("index.html").setDefaultContentEncoding("UTF-8");
+        // Files by their hashed names, cached for a day; the page itself never (see fallback).
+        StaticHandler assets = StaticHandler.create(WEBROOT).setDefaultContentEncoding("UTF-8");
         router.get("/*").handler(ctx -> {
-            if (isServerPath(ctx.normalizedPath())) {
+            String path = ctx.normalizedPath();
+            if (isServerPath(path)) {
+                ctx.next();
+                return;
+            }
+            ctx.response()
+                    .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("Referrer-Policy", "no-referrer");
+            if (isPage(path)) {
                 ctx.next();
             } else {
-                ctx.response()
-                        .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                        .putHeader("X-Content-Type-Options", "nosniff")
-                        .putHeader("Referrer-Policy", "no-referrer");
                 assets.handle(ctx);
             }
         });
         router.get("/*").handler(this::fallback);
     }
 
+    /**
+     * Answers {@code index.html} for the page paths, revalidated on every visit: it names the current build's assets,
+     * and one cached from before an upgrade would name files that are gone.
+     */
     private void fallback(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         // A missing file (/assets/gone.js) is a 404, not the app: only page routes fall back.
-        if (isServerPath(path) || path.substring(path.lastIndexOf('/') + 1).contains(".")) {
+        if (isServerPath(path) || !isPage(path)) {
             ctx.next();
             return;
         }
@@ -62,6 +72,11 @@ public final class UiRoute {
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
                 .end(index);
+    }
+
+    /** The app's page itself, or one of its routes (a path whose last segment has no extension). */
+    private static boolean isPage(String path) {
+        return path.equals("/index.html") || !path.substring(path.lastIndexOf('/') + 1).contains(".");
     }
 
     static boolean isServerPath(String path) {

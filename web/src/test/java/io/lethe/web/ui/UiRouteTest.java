@@ -39,6 +39,11 @@ class UiRouteTest {
         assertThat(r.contentType()).startsWith("text/html");
         assertThat(r.body()).contains("<div id=\"root\">");
         assertThat(r.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(r.header("Cache-Control")).as("after an upgrade the next visit must get the new asset names").isEqualTo("no-cache");
+        Response byName = server.get("/index.html", null);
+        assertThat(byName.status()).isEqualTo(200);
+        assertThat(byName.body()).isEqualTo(r.body());
+        assertThat(byName.header("Cache-Control")).isEqualTo("no-cache");
     }
 
     @Test
@@ -59,6 +64,7 @@ class UiRouteTest {
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).contains("javascript");
+        assertThat(r.header("Cache-Control")).as("hashed names never change content").contains("max-age");
     }
 
     @Test
