@@ -120,7 +120,8 @@ class PurgeTargetsTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty selector");
         assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("person", null, Map.of("city", "x"), false, Map.of("shoe", PurgeStrategy.NULL))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("no attribute 'shoe'");
-        assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("person", null, Map.of("planet", "x"), false, Map.of("email", PurgeStrategy.NULL))))
+        assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("person", null, Map.of("planet", "x"), false,
+                Map.of("email", PurgeStrategy.NULL))))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors()).singleElement().satisfies(err -> assertThat(err.pointer()).isEqualTo("/where/planet")));
         assertThatThrownBy(() -> target.validate(new PurgeScope.Subject("person", null, Map.of("email", Map.of("regex", "(?<=a)b")), false,
