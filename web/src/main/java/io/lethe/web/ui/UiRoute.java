@@ -1,6 +1,7 @@
 package io.lethe.web.ui;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -38,7 +39,7 @@ public final class UiRoute {
         }
         // Files by their hashed names, cached for a day; the page itself never (see fallback).
         StaticHandler assets = StaticHandler.create(WEBROOT).setDefaultContentEncoding("UTF-8");
-        router.get("/*").handler(ctx -> {
+        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(ctx -> {
             String path = ctx.normalizedPath();
             if (isServerPath(path)) {
                 ctx.next();
@@ -54,7 +55,7 @@ public final class UiRoute {
                 assets.handle(ctx);
             }
         });
-        router.get("/*").handler(this::fallback);
+        router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::fallback);
     }
 
     /**

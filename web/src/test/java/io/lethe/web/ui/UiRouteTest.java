@@ -56,6 +56,20 @@ class UiRouteTest {
     }
 
     @Test
+    void shouldAnswerAHeadOfAPageOrAnAssetLikeItsGetWithoutTheBody() { // link checkers and uptime probes ask HEAD
+        String script = server.get("/", null).body().replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
+
+        for (String path : new String[] {"/", "/models/customer", script}) {
+            Response get = server.get(path, null);
+            Response head = server.send("HEAD", path, null, null);
+            assertThat(head.status()).as(path).isEqualTo(200);
+            assertThat(head.header("Cache-Control")).as(path).isEqualTo(get.header("Cache-Control"));
+            assertThat(head.body()).as(path).isEmpty();
+        }
+        assertThat(server.send("HEAD", "/", null, null).header("Content-Type")).isEqualTo(server.get("/", null).header("Content-Type"));
+    }
+
+    @Test
     void shouldServeTheBuiltAssets() {
         String index = server.get("/", null).body();
         String script = index.replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
