@@ -20,7 +20,12 @@ start_lethe() {
   port=$(free_port)
   base="http://127.0.0.1:$port"
   "$root/lethe" build >/dev/null
-  LETHE_ADMIN_PASSWORD=$password "$root/lethe" serve --port "$port" --data "$work/data" >"$work/lethe.log" 2>&1 &
+  launch_lethe
+}
+
+# launch_lethe: starts the built Lethe on $port with the data in $work (again, after a kill: a restart); sets $lethe_pid.
+launch_lethe() {
+  LETHE_ADMIN_PASSWORD=$password "$root/lethe" serve --port "$port" --data "$work/data" >>"$work/lethe.log" 2>&1 &
   lethe_pid=$!
   for _ in $(seq 200); do curl -sf -m 2 -o /dev/null "$base/health" && return 0; sleep 0.1; done
   echo "bench: Lethe did not start, see $work/lethe.log" >&2; keep_work=1; return 1

@@ -35,13 +35,17 @@ def timed(label, method, path, body=None):
 
 token = call("POST", "/api/auth/login", {"username": "admin", "password": password})[1]["token"]
 if step == "setup":
-    call("POST", "/api/models", {"name": "person", "attributes": [
+    def made(answer):
+        if answer[0] != 201:
+            sys.exit(f"scale: setup answered {answer[0]}: {answer[1]}")
+
+    made(call("POST", "/api/models", {"name": "person", "attributes": [
         {"name": "email", "type": "string", "sensitivity": "personal", "required": True},
         {"name": "name", "type": "string", "sensitivity": "personal"},
-        {"name": "city", "type": "string"}]}, token)
-    call("POST", "/api/sequences", {"name": "signup", "entry": "store", "blocks": [
+        {"name": "city", "type": "string"}]}, token))
+    made(call("POST", "/api/sequences", {"name": "signup", "entry": "store", "blocks": [
         {"id": "store", "type": "create-instance", "config": {"model": "person", "values": "{{input.body}}"}}],
-        "triggers": [{"type": "http", "method": "POST", "path": "/signup"}]}, token)
+        "triggers": [{"type": "http", "method": "POST", "path": "/signup"}]}, token))
 elif step == "count":
     answer = call("GET", "/api/models/person/stats", token=token)[1]
     print(answer["active"] + answer["deactivated"])

@@ -20,7 +20,5 @@ done
 wait "$wrk_pid" 2>/dev/null || true
 # a restart: what the first reads after a start cost (nothing of the model in memory yet)
 kill "$lethe_pid" && wait "$lethe_pid" 2>/dev/null || true
-LETHE_ADMIN_PASSWORD=$password "$root/lethe" serve --port "$port" --data "$work/data" >>"$work/lethe.log" 2>&1 &
-lethe_pid=$!
-for _ in $(seq 200); do curl -sf -m 2 -o /dev/null "$base/health" && break; sleep 0.1; done
+launch_lethe
 python3 "$root/bench/scale.py" "$base" "$password" measure
