@@ -233,7 +233,7 @@ const run = async () => {
   await step('debugger: turn it on, run, step through the redacted trace', page, async () => {
     await page.getByRole('tab', { name: 'Debug' }).click();
     await page.getByRole('button', { name: 'Turn on' }).click();
-    await page.getByText('debugging on').waitFor();
+    await page.getByText('debugging on', { exact: true }).waitFor();
     await page.getByText(/59 min \d+ s left|60 min 0 s left/).waitFor();
     await page.getByRole('tab', { name: 'Run' }).click();
     await page.getByLabel('Input (JSON)').fill('{"email": "Ada@Example.org"}');
@@ -248,7 +248,7 @@ const run = async () => {
     await page.locator('.block-node.stepping[data-block-id="create_instance1"]').waitFor();
     await shot(page, 'debugger.png');
     await page.getByRole('button', { name: 'Turn off' }).click();
-    await page.getByText('debugging off').waitFor();
+    await page.getByText('debugging off', { exact: true }).waitFor();
   });
 
   await step('debugger: replaying a trace whose blocks write asks first, then runs again for real', page, async () => {
