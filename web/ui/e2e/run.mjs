@@ -178,7 +178,8 @@ const run = async () => {
     await page.locator('.run-result .status-succeeded').waitFor();
     const { requestId } = JSON.parse(await page.getByTestId('run-output').innerText());
     let filed = {};
-    for (let i = 0; i < 100 && filed.status !== 'planned'; i++) { // planned in the background
+    for (let i = 0; i < 200 && filed.status !== 'planned'; i++) { // planned in the background: up to 20 s
+      if (i > 0) await page.waitForTimeout(100);
       filed = await (await page.request.get(`${base}/api/purge-requests/${requestId}`, { headers: await bearer() })).json();
     }
     expect(filed.status).toBe('planned');
@@ -667,7 +668,6 @@ async function openNewestTrace() {
   await first.click();
 }
 
-/** Clicks `button` expecting the server to refuse with 400: the field error holding `text` shows. */
 /** A new sequence named {@code name}, its first block added from the palette by keyboard (Enter opens it in the inspector). */
 async function newSequence(name, blockType) {
   await page.getByRole('link', { name: 'Sequences' }).click();
@@ -677,6 +677,7 @@ async function newSequence(name, blockType) {
   await page.keyboard.press('Enter');
 }
 
+/** Clicks `button` expecting the server to refuse with 400: the field error holding `text` shows. */
 async function refusedWith(button, text) {
   await console_.allowing(/status of 400/, async () => {
     await page.getByRole('button', { name: button }).click();
