@@ -1,4 +1,5 @@
-"""Times what a user does with one large model (bench/scale.sh): list, count, file a purge, delete the model."""
+"""Times what a user does with one large model (bench/scale.sh): list, count, file, plan and run a purge, back up,
+delete the model."""
 import json
 import sys
 import time
@@ -60,6 +61,18 @@ else:
     timed("filter", "GET", f"/api/models/person/instances?{where}")
     filed = timed("file-subject-purge", "POST", "/api/purge-requests", {"scope": {"type": "subject", "model": "person",
         "where": {"email": "p1-777@example.org"}, "attributes": {"email": "delete"}, "everywhere": True}})
-    call("POST", f"/api/purge-requests/{filed['id']}/cancel", token=token)
+    timed("plan-subject-purge", "POST", f"/api/purge-requests/{filed['id']}/plan")
+    # four eyes: a second admin approves; then the run (purge, verification by rescanning, compaction) to its end
+    call("POST", "/api/users", {"username": "approver", "password": password, "roles": ["admin"]}, token)
+    approver = call("POST", "/api/auth/login", {"username": "approver", "password": password})[1]["token"]
+    call("POST", f"/api/purge-requests/{filed['id']}/approve", token=approver)
+    start = time.time()
+    timed("start-subject-purge", "POST", f"/api/purge-requests/{filed['id']}/run")
+    while (status := call("GET", f"/api/purge-requests/{filed['id']}", token=token)[1]["status"]) in ("running", "verifying"):
+        time.sleep(0.2)
+    if status != "completed":
+        sys.exit(f"scale: the subject purge ended {status}")
+    print(f"scale run-subject-purge seconds {time.time() - start:.2f}")
+    timed("backup", "POST", "/api/backups")
     call("DELETE", "/api/sequences/signup", token=token)
     timed("delete-model", "DELETE", "/api/models/person?force=true")

@@ -123,7 +123,8 @@ final class EmbeddedMongo implements AutoCloseable {
     /**
      * Copies every live entry of every map into a new file, then atomically replaces the old one.
      * (H2's own {@code MVStoreTool.compact} copies B-tree pages and can carry separator keys of
-     * deleted entries along; an entry-by-entry copy builds the trees from live keys only.)
+     * deleted entries along; an entry-by-entry copy builds the trees from live keys only.) Entries are
+     * copied as their stored bytes, in the order read ({@link RawEntryType}): no document is deserialized.
      */
     private void rewriteLiveEntries() {
         Path temp = file.resolveSibling(file.getFileName() + ".compacting");
@@ -133,10 +134,11 @@ final class EmbeddedMongo implements AutoCloseable {
             MVStore target = new MVStore.Builder().fileName(temp.toString()).autoCommitDisabled().open();
             try {
                 for (String name : source.getMapNames()) {
-                    MVMap<Object, Object> from = source.openMap(name);
-                    MVMap<Object, Object> to = target.openMap(name);
+                    MVMap<Object, Object> from = source.openMap(name, raw());
+                    MVMap<Object, Object> to = target.openMap(name, raw());
+                    long position = 0;
                     for (var entry : from.entrySet()) {
-                        to.put(entry.getKey(), entry.getValue());
+                        to.put(new RawEntryType.Positioned(position++, entry.getKey()), entry.getValue());
                     }
                 }
                 target.commit();
@@ -148,6 +150,10 @@ final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compact " + file, e);
         }
+    }
+
+    private static MVMap.Builder<Object, Object> raw() {
+        return new MVMap.Builder<>().keyType(new RawEntryType()).valueType(new RawEntryType());
     }
 
     private static MongoBackend open(Path file) {

@@ -3,10 +3,15 @@ package io.lethe.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import io.lethe.engine.testkit.RawBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -60,6 +65,38 @@ class EmbeddedDatabaseTest extends DatabaseContract {
         assertThat(notes.find(new Document("_id", "other")).first()).containsEntry("text", "kept");
         notes.insertOne(new Document("_id", "after").append("text", "writable"));
         assertThat(notes.countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepEveryLiveDocumentAndUniqueIndexThroughACompaction() {
+        var people = database.collection("people");
+        people.createIndex(new Document("email", 1), new IndexOptions().unique(true));
+        List<Document> made = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            made.add(new Document("_id", "p" + i).append("email", "p" + i + "@example.org").append("n", i).append("at", new Date(i))
+                    .append("tags", List.of("t", i)).append("home", new Document("city", "City " + i % 7)));
+        }
+        people.insertMany(made);
+        people.deleteMany(Filters.lt("n", 500));
+
+        database.compact();
+
+        // Then: every live document as it was, served by _id, and the unique index still refuses a taken address
+        // while a deleted one's is free again; and so after a restart.
+        List<Document> live = new ArrayList<>(made.subList(500, 1500));
+        for (int round = 0; round < 2; round++) {
+            var stored = database.collection("people");
+            String again = "again" + round;
+            assertThat(stored.find().into(new ArrayList<>())).containsExactlyInAnyOrderElementsOf(live);
+            assertThat(stored.find(Filters.eq("_id", "p1234")).first()).isEqualTo(made.get(1234));
+            assertThatThrownBy(() -> stored.insertOne(new Document("_id", again).append("email", "p900@example.org")))
+                    .isInstanceOf(MongoWriteException.class);
+            Document back = new Document("_id", "back" + round).append("email", "p" + round + "@example.org");
+            stored.insertOne(back);
+            live.add(back);
+            database.close();
+            database = open();
+        }
     }
 
     @Test
