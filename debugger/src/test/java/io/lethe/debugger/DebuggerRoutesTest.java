@@ -22,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +107,7 @@ class DebuggerRoutesTest {
         assertThat(on.status()).isEqualTo(200);
         assertThat(on.json()).containsEntry("on", true).containsEntry("remainingSeconds", 1800).containsEntry("openedBy", "dora");
         ExecutionResult first = fx.lethe.run(seq, Map.of("n", 1));
-        fx.clock.advance(java.time.Duration.ofSeconds(1));
+        fx.clock.advance(Duration.ofSeconds(1));
         ExecutionResult second = fx.lethe.run(seq, Map.of("n", 2));
         fx.flush();
 

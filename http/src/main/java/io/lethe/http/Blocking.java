@@ -6,9 +6,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.MDC;
 
 /**
@@ -72,7 +74,7 @@ public final class Blocking implements AutoCloseable {
     @FunctionalInterface
     public interface EarlyWork {
         /** @return the reply to send, or {@code null} when it was handed to {@code answer} already */
-        Reply run(java.util.function.Consumer<Reply> answer) throws Exception;
+        Reply run(Consumer<Reply> answer) throws Exception;
     }
 
     /**
@@ -80,7 +82,7 @@ public final class Blocking implements AutoCloseable {
      * to {@code failed}, back on the loop. For a request served without the router.
      */
     public void serve(HttpServerResponse response, String correlationId, Callable<Reply> work, Handler<Throwable> failed) {
-        serve(response, correlationId, answer -> java.util.Objects.requireNonNull(work.call(), "route work gave no reply"), failed);
+        serve(response, correlationId, answer -> Objects.requireNonNull(work.call(), "route work gave no reply"), failed);
     }
 
     /**
@@ -113,7 +115,7 @@ public final class Blocking implements AutoCloseable {
     }
 
     /** Runs {@code work} on a virtual thread, then continues the route chain on the event loop. */
-    public Handler<RoutingContext> filter(java.util.function.Consumer<RoutingContext> work) {
+    public Handler<RoutingContext> filter(Consumer<RoutingContext> work) {
         return ctx -> {
             Context context = Vertx.currentContext();
             String correlationId = CorrelationId.of(ctx);

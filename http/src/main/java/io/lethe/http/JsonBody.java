@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +41,7 @@ public final class JsonBody {
 
     /** The body as plain maps and lists (for bodies parsed into records with {@code Json.parse}). */
     @SuppressWarnings("unchecked")
-    public static java.util.Map<String, Object> plainObject(RoutingContext ctx) {
+    public static Map<String, Object> plainObject(RoutingContext ctx) {
         var buffer = ctx.body().buffer();
         if (buffer == null || buffer.length() == 0) {
             throw InvalidInputException.of("", "a JSON object body is required");
@@ -50,10 +52,10 @@ public final class JsonBody {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("", "the request body is not valid JSON");
         }
-        if (!(parsed instanceof java.util.Map<?, ?> map)) {
+        if (!(parsed instanceof Map<?, ?> map)) {
             throw InvalidInputException.of("", "must be a JSON object");
         }
-        return new java.util.LinkedHashMap<>((java.util.Map<String, Object>) map);
+        return new LinkedHashMap<>((Map<String, Object>) map);
     }
 
     public Optional<String> optionalString(String field) {

@@ -1,6 +1,7 @@
 package io.lethe.http;
 
 import io.lethe.http.auth.Role;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public final class OpenApi {
         operation.put("summary", op.summary());
         operation.put("description", op.open() ? "No authentication." : op.roles().isEmpty()
                 ? "Any signed-in user." : "Roles: " + String.join(", ", Role.labels(op.roles())) + ".");
-        List<Map<String, Object>> parameters = new java.util.ArrayList<>();
+        List<Map<String, Object>> parameters = new ArrayList<>();
         Matcher m = PARAM.matcher(op.path());
         while (m.find()) {
             parameters.add(Map.of("name", m.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));

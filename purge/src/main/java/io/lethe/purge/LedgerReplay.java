@@ -9,6 +9,7 @@ import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.secret.ServerSecrets;
 import io.lethe.engine.store.Database;
 import io.lethe.purge.ledger.Ledger;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +43,10 @@ public final class LedgerReplay implements LedgerReplayer {
     private static final Set<String> UNTOUCHED = Set.of(Ledger.COLLECTION, ServerSecrets.COLLECTION, "purge_requests");
 
     private final Function<Database, Stores> open;
-    private final java.nio.file.Path mirror;
+    private final Path mirror;
 
     /** @param mirror the ledger's mirror file (null for none): entries a fresh database lacks are imported first */
-    public LedgerReplay(Function<Database, Stores> open, java.nio.file.Path mirror) {
+    public LedgerReplay(Function<Database, Stores> open, Path mirror) {
         this.open = open;
         this.mirror = mirror;
     }

@@ -1,19 +1,21 @@
 package io.lethe.purge;
 
+import java.util.List;
+
 /**
  * One target's part of a purge: planned matches, then what it changed and removed, then what
  * verification still found. {@code status}: {@code not-applicable}, {@code planned}, {@code running},
  * {@code done}, {@code failed}. Errors are kept as messages, never silently dropped.
  */
 public record TargetResult(String target, String status, long planned, long changed, long removed, Long remaining, String error,
-        java.util.List<String> items) {
+        List<String> items) {
 
     /** {@code items}: what the plan touches, named without values (e.g. backup archives and their dates). */
     public TargetResult {
-        items = items == null ? java.util.List.of() : java.util.List.copyOf(items);
+        items = items == null ? List.of() : List.copyOf(items);
     }
 
-    public TargetResult withItems(java.util.List<String> named) {
+    public TargetResult withItems(List<String> named) {
         return new TargetResult(target, status, this.planned, changed, removed, remaining, error, named);
     }
 

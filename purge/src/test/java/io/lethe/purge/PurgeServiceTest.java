@@ -23,10 +23,18 @@ import io.lethe.engine.testkit.RawBytes;
 import io.lethe.purge.ledger.Ledger;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -114,9 +122,9 @@ class PurgeServiceTest {
         purges.plan(request.id());
         purges.approve(request.id(), "bob");
         int callers = 6;
-        var ready = new java.util.concurrent.CyclicBarrier(callers);
-        List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
-        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(callers)) {
+        var ready = new CyclicBarrier(callers);
+        List<Future<String>> outcomes = new ArrayList<>();
+        try (var threads = Executors.newFixedThreadPool(callers)) {
             for (int i = 0; i < callers; i++) {
                 outcomes.add(threads.submit(() -> {
                     ready.await();
@@ -129,7 +137,7 @@ class PurgeServiceTest {
                 }));
             }
         }
-        List<String> answers = new java.util.ArrayList<>();
+        List<String> answers = new ArrayList<>();
         for (var outcome : outcomes) {
             answers.add(outcome.get());
         }
@@ -169,8 +177,8 @@ class PurgeServiceTest {
 
     @Test
     void shouldRunARequestInOneProcessWhenSeveralShareTheDatabase() throws Exception {
-        var entered = new java.util.concurrent.CountDownLatch(1);
-        var proceed = new java.util.concurrent.CountDownLatch(1);
+        var entered = new CountDownLatch(1);
+        var proceed = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
         PurgeTarget slow = new Wrapper(lethe.engine.purgeTargets().get(0)) {
             @Override
@@ -191,11 +199,11 @@ class PurgeServiceTest {
         running.plan(request.id());
         running.approve(request.id(), "bob");
         running.run(request.id());
-        assertThat(entered.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(entered.await(20, TimeUnit.SECONDS)).isTrue();
 
         assertThat(starting.resumeInterrupted()).as("a process starting meanwhile finds it running").isEqualTo(1);
-        PurgeRequest seen = java.util.concurrent.CompletableFuture.supplyAsync(() -> starting.complete(request.id()))
-                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        PurgeRequest seen = CompletableFuture.supplyAsync(() -> starting.complete(request.id()))
+                .get(10, TimeUnit.SECONDS);
         proceed.countDown();
 
         assertThat(seen.status()).as("left to the process running it").isEqualTo(PurgeStatus.RUNNING);
@@ -222,7 +230,7 @@ class PurgeServiceTest {
         PurgeRequest request = before.create(new PurgeScope.Value(canary), "alice");
         before.plan(request.id());
         before.approve(request.id(), "bob");
-        PurgeRequest started = new PurgeRequestStore(lethe.database).find(request.id()).orElseThrow().started(java.time.Instant.now());
+        PurgeRequest started = new PurgeRequestStore(lethe.database).find(request.id()).orElseThrow().started(Instant.now());
         new PurgeRequestStore(lethe.database).save(started);
         assertThatThrownBy(() -> before.complete(request.id())).isInstanceOf(ProcessDeath.class);
         assertThat(before.get(request.id()).status()).isEqualTo(PurgeStatus.RUNNING);

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ final class BackupCommand {
             try {
                 return Database.open(options);
             } catch (DatabaseUnavailableException e) {
-                if (uri.isEmpty() && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("locked")) {
+                if (uri.isEmpty() && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("locked")) {
                     throw new StartupException("the data directory " + data + " is in use by a running Lethe: stop it first"
                             + " (or take a backup with POST /api/backups)", e);
                 }

@@ -61,6 +61,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,7 +150,7 @@ public final class Lethe implements AutoCloseable {
         try {
             // Times stored (and so answered) to the millisecond, as the database keeps them: an answer gives the
             // same time as a later read. The engine keeps the precise clock for run timings (sub-millisecond).
-            Clock clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1));
+            Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
             engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.retention());
             engine.runner().addListener(new ExecutionMetrics(registry));
             UserStore users = new MongoUserStore(database);
@@ -222,7 +223,7 @@ public final class Lethe implements AutoCloseable {
             Lethe lethe = new Lethe(database, engine, purges, debugger, backups, vertx, blocking, hookThreads, port,
                     config.fileLogs(), logRetention, router);
             log.atInfo().addKeyValue("port", port).addKeyValue("database", database.mode().label())
-                    .log("Lethe started in {} ms", java.time.Duration.between(started, Instant.now()).toMillis());
+                    .log("Lethe started in {} ms", Duration.between(started, Instant.now()).toMillis());
             return lethe;
         } catch (RuntimeException e) {
             vertx.close();
@@ -278,8 +279,8 @@ public final class Lethe implements AutoCloseable {
     }
 
     /** Method and path of every route with a method (the API surface), e.g. {@code GET /api/models/:name}. */
-    public java.util.List<String> routes() {
-        java.util.List<String> routes = new java.util.ArrayList<>();
+    public List<String> routes() {
+        List<String> routes = new ArrayList<>();
         for (var route : router.getRoutes()) {
             if (route.getPath() != null && route.methods() != null) {
                 route.methods().forEach(m -> routes.add(m.name() + " " + route.getPath()));

@@ -2,12 +2,14 @@ package io.lethe.web;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,7 +39,7 @@ final class PurgeCommand implements Callable<Integer> {
     String argument;
 
     /** Where credentials come from: the environment (tests give their own). */
-    java.util.function.UnaryOperator<String> env = System::getenv;
+    UnaryOperator<String> env = System::getenv;
 
     /**
      * Made when the command runs: picocli builds every subcommand for any command line, and a client
@@ -91,7 +93,7 @@ final class PurgeCommand implements Callable<Integer> {
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new StartupException("cannot reach Lethe at " + url + " (is it running?)", e);
         }
         String text = response.body().isBlank() ? "{}" : response.body();

@@ -14,6 +14,7 @@ import io.lethe.purge.PurgeSettings;
 import io.lethe.purge.PurgeTargets;
 import io.lethe.purge.api.PurgeApi;
 import io.lethe.purge.ledger.Ledger;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class Purges implements AutoCloseable {
     private final Ledger ledger;
     private final PurgeService service;
 
-    Purges(Engine engine, Database database, List<PurgeTarget> targets, PurgeSettings settings, java.nio.file.Path dataDir,
+    Purges(Engine engine, Database database, List<PurgeTarget> targets, PurgeSettings settings, Path dataDir,
             Clock clock) {
         this.targets = new PurgeTargets(targets);
         this.ledger = new Ledger(database, clock, ledgerMirror(dataDir));
@@ -45,10 +46,10 @@ public final class Purges implements AutoCloseable {
      * Where the ledger is mirrored: {@code LETHE_LEDGER_FILE} (put it on other storage than the
      * database and the backups), else {@code <data>/ledger/purge-ledger.jsonl}.
      */
-    public static java.nio.file.Path ledgerMirror(java.nio.file.Path dataDir) {
+    public static Path ledgerMirror(Path dataDir) {
         String configured = System.getenv("LETHE_LEDGER_FILE");
         return configured != null && !configured.isBlank()
-                ? java.nio.file.Path.of(configured).toAbsolutePath().normalize()
+                ? Path.of(configured).toAbsolutePath().normalize()
                 : dataDir.resolve("ledger").resolve("purge-ledger.jsonl");
     }
 

@@ -7,6 +7,7 @@ import io.lethe.web.testkit.TestServer.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -268,7 +269,7 @@ class AuthTest {
 
     private static Response createUser(String token, String name, String... roles) {
         return server.post("/api/users", token, new JsonObject()
-                .put("username", name).put("password", "a-long-enough-password").put("roles", new JsonArray(java.util.List.of(roles))));
+                .put("username", name).put("password", "a-long-enough-password").put("roles", new JsonArray(List.of(roles))));
     }
 
     private static String uniqueName() {

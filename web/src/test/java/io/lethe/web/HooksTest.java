@@ -13,6 +13,7 @@ import io.lethe.web.testkit.TestServer;
 import io.lethe.web.testkit.TestServer.Response;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,14 +134,14 @@ class HooksTest {
 
     @Test
     void shouldAnswerWhenTheRespondBlockRunsNotWhenTheRunEnds() throws Exception {
-        var entered = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var outsideAnswered = new java.util.concurrent.atomic.AtomicBoolean();
-        var outside = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        var entered = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var outsideAnswered = new AtomicBoolean();
+        var outside = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         outside.createContext("/", exchange -> {
             entered.countDown();
             try {
-                release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -161,7 +165,7 @@ class HooksTest {
             assertThat(accepted.status()).isEqualTo(202);
             assertThat(accepted.json().getInteger("job")).isEqualTo(42);
             assertThat(outsideAnswered).isFalse(); // so the run has not ended: the outside service still holds it
-            assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
             release.countDown();
             engine.recorder().flush(Duration.ofSeconds(5));
             long deadline = System.currentTimeMillis() + 10_000;

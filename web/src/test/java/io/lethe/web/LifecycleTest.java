@@ -9,6 +9,9 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +64,7 @@ class LifecycleTest {
     @Test
     void shouldKeepTheOneShowingOfTheAdminPasswordForAStartThatListens() throws IOException {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             LetheConfig busy = LetheConfig.of("127.0.0.1", taken.getLocalPort(), dir, Optional.empty(), Optional.empty(), false);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> Lethe.start(busy, new PrintStream(console, true, StandardCharsets.UTF_8)))
                     .hasMessageContaining("cannot listen");
@@ -100,7 +103,7 @@ class LifecycleTest {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -12,9 +16,9 @@ class MainTest {
     private final StringWriter err = new StringWriter();
 
     @org.junit.jupiter.api.io.TempDir
-    java.nio.file.Path temp;
+    Path temp;
 
-    private java.nio.file.Path dataDir() {
+    private Path dataDir() {
         return temp;
     }
 
@@ -72,9 +76,9 @@ class MainTest {
 
     @Test
     void shouldEndWithOneLineWhenThePortIsTaken() throws Exception {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int exit = run("serve", "--port", String.valueOf(socket.getLocalPort()),
-                    "--data", java.nio.file.Files.createTempDirectory("lethe-port").toString());
+                    "--data", Files.createTempDirectory("lethe-port").toString());
 
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString().strip()).startsWith("lethe: cannot listen on 127.0.0.1:" + socket.getLocalPort())

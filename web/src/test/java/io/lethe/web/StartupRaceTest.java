@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class StartupRaceTest {
                             sockets.add(socket);
                         }
                     } catch (IOException notListeningYet) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(100_000); // not listening yet: retry soon, leave Lethe the cores
+                        LockSupport.parkNanos(100_000); // not listening yet: retry soon, leave Lethe the cores
                     }
                 }
             });

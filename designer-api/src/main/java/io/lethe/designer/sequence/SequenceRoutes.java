@@ -20,6 +20,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** {@code /api/sequences}: action sequences, versioned; manual runs; {@code /api/block-types}: the palette. */
@@ -97,7 +98,7 @@ public final class SequenceRoutes {
     }
 
     private Reply run(RoutingContext ctx) {
-        JsonBody body = JsonBody.of(ctx, java.util.Set.of("input"));
+        JsonBody body = JsonBody.of(ctx, Set.of("input"));
         body.validate();
         Object input = JsonBody.plainObject(ctx).get("input");
         ExecutionResult result = engine.run(ctx.pathParam("name"), TriggerInfo.manual(CurrentUser.of(ctx).username()),

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
@@ -95,7 +96,7 @@ final class ArchivedInstances {
 
     /** Whether every bound has the value's kind (number or string), as a database range query requires. */
     private static boolean comparable(Object value, Condition.Range r) {
-        return java.util.stream.Stream.of(r.greaterThan(), r.atLeast(), r.lessThan(), r.atMost()).filter(Objects::nonNull)
+        return Stream.of(r.greaterThan(), r.atLeast(), r.lessThan(), r.atMost()).filter(Objects::nonNull)
                 .allMatch(b -> (value instanceof Number && b instanceof Number) || (value instanceof String && b instanceof String));
     }
 }

@@ -9,6 +9,7 @@ import io.lethe.engine.sequence.ConfigSchema;
 import io.lethe.engine.sequence.ConfigSchema.Kind;
 import io.lethe.engine.sequence.Outcome;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,7 +53,7 @@ public final class ConditionBlock implements Block<CompiledScript> {
     @Override
     public Outcome execute(CompiledScript expression, BlockRun run) {
         Map<String, Object> scope = run.scope();
-        Map<String, Object> context = new java.util.HashMap<>();
+        Map<String, Object> context = new HashMap<>();
         if (scope.containsKey("item")) {
             context.put("item", scope.get("item"));
             context.put("index", scope.get("index"));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -96,7 +97,7 @@ public final class MongoExecutionStore implements ExecutionStore {
     private static ExecutionRecord toRecord(Document d) {
         return new ExecutionRecord(d.getString("_id"), d.getString("parentId"), d.getString("sequence"),
                 d.getInteger("version", 0), d.getString("trigger"), d.getString("triggerDetail"),
-                ExecutionStatus.valueOf(d.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                ExecutionStatus.valueOf(d.getString("status").toUpperCase(Locale.ROOT)),
                 d.getDate("startedAt").toInstant(), d.getDate("endedAt").toInstant(),
                 ((Number) d.get("durationMs")).longValue(), d.getString("error"), d.getList("path", String.class));
     }

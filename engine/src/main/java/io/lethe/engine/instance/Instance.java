@@ -1,6 +1,8 @@
 package io.lethe.engine.instance;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,12 +19,12 @@ public record Instance(
         Instant deactivatedAt) {
 
     public Instance {
-        data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
     /** The instance as plain values: {@code id}, {@code model}, the attributes, and lifecycle fields. */
     public Map<String, Object> toPlain() {
-        var plain = new java.util.LinkedHashMap<String, Object>();
+        var plain = new LinkedHashMap<String, Object>();
         plain.put("id", id);
         plain.put("model", model);
         plain.put("data", data);

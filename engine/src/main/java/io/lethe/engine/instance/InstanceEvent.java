@@ -1,5 +1,7 @@
 package io.lethe.engine.instance;
 
+import java.util.Locale;
+
 /** Something happened to an instance; published in process (the embedded database has no change streams). */
 public record InstanceEvent(Type type, Instance instance) {
 
@@ -7,7 +9,7 @@ public record InstanceEvent(Type type, Instance instance) {
         CREATED, UPDATED, DEACTIVATED, REACTIVATED, DELETED;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

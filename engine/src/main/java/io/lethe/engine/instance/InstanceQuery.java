@@ -1,5 +1,6 @@
 package io.lethe.engine.instance;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ public record InstanceQuery(
     }
 
     public InstanceQuery where(Condition... more) {
-        var all = new java.util.ArrayList<>(conditions);
+        var all = new ArrayList<>(conditions);
         all.addAll(List.of(more));
         return new InstanceQuery(model, all, sortBy, descending, limit, cursor, includeInactive);
     }

@@ -13,9 +13,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +97,7 @@ public final class Instances {
     }
 
     /** The instance, active or not, if it exists. */
-    public java.util.Optional<Instance> find(String modelName, String id) {
+    public Optional<Instance> find(String modelName, String id) {
         return store.find(modelName, id);
     }
 
@@ -163,11 +169,11 @@ public final class Instances {
      * (such values would still be stored and answered, but no longer redacted, purgeable or queryable).
      */
     public Map<String, Long> valuesLeftBy(Model next) {
-        Map<String, Long> left = new java.util.TreeMap<>();
+        Map<String, Long> left = new TreeMap<>();
         models.find(next.name()).ifPresent(current -> {
             for (Attribute a : current.attributes()) {
                 boolean kept = next.attribute(a.name())
-                        .filter(b -> b.type() == a.type() && java.util.Objects.equals(b.reference(), a.reference())).isPresent();
+                        .filter(b -> b.type() == a.type() && Objects.equals(b.reference(), a.reference())).isPresent();
                 long holding = kept ? 0 : store.countHolding(current.name(), a.name());
                 if (holding > 0) {
                     left.put(a.name(), holding);
@@ -178,7 +184,7 @@ public final class Instances {
     }
 
     /** Deletes the values of {@code attributes} from every instance of the model (active or not); returns how many changed. */
-    public long dropValues(String modelName, java.util.Collection<String> attributes) {
+    public long dropValues(String modelName, Collection<String> attributes) {
         long changed = 0;
         for (String attribute : attributes) {
             changed += store.dropAttribute(modelName, attribute, clock.instant());
@@ -238,7 +244,7 @@ public final class Instances {
 
     /** A reference names an instance of its model that is stored (active or not), or nothing. */
     private List<FieldError> danglingReferences(Model model, Map<String, Object> values) {
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (Attribute a : model.attributes()) {
             if (a.type() == AttributeType.REFERENCE && values.get(a.name()) instanceof String id && store.find(a.reference(), id).isEmpty()) {
                 errors.add(new FieldError("/" + a.name(), "no " + a.reference() + " instance '" + id + "'"));
@@ -280,7 +286,7 @@ public final class Instances {
 
     @SafeVarargs
     private static void check(List<FieldError>... found) {
-        List<FieldError> errors = java.util.Arrays.stream(found).flatMap(List::stream).toList();
+        List<FieldError> errors = Arrays.stream(found).flatMap(List::stream).toList();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -13,6 +13,7 @@ import io.lethe.engine.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -254,7 +255,7 @@ public final class MongoInstanceStore implements InstanceStore {
 
     static String encodeCursor(Object value, String id) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(Json.write(java.util.Arrays.asList(value, id)).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(Json.write(Arrays.asList(value, id)).getBytes(StandardCharsets.UTF_8));
     }
 
     static List<?> decodeCursor(String cursor) {

@@ -8,6 +8,7 @@ import io.lethe.engine.store.Database;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -42,7 +43,7 @@ public final class JobRuns {
     public List<JobRun> latest(String job, int limit) {
         List<JobRun> found = new ArrayList<>();
         for (Document d : runs.find(Filters.eq("job", job)).sort(Sorts.descending("startedAt")).limit(limit)) {
-            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            Map<String, Long> counts = new LinkedHashMap<>();
             d.get("counts", Document.class).forEach((k, v) -> counts.put(k, ((Number) v).longValue()));
             found.add(new JobRun(d.getString("job"), d.getDate("startedAt").toInstant(), d.getDate("finishedAt").toInstant(), counts));
         }

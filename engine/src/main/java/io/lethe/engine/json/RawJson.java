@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -67,7 +68,7 @@ public final class RawJson implements JsonSerializable {
     public String text() {
         String made = text;
         if (made == null) {
-            made = new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+            made = new String(utf8, StandardCharsets.UTF_8);
             text = made;
         }
         return made;

@@ -7,6 +7,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -131,7 +135,7 @@ public class HourlySegmentAppender extends UnsynchronizedAppenderBase<ILoggingEv
             currentHour = null;
             return action.get();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } finally {
             lock.unlock();
         }
@@ -176,12 +180,12 @@ public class HourlySegmentAppender extends UnsynchronizedAppenderBase<ILoggingEv
         Path gzip = LogSegments.gzipFileOf(plain);
         Path temp = gzip.resolveSibling(gzip.getFileName() + ".tmp");
         try (InputStream in = Files.newInputStream(plain);
-                var channel = java.nio.channels.FileChannel.open(temp,
+                var channel = FileChannel.open(temp,
                         StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-                OutputStream out = new GZIPOutputStream(java.nio.channels.Channels.newOutputStream(channel))) {
+                OutputStream out = new GZIPOutputStream(Channels.newOutputStream(channel))) {
             if (Files.exists(gzip)) {
                 // A late line reopened an hour already compressed: keep the old lines first.
-                try (InputStream old = new java.util.zip.GZIPInputStream(Files.newInputStream(gzip))) {
+                try (InputStream old = new GZIPInputStream(Files.newInputStream(gzip))) {
                     old.transferTo(out);
                 }
             }

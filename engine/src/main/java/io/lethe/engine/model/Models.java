@@ -5,6 +5,7 @@ import io.lethe.engine.failure.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Saving and finding models: every save is validated first; indexed attributes get their indexes. */
 public final class Models {
@@ -25,7 +26,7 @@ public final class Models {
     }
 
     /** Checks a model as {@link #save} would; {@code alsoExists} names models about to be created (an import). */
-    public void validate(Model model, java.util.function.Predicate<String> alsoExists) {
+    public void validate(Model model, Predicate<String> alsoExists) {
         var errors = ModelValidator.validate(model, name -> alsoExists.test(name) || store.find(name).isPresent());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -12,6 +12,7 @@ import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.store.Database;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class InstancePurgeTarget implements PurgeTarget {
         return switch (scope) {
             case PurgeScope.Subject s when constant(s) -> {
                 // Same replacement for every instance: one bulk update, as fast as a raw updateMany.
-                Map<String, Object> values = new java.util.HashMap<>();
+                Map<String, Object> values = new HashMap<>();
                 var model = instances.model(s.model());
                 s.attributes().forEach((attribute, strategy) -> values.put(attribute,
                         strategy == PurgeStrategy.MASK && model.attribute(attribute).map(a -> a.type() == AttributeType.STRING).orElse(false)

@@ -1,5 +1,6 @@
 package io.lethe.engine.retention;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,8 +37,8 @@ public interface PurgeTarget {
      * What the plan would touch, named without any value (e.g. backup archives and their dates), for
      * the admin to review before approving; most targets have nothing to add to the count.
      */
-    default java.util.List<String> planItems(PurgeScope scope) {
-        return java.util.List.of();
+    default List<String> planItems(PurgeScope scope) {
+        return List.of();
     }
 
     PurgeCounts execute(PurgeScope scope);

@@ -6,6 +6,7 @@ import io.lethe.engine.json.RawJson;
 import io.lethe.engine.json.Shape;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -197,7 +198,7 @@ public final class CompiledScript implements AutoCloseable {
     CompiledScript(ScriptEngine engine, String source) {
         this.engine = engine;
         this.source = source;
-        this.reads = java.util.Arrays.asList(Reads.members(source, "input"), Reads.members(source, "steps"),
+        this.reads = Arrays.asList(Reads.members(source, "input"), Reads.members(source, "steps"),
                 Reads.members(source, "context"));
     }
 

@@ -1,6 +1,7 @@
 package io.lethe.engine.sequence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public record BlockDefinition(
     }
 
     public BlockDefinition then(String outcome, String blockId) {
-        var wires = new java.util.HashMap<>(next);
+        var wires = new HashMap<>(next);
         wires.put(outcome, blockId);
         return new BlockDefinition(id, type, config, wires, position);
     }

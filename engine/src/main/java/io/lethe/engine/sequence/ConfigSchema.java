@@ -3,7 +3,9 @@ package io.lethe.engine.sequence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The fields of a block type's config: what the UI palette renders as a form and what save-time
@@ -30,7 +32,7 @@ public record ConfigSchema(List<Field> fields) {
         return new Builder();
     }
 
-    public java.util.Optional<Field> field(String name) {
+    public Optional<Field> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
@@ -49,7 +51,7 @@ public record ConfigSchema(List<Field> fields) {
                 default -> p.put("type", "string");
             }
             p.put("description", f.description());
-            p.put("x-lethe-kind", f.kind().name().toLowerCase(java.util.Locale.ROOT));
+            p.put("x-lethe-kind", f.kind().name().toLowerCase(Locale.ROOT));
             properties.put(f.name(), p);
             if (f.required()) {
                 required.add(f.name());

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -44,14 +46,14 @@ public final class SequenceCompiler {
     }
 
     private final BlockRegistry registry;
-    private final java.util.function.Supplier<ScriptEngine> engine;
+    private final Supplier<ScriptEngine> engine;
 
     public SequenceCompiler(BlockRegistry registry, ScriptEngine scripts) {
         this(registry, () -> scripts);
     }
 
     /** @param scripts the script engine, asked for only when a sequence is compiled (it may still be starting) */
-    public SequenceCompiler(BlockRegistry registry, java.util.function.Supplier<ScriptEngine> scripts) {
+    public SequenceCompiler(BlockRegistry registry, Supplier<ScriptEngine> scripts) {
         this.registry = registry;
         this.engine = scripts;
     }
@@ -128,7 +130,7 @@ public final class SequenceCompiler {
         for (var wire : definition.next().entrySet()) {
             if (!block.outcomes().contains(wire.getKey()) && !Outcome.ERROR.equals(wire.getKey())) {
                 errors.add(new FieldError(at + "/next/" + wire.getKey(), "a " + block.type() + " block has no outcome '"
-                        + wire.getKey() + "' (it has " + String.join(", ", new java.util.TreeSet<>(block.outcomes())) + ", error)"));
+                        + wire.getKey() + "' (it has " + String.join(", ", new TreeSet<>(block.outcomes())) + ", error)"));
             } else if (!ids.contains(wire.getValue())) {
                 errors.add(new FieldError(at + "/next/" + wire.getKey(), "no block '" + wire.getValue() + "'"));
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 /** What starts a sequence besides a manual run. */
@@ -49,7 +50,7 @@ public sealed interface Trigger {
         }
 
         private static List<String> segments(String path) {
-            return java.util.Arrays.stream(String.valueOf(path).split("/")).filter(s -> !s.isEmpty())
+            return Arrays.stream(String.valueOf(path).split("/")).filter(s -> !s.isEmpty())
                     .map(s -> s.startsWith(":") ? ":" : s).toList();
         }
     }

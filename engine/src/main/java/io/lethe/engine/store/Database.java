@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bson.Document;
 
 /**
@@ -146,7 +148,7 @@ public final class Database implements AutoCloseable {
     /** The innermost reason the driver gives, e.g. "Connection refused", on one line. */
     private static String reason(MongoException e, DatabaseOptions options) {
         String message = String.valueOf(e.getMessage());
-        java.util.regex.Matcher cause = java.util.regex.Pattern.compile("caused by \\{[\\w.$]+: ([^}]*)}").matcher(message);
+        Matcher cause = Pattern.compile("caused by \\{[\\w.$]+: ([^}]*)}").matcher(message);
         String last = null;
         while (cause.find()) {
             last = cause.group(1);

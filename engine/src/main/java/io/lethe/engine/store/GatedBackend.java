@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,7 +41,7 @@ final class GatedBackend implements MongoBackend {
     }
 
     /** Runs {@code action} against the current delegate while no swap can happen. */
-    <T> T read(java.util.function.Function<MongoBackend, T> action) {
+    <T> T read(Function<MongoBackend, T> action) {
         gate.readLock().lock();
         try {
             return action.apply(delegate);

@@ -2,7 +2,12 @@ package io.lethe.engine.trigger;
 
 import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.sequence.Trigger;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,11 +136,11 @@ public final class HttpTriggers {
         if (segment.indexOf('%') < 0) {
             return segment;
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(segment.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             if (c != '%') {
-                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
             int high = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
@@ -147,18 +152,18 @@ public final class HttpTriggers {
             i += 2;
         }
         try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
             return segment;
         }
     }
 
     private static long params(Route route) {
-        return java.util.Arrays.stream(route.segments()).filter(s -> s.startsWith(":")).count();
+        return Arrays.stream(route.segments()).filter(s -> s.startsWith(":")).count();
     }
 
     private static String[] split(String path) {
-        java.util.List<String> segments = new java.util.ArrayList<>(4);
+        List<String> segments = new ArrayList<>(4);
         int start = 0;
         for (int i = 0; i <= path.length(); i++) {
             if (i == path.length() || path.charAt(i) == '/') {

@@ -14,11 +14,15 @@ import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,8 +86,8 @@ class BackupsTest {
     @Test
     void shouldTakeEveryCollectionAsItWasAtOneInstantWhileWritesGoOn() throws Exception {
         // given: a writer that always adds to "a" first, then to "b": at any instant b has as many or one fewer
-        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicInteger written = new AtomicInteger();
         Thread writer = Thread.ofPlatform().start(() -> {
             for (int i = 0; writing.get(); i++) {
                 lethe.database.collection("a").insertOne(new org.bson.Document("_id", i).append("pad", canary.repeat(20)));
@@ -109,7 +113,7 @@ class BackupsTest {
         }
 
         // then
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         backups.manifest(taken.id()).parts().forEach(part -> counts.put(part.collection(), part.documents()));
         assertThat(counts.get("a") - counts.get("b")).isBetween(0L, 1L);
         assertThat(counts.get("a")).isGreaterThanOrEqualTo(200L).isLessThan(lethe.database.collection("a").countDocuments());
@@ -127,7 +131,7 @@ class BackupsTest {
         try (Stream<Path> files = Files.list(backups.directory().resolve(taken.id()))) {
             part = files.filter(f -> f.getFileName().toString().contains("instances")).findFirst().orElseThrow();
         }
-        Files.write(part, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(part, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
 
         // when / then
         assertThat(backups.verify(taken.id()).problems()).singleElement().asString().contains("instances");

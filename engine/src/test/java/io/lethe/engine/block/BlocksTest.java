@@ -17,8 +17,12 @@ import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.testkit.EngineFixture;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +103,7 @@ class BlocksTest {
                 "where", Map.of("email", "{{input.email}}")))));
         String byScore = lethe.sequence(List.of(BlockDefinition.of("find", "query-instances", Map.of("model", model,
                 "where", Map.of("score", Map.of("lt", "{{input.max}}"))))));
-        var withoutScore = new java.util.HashMap<String, Object>();
+        var withoutScore = new HashMap<String, Object>();
         withoutScore.put("score", null);
         String unscored = lethe.sequence(List.of(BlockDefinition.of("find", "query-instances", Map.of("model", model,
                 "where", withoutScore))));
@@ -227,7 +231,7 @@ class BlocksTest {
         String seq = lethe.sequence(List.of(
                 BlockDefinition.of("loop", "for-each", Map.of("items", "{{input.people}}", "body", "say")),
                 BlockDefinition.of("say", "log", Map.of("level", "debug", "message", "item {{index}}: {{item.email}} {{item}}"))));
-        List<Object> people = new java.util.ArrayList<>();
+        List<Object> people = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             people.add(Map.of("email", "person" + i + ".unique@example.org", "score", i));
         }
@@ -245,7 +249,7 @@ class BlocksTest {
                 Map.of("source", "throw new Error('no account for ' + input.email);"))));
 
         ExecutionResult result = lethe.run(seq, Map.of("email", "bea.unique@example.org"));
-        lethe.engine.recorder().flush(java.time.Duration.ofSeconds(5));
+        lethe.engine.recorder().flush(Duration.ofSeconds(5));
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.error()).contains("no account for [redacted:hmac:").doesNotContain("bea.unique@example.org");
@@ -269,7 +273,7 @@ class BlocksTest {
         assertThat(all).extracting(i -> i.data().get("name")).containsExactlyInAnyOrder("[purged]", "[purged]", "Kept");
         var hashes = all.stream().filter(i -> !i.id().equals(kept.id())).map(i -> i.data().get("email")).distinct().toList();
         assertThat(hashes).singleElement().asString().startsWith("hmac:");
-        assertThat(lethe.database.collection("instances").find().into(new java.util.ArrayList<>()).toString())
+        assertThat(lethe.database.collection("instances").find().into(new ArrayList<>()).toString())
                 .doesNotContain("gone@example.org").doesNotContain("Twice");
     }
 
@@ -286,7 +290,7 @@ class BlocksTest {
         ExecutionResult noName = lethe.run(byName, Map.of("other", "x")); // "name equals null" matched every instance without one
         ExecutionResult emptyFilter = lethe.run(byFilter, Map.of("where", Map.of()));
         ExecutionResult emptyPattern = lethe.run(byFilter, Map.of("where", Map.of("name", Map.of("regex", ""))));
-        java.util.Map<String, Object> inNothing = new java.util.HashMap<>();
+        Map<String, Object> inNothing = new HashMap<>();
         inNothing.put("in", null);
         ExecutionResult nullList = lethe.run(byFilter, Map.of("where", Map.of("name", inNothing)));
 
@@ -304,7 +308,7 @@ class BlocksTest {
         instances.create(model, Map.of("email", "kept@example.org"));
         String seq = lethe.sequence(List.of(BlockDefinition.of("forget", "purge-attributes", Map.of("model", model,
                 "where", Map.of("email", "gone@example.org"), "attributes", Map.of("email", "delete")))));
-        List<io.lethe.engine.instance.InstanceEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<io.lethe.engine.instance.InstanceEvent> events = new CopyOnWriteArrayList<>();
         instances.events().subscribe(events::add);
 
         assertThat(lethe.run(seq, null).output()).isEqualTo(Map.of("overwritten", 0L, "deleted", 1L));
@@ -316,8 +320,8 @@ class BlocksTest {
     void requestPurgeShouldFileASubjectRequestInTheSequencesNameAndChangeNothingItself() {
         var instances = lethe.engine.instances();
         instances.create(model, Map.of("email", "forget.me@example.org", "name", "Forget Me"));
-        List<PurgeScope> filed = new java.util.ArrayList<>();
-        List<String> requesters = new java.util.ArrayList<>();
+        List<PurgeScope> filed = new ArrayList<>();
+        List<String> requesters = new ArrayList<>();
         lethe.engine.purgeRequests((scope, requester) -> {
             filed.add(scope);
             requesters.add(requester);

@@ -9,12 +9,15 @@ import io.lethe.engine.execution.ExecutionResult;
 import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +63,7 @@ class HttpRequestBlockTest {
                 for (int i = 0; i < 12 * 1024; i++) {
                     out.write(kilobyte);
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 sentUntilCut.add(e.getClass().getSimpleName()); // the block hung up
             }
         });
@@ -72,7 +75,7 @@ class HttpRequestBlockTest {
                     out.flush();
                     Thread.sleep(100);
                 }
-            } catch (java.io.IOException | InterruptedException e) {
+            } catch (IOException | InterruptedException e) {
                 sentUntilCut.add(e.getClass().getSimpleName());
             }
         });
@@ -86,7 +89,7 @@ class HttpRequestBlockTest {
             exchange.sendResponseHeaders(flakyCalls.size() <= 2 || query.contains("down") ? (busy ? 429 : 503) : 200, -1);
             exchange.close();
         });
-        outside.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        outside.setExecutor(Executors.newCachedThreadPool());
         outside.start();
         lethe.engine.connectors().save(new ConnectorAccount("crm", "test CRM",
                 "http://127.0.0.1:" + outside.getAddress().getPort() + "/api", Map.of("X-Api-Key", "secret-key-123")));
@@ -230,7 +233,7 @@ class HttpRequestBlockTest {
     @Test
     void shouldSayHowOftenItTriedWhenTheServiceCannotBeReached() throws Exception {
         int closedPort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         lethe.engine.connectors().save(new ConnectorAccount("gone", "a service that is down",

@@ -13,8 +13,10 @@ import io.lethe.engine.testkit.RawBytes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +51,7 @@ class HousekeepingTest {
     @Test
     void shouldDeleteInstancesUnchangedForLongerThanTheirModelsRetentionWithoutEvents() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
-        String canary = "expired-" + java.util.UUID.randomUUID();
+        String canary = "expired-" + UUID.randomUUID();
         try (EngineFixture lethe = new EngineFixture(dir, clock)) {
             lethe.model(new Model("lead", null, List.of(Attribute.of("email", AttributeType.STRING)), 10));
             lethe.model(Model.of("note", Attribute.of("text", AttributeType.STRING)));
@@ -62,7 +64,7 @@ class HousekeepingTest {
             clock.advance(Duration.ofDays(5));
             instances.update("lead", touched.id(), Map.of("email", "changed@example.org"));
             clock.advance(Duration.ofDays(6));
-            List<String> events = new java.util.ArrayList<>();
+            List<String> events = new ArrayList<>();
             instances.events().subscribe(e -> events.add(e.type().name()));
 
             lethe.engine.housekeeping().runIfDue();
@@ -81,7 +83,7 @@ class HousekeepingTest {
     @Test
     void shouldCompactOnceADaySoThatDeletedValuesLeaveTheDatabaseFile() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:15:00Z"));
-        String canary = "gone-" + java.util.UUID.randomUUID();
+        String canary = "gone-" + UUID.randomUUID();
         try (EngineFixture lethe = new EngineFixture(dir, clock)) {
             lethe.model(Model.of("note", Attribute.of("text", AttributeType.STRING)));
             var instances = lethe.engine.instances();

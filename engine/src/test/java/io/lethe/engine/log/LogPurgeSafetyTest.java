@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,8 +113,8 @@ class LogPurgeSafetyTest {
         // given: a run held inside its rewrite until a second run on the same purger is waiting
         Path early = segment(dir, "2026-11-25T13:00:00Z", true, List.of(line("2026-11-25T13:05:00Z", CANARY), line("2026-11-25T13:50:00Z", "keep")));
         Path late = segment(dir, "2026-11-25T15:00:00Z", true, List.of(line("2026-11-25T15:05:00Z", CANARY), line("2026-11-25T15:50:00Z", "keep")));
-        var inRewrite = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
+        var inRewrite = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
         LogPurger purger = new LogPurger(new LogSegments(dir), SegmentLock.NONE, (temp, target) -> {
             if (target.equals(early)) {
                 inRewrite.countDown();
@@ -123,7 +125,7 @@ class LogPurgeSafetyTest {
                 }
             }
         });
-        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        try (var threads = Executors.newFixedThreadPool(2)) {
             var first = threads.submit(() -> purger.run(range("2026-11-25T13:00:00Z", "2026-11-25T13:30:00Z", LogFilter.NONE)));
             inRewrite.await();
             var second = threads.submit(() -> purger.run(range("2026-11-25T15:00:00Z", "2026-11-25T15:30:00Z", LogFilter.NONE)));

@@ -10,6 +10,7 @@ import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.testkit.RawBytes;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class LogPurgeTargetTest {
     @Test
     void shouldRemoveTheLinesOfEveryValueOfAPurgeOfManyValuesAtOnce() {
         // given: a subject purge "everywhere" hands the logs all of a person's values at once (up to 200)
-        List<String> values = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "client-" + i + "@example.org").toList();
+        List<String> values = IntStream.range(0, 40).mapToObj(i -> "client-" + i + "@example.org").toList();
         String first = line("2026-11-27T04:10:00Z", "mail to client-0@example.org bounced");
         String last = line("2026-11-27T04:11:00Z", "CLIENT-39@EXAMPLE.ORG signed up");
         String lookalike = line("2026-11-27T04:12:00Z", "xclient-39@example.org is someone else");

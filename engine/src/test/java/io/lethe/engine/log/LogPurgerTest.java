@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -225,7 +226,7 @@ class LogPurgerTest {
         String huge = line("2026-11-25T14:50:00Z", "x".repeat(200_000) + " é ✓");
         String cut = "{\"timestamp\":\"2026-11-25T14:55:00.000Z\",\"message\":\"cut";
         Path file = LogFiles.segment(dir, "2026-11-25T14:00:00Z", false, List.of(line("2026-11-25T14:05:00Z", "go"), huge));
-        Files.writeString(file, cut, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, cut, StandardOpenOption.APPEND);
 
         // when
         purger().run(range("2026-11-25T14:00:00Z", "2026-11-25T14:10:00Z", LogFilter.NONE));

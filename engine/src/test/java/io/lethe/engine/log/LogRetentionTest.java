@@ -8,6 +8,7 @@ import io.lethe.engine.job.JobRuns;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.store.DatabaseOptions;
 import io.lethe.engine.testkit.MutableClock;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class LogRetentionTest {
     Path dir;
 
     @Test
-    void shouldDeleteTheSegmentsOfHoursOlderThanTheRetentionWholeAndRecordIt() throws java.io.IOException {
+    void shouldDeleteTheSegmentsOfHoursOlderThanTheRetentionWholeAndRecordIt() throws IOException {
         // given: the clock 30 days and 30 minutes after 10:00 on the 1st, so the cutoff is 10:00 on the 1st
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Path old = segment(logs, "2026-10-01T09:00:00Z", true, List.of(line("2026-10-01T09:10:00Z", "old")));

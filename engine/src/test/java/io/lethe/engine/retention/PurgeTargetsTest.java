@@ -18,10 +18,12 @@ import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
 import io.lethe.engine.version.Version;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,7 +104,7 @@ class PurgeTargetsTest {
         Instance gone = instances.create("person", Map.of("email", "gone@example.org"));
         PurgeScope scope = new PurgeScope.Subject("person", List.of(gone.id()), null, false, Map.of("email", PurgeStrategy.DELETE));
         PurgeTarget target = target("instances");
-        List<io.lethe.engine.instance.InstanceEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<io.lethe.engine.instance.InstanceEvent> events = new CopyOnWriteArrayList<>();
         instances.events().subscribe(events::add);
 
         assertThat(target.plan(scope)).isEqualTo(1);
@@ -204,7 +206,7 @@ class PurgeTargetsTest {
                 Instant.now(), null, null));
         engine.connectors().save(new ConnectorAccount("crm-" + canary, "account of " + canary, "https://crm.example.org", Map.of("X-Key", "k")));
         lethe.run("greet", Map.of("who", canary)); // a failed run whose error message holds the value
-        engine.recorder().flush(java.time.Duration.ofSeconds(5));
+        engine.recorder().flush(Duration.ofSeconds(5));
         PurgeScope scope = new PurgeScope.Value(canary.toUpperCase());
 
         for (String name : List.of("instances", "versions", "models", "sequences", "connectors", "executions")) {
@@ -234,7 +236,7 @@ class PurgeTargetsTest {
         lethe.run(noisy, Map.of());
         lethe.run(noisy, Map.of());
         lethe.run(other, Map.of());
-        engine.recorder().flush(java.time.Duration.ofSeconds(5));
+        engine.recorder().flush(Duration.ofSeconds(5));
         PurgeTarget target = target("executions");
         PurgeScope scope = new PurgeScope.Executions(noisy, before, null);
 

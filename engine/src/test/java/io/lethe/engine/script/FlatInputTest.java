@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lethe.engine.json.Flat;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.json.RawJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ class FlatInputTest {
     }
 
     private static void assertRequestBodyBuiltAsJsonParseWould(String json) {
-        assertBuiltAsJsonParseWould(RawJson.checked(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), json);
+        assertBuiltAsJsonParseWould(RawJson.checked(json.getBytes(StandardCharsets.UTF_8)), json);
     }
 
     @Test
@@ -135,7 +136,7 @@ class FlatInputTest {
             var reader = limited.compile("return input.body.length + input.body[2999].n;");
             var looper = limited.compile("let n = 0; for (let i = 0; i < 2000; i++) { n += i; } return n;");
 
-            var read = reader.run(Map.of("body", RawJson.checked(many.getBytes(java.nio.charset.StandardCharsets.UTF_8))), null, null,
+            var read = reader.run(Map.of("body", RawJson.checked(many.getBytes(StandardCharsets.UTF_8))), null, null,
                     Duration.ofSeconds(5));
             var looped = looper.run(Map.of(), null, null, Duration.ofSeconds(5));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lethe.engine.json.Json;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class ScriptEngineTest {
                          proto: Object.getPrototypeOf(input) === Object.prototype, n: input.n, list: Array.isArray(input.list),
                          item: context.item, primitive: typeof steps };
                 """);
-        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        Map<String, Object> input = new LinkedHashMap<>();
         input.put("method", "POST");
         input.put("headers", Map.of("host", "h"));
         input.put("body", Map.of("a", 1));
@@ -81,7 +82,7 @@ class ScriptEngineTest {
         assertThat(value.get("list")).isEqualTo(true);
         assertThat(value.get("item")).isEqualTo(List.of(3));
         assertThat(value.get("primitive")).isEqualTo("object");
-        Map<String, Object> wide = new java.util.LinkedHashMap<>();
+        Map<String, Object> wide = new LinkedHashMap<>();
         for (int i = 0; i <= CompiledScript.LAZY_MEMBERS; i++) {
             wide.put("k" + i, i);
         }
@@ -101,7 +102,7 @@ class ScriptEngineTest {
                          proto: Object.getPrototypeOf(input) === Object.prototype, kinds: Object.values(input).map(v => v === null ? 'null' : typeof v),
                          text: JSON.stringify(input), weird: input[Object.keys(input)[8]], again: steps.a.x };
                 """);
-        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        Map<String, Object> input = new LinkedHashMap<>();
         input.put("text", "a \"quoted\" \u2028 line");
         input.put("n", 41);
         input.put("big", (1L << 60) + 1);
@@ -125,7 +126,7 @@ class ScriptEngineTest {
                     "string"));
             assertThat(seen.get("weird")).isEqualTo(List.of("x"));
             assertThat(seen.get("again")).isEqualTo(run);
-            Map<String, Object> expected = new java.util.LinkedHashMap<>(input);
+            Map<String, Object> expected = new LinkedHashMap<>(input);
             expected.put("text", "a \"quoted\" \u2028 line!");
             expected.put("n", 42);
             expected.put("big", 1152921504606847000L); // 2^60 + 1 as JSON.parse makes it: the nearest double
@@ -178,7 +179,7 @@ class ScriptEngineTest {
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             for (int round = 0; round < 5; round++) {
-                List<Future<ScriptOutcome>> runs = new java.util.ArrayList<>();
+                List<Future<ScriptOutcome>> runs = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     int n = i;
                     runs.add(threads.submit(() -> script.run(Map.of("n", n), null, null, ONE_SECOND)));
@@ -302,7 +303,7 @@ class ScriptEngineTest {
     void shouldRunManyScriptsAtOnce() throws Exception {
         var script = engine.compile("return input.n * 2;");
         try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<ScriptOutcome>> runs = new java.util.ArrayList<>();
+            List<Future<ScriptOutcome>> runs = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 int n = i;
                 runs.add(callers.submit(() -> script.run(Map.of("n", n), null, null, ONE_SECOND)));

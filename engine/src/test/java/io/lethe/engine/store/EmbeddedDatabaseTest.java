@@ -7,6 +7,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import io.lethe.engine.testkit.RawBytes;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,7 +108,7 @@ class EmbeddedDatabaseTest extends DatabaseContract {
         Files.createDirectories(dir.resolve("db").resolve(EmbeddedMongo.FILE_NAME + ".compacting").resolve("blocker"));
 
         // When / then: the compaction fails, and the store it closed is open again.
-        assertThatThrownBy(() -> database.compact()).isInstanceOf(java.io.UncheckedIOException.class);
+        assertThatThrownBy(() -> database.compact()).isInstanceOf(UncheckedIOException.class);
         assertThat(notes.find(new Document("_id", "n1")).first()).containsEntry("text", "still here");
         notes.insertOne(new Document("_id", "n2").append("text", "writable"));
         assertThat(notes.countDocuments()).isEqualTo(2);
@@ -121,7 +122,7 @@ class EmbeddedDatabaseTest extends DatabaseContract {
 
         List<String> inCopy = database.readSnapshot(copy, snapshot -> {
             notes.insertOne(new Document("_id", "after").append("text", "not in the copy"));
-            return snapshot.getCollection("notes").find().map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
+            return snapshot.getCollection("notes").find().map(d -> d.getString("_id")).into(new ArrayList<>());
         });
 
         assertThat(inCopy).containsExactly("before");

@@ -15,6 +15,7 @@ import io.lethe.engine.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -158,7 +159,7 @@ class TriggersTest {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        var all = new java.util.ArrayList<>(a);
+        var all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

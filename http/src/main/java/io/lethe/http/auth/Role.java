@@ -1,8 +1,12 @@
 package io.lethe.http.auth;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** What a user may do. A user holds one or more roles; each route requires one of a set. */
 public enum Role {
@@ -18,8 +22,8 @@ public enum Role {
     }
 
     /** Sorted labels, e.g. {@code [admin, designer]}. */
-    public static java.util.SortedSet<String> labels(java.util.Collection<Role> roles) {
-        return roles.stream().map(Role::label).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    public static SortedSet<String> labels(Collection<Role> roles) {
+        return roles.stream().map(Role::label).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public static Optional<Role> parse(String label) {

@@ -24,6 +24,7 @@ import io.vertx.ext.web.handler.HttpException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /api/purge-requests} (admins; support staff for log purges), {@code /api/purge-ledger}
@@ -106,7 +107,7 @@ public final class PurgeApi {
 
     private Reply preview(RoutingContext ctx) {
         LogPurger purger = logs.orElseThrow(() -> new NotFoundException("this server writes no log files"));
-        JsonBody body = JsonBody.of(ctx, java.util.Set.of("from", "to", "around", "window", "match", "regex", "level", "logger",
+        JsonBody body = JsonBody.of(ctx, Set.of("from", "to", "around", "window", "match", "regex", "level", "logger",
                 "correlationId", "samples"));
         var from = body.optionalString("from");
         var to = body.optionalString("to");

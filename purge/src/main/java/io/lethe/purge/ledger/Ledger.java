@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -119,7 +120,7 @@ public final class Ledger {
                 long sequence = ((Number) e.get("sequence")).longValue();
                 if (ledger.countDocuments(new Document("_id", sequence)) == 0) {
                     ledger.insertOne(new Document("_id", sequence).append("at", e.get("at"))
-                            .append("atDate", Date.from(java.time.Instant.parse(String.valueOf(e.get("at")))))
+                            .append("atDate", Date.from(Instant.parse(String.valueOf(e.get("at")))))
                             .append("receipt", e.get("receipt")).append("previousHash", e.get("previousHash"))
                             .append("hash", e.get("hash")));
                     imported++;

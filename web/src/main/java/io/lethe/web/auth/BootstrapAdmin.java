@@ -6,6 +6,7 @@ import io.lethe.http.auth.User;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,7 @@ public final class BootstrapAdmin {
         String chosen = given.orElseGet(BootstrapAdmin::generate);
         try {
             users.create(new User(USERNAME, hasher.hash(chosen), Set.of(Role.ADMIN, Role.DESIGNER), 0,
-                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         } catch (ConflictException e) {
             return Optional.empty(); // another process sharing the database created it first
         }

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,7 @@ public final class UserRoutes {
         Set<Role> roles = roles(body, roleLabels.orElse(List.of()));
         body.validate();
         // to the millisecond, as stored: the answer gives what a later read gives
-        User user = new User(username, hasher.hash(password), roles, 0, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        User user = new User(username, hasher.hash(password), roles, 0, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         users.create(user);
         ctx.response().putHeader("Location", "/api/users/" + username);
         return Reply.created(AuthRoutes.describe(user));

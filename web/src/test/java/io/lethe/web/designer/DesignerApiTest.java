@@ -6,10 +6,14 @@ import io.lethe.web.testkit.TestServer;
 import io.lethe.web.testkit.TestServer.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +75,7 @@ class DesignerApiTest {
         Response hook = server.post("/hooks/join", null, new JsonObject().put("body", "ignored").put("email", "ADA@X.ORG"));
         assertThat(hook.status()).isEqualTo(201);
         assertThat(hook.body()).isEqualTo("welcome ada@x.org");
-        server.lethe().engine().recorder().flush(java.time.Duration.ofSeconds(5));
+        server.lethe().engine().recorder().flush(Duration.ofSeconds(5));
         Response execution = server.get("/api/executions/" + hook.header("X-Lethe-Execution"), designer);
         assertThat(execution.json().getInteger("version")).isEqualTo(1);
         assertThat(execution.json().getString("status")).isEqualTo("succeeded");
@@ -319,7 +323,7 @@ class DesignerApiTest {
         Response refused = server.send("PUT", "/api/models/citizen", designer, v2.encode(), "\"1\"");
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().getJsonObject("attributes").getMap()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("ssn", 1, "age", 1));
+        assertThat(refused.json().getJsonObject("attributes").getMap()).containsExactlyInAnyOrderEntriesOf(Map.of("ssn", 1, "age", 1));
         assertThat(server.get("/api/models/citizen", designer).header("ETag")).isEqualTo("\"1\"");
         assertThat(server.get("/api/models/citizen/instances/" + id, designer).body()).contains("SSN-778-12-3456");
 
@@ -406,13 +410,13 @@ class DesignerApiTest {
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String sha256(String body) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

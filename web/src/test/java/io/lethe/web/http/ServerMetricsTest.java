@@ -18,6 +18,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class ServerMetricsTest {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Micrometer keeps backends in a static map by registry name: a name of its own, closed after each test.
     final VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .setRegistryName("server-metrics-test-" + java.util.UUID.randomUUID()));
+            .setRegistryName("server-metrics-test-" + UUID.randomUUID()));
     final List<VertxMetrics> created = new ArrayList<>();
 
     @AfterEach

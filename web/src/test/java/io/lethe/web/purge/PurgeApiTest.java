@@ -267,7 +267,7 @@ class PurgeApiTest {
         Response answered = server.send("POST", "/hooks/" + name + "/" + found, null, "{}");
         Response notFound = server.send("POST", "/hooks/nowhere/" + missing, null, "{}");
         Response badBody = server.send("POST", "/hooks/" + name + "/" + refused, null, "{not json");
-        server.lethe().engine().recorder().flush(java.time.Duration.ofSeconds(5));
+        server.lethe().engine().recorder().flush(Duration.ofSeconds(5));
         server.lethe().database().flush();
 
         assertThat(answered.body()).contains(found);

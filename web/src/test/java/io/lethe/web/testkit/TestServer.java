@@ -4,13 +4,17 @@ import io.lethe.web.Lethe;
 import io.lethe.web.LetheConfig;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -117,12 +121,12 @@ public final class TestServer implements AutoCloseable {
     /** Sends a request the test built itself (its own headers or body publisher). */
     public Response send(HttpRequest.Builder request) {
         // A request the server never answers fails the test instead of hanging the build.
-        request.timeout(java.time.Duration.ofSeconds(60));
+        request.timeout(Duration.ofSeconds(60));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -135,7 +139,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** An HTTP answer. */
-    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+    public record Response(int status, String body, HttpHeaders headers) {
 
         public JsonObject json() {
             return new JsonObject(body);
