@@ -38,10 +38,12 @@ export function FieldMessages({ errors, id }: { errors: FieldError[]; id?: strin
   );
 }
 
-export function NotAvailable({ what }: { what: string }) {
+/** A part of the API this server does not serve (a 404 from it), with the server's reason. */
+export function NotAvailable({ what, error }: { what: string; error: unknown }) {
+  const why = error instanceof Error ? error.message : '';
   return (
     <div className="notice" role="status">
-      <strong>{what} is not available on this server.</strong> This Lethe build does not serve its API yet.
+      <strong>{what} is not available on this server.</strong>{why && ` The server says: ${why}.`}
     </div>
   );
 }

@@ -61,7 +61,7 @@ export function LogPurgePage() {
   const errors = preview.error instanceof ApiError ? preview.error.fieldErrors : [];
 
   if (isNotFound(preview.error)) {
-    return <section><h1>Log purge</h1><NotAvailable what="Log purge" /></section>;
+    return <section><h1>Log purge</h1><NotAvailable what="Log purge" error={preview.error} /></section>;
   }
   const submit = (e: FormEvent) => { e.preventDefault(); purge.reset(); setRequestId(undefined); preview.mutate(); };
   const field = (key: keyof Form, label: string, props: Record<string, unknown> = {}) => (

@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { ErrorBox, isNotFound, Loading, NotAvailable } from '../../../components/Status';
-import { when, type LedgerCheck, type LedgerEntry } from './purgeApi';
+import { when } from '../../../format';
+import { type LedgerCheck, type LedgerEntry } from './purgeApi';
 import { PurgeStatusBadge } from './parts';
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
@@ -11,7 +12,7 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
 export function LedgerPage() {
   const ledger = useQuery({ queryKey: ['purge-ledger'], queryFn: () => api<LedgerEntry[]>('/api/purge-ledger') });
   const verify = useMutation({ mutationFn: () => api<LedgerCheck>('/api/purge-ledger/verify') });
-  if (isNotFound(ledger.error)) return <section><h1>Purge ledger</h1><NotAvailable what="The purge ledger" /></section>;
+  if (isNotFound(ledger.error)) return <section><h1>Purge ledger</h1><NotAvailable what="The purge ledger" error={ledger.error} /></section>;
   const check = verify.data;
   return (
     <section>

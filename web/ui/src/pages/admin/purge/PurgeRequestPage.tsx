@@ -2,8 +2,9 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { useAuth } from '../../../auth/AuthContext';
-import { ErrorBox, isNotFound, Loading, NotAvailable } from '../../../components/Status';
-import { ACTIVE, bytes, purgePath, usePurgeRequest, when, type LedgerEntry, type PurgeRequest } from './purgeApi';
+import { ErrorBox, isNotFound, Loading } from '../../../components/Status';
+import { bytes, when } from '../../../format';
+import { ACTIVE, purgePath, usePurgeRequest, type LedgerEntry, type PurgeRequest } from './purgeApi';
 import { ConfirmButton, PurgeStatusBadge, TargetsTable } from './parts';
 
 /** One purge request: plan, approve (by someone else), cancel, run with live per-store progress, receipt. */
@@ -11,7 +12,9 @@ export function PurgeRequestPage() {
   const { id } = useParams();
   const request = usePurgeRequest(id);
   if (request.isPending) return <Loading />;
-  if (isNotFound(request.error)) return <section><h1>Purge request</h1><NotAvailable what="This purge request" /></section>;
+  if (isNotFound(request.error)) {
+    return <section><h1>Purge request</h1><p className="notice" role="status">There is no purge request {id}.</p></section>;
+  }
   if (request.error) return <section><h1>Purge request</h1><ErrorBox error={request.error} /></section>;
   return <RequestView request={request.data} />;
 }

@@ -110,12 +110,3 @@ export function utcInstant(local: string): string | undefined {
   if (/[zZ]|[+-]\d\d:\d\d$/.test(v.slice(10))) return v;
   return `${v.length === 16 ? `${v}:00` : v}Z`;
 }
-
-export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '');
-
-export function bytes(n: number | null | undefined): string {
-  if (n == null) return '';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}

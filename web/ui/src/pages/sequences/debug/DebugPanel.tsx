@@ -29,7 +29,7 @@ export function DebugPanel({ name, onStep }: { name: string; onStep: (blockId: s
   const remaining = useCountdown(state.data?.on ? state.data.remainingSeconds : 0, state.dataUpdatedAt);
 
   if (state.isPending) return <Loading />;
-  if (isNotFound(state.error)) return <NotAvailable what="The debugger" />;
+  if (isNotFound(state.error)) return <NotAvailable what="The debugger" error={state.error} />;
   if (state.error) return <ErrorBox error={state.error} />;
   const w = state.data;
 

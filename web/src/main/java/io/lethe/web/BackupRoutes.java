@@ -8,7 +8,7 @@ import io.lethe.http.auth.Role;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * {@code /api/backups} (admins): list the archives, take one now. Restoring is a command for a stopped
+ * {@code /api/backups} (admins): list the archives, take one now, verify one. Restoring is a command for a stopped
  * server ({@code ./lethe backup restore}), never an HTTP call: nothing may serve data while it is replaced.
  */
 final class BackupRoutes {
@@ -24,5 +24,8 @@ final class BackupRoutes {
                 .handler(blocking.handler(ctx -> Reply.ok(backups.list())));
         api.action("/api/backups", "Backups", "Take a backup now (every collection but the purge ledger and purge requests)",
                 Role.ADMIN).handler(blocking.handler(ctx -> Reply.created(backups.create())));
+        api.route(HttpMethod.GET, "/api/backups/:id/verify", "Backups",
+                "Check every part of an archive against its manifest's checksums (problems name parts, never content)", Role.ADMIN)
+                .handler(blocking.handler(ctx -> Reply.ok(backups.verify(ctx.pathParam("id")))));
     }
 }

@@ -170,8 +170,8 @@ public final class Backups implements AutoCloseable {
         return BackupManifest.read(archive(id));
     }
 
-    /** Recomputes the SHA-256 of every part and compares it, and the sizes, with the manifest. */
-    public BackupVerification verify(String id) {
+    /** Recomputes the SHA-256 of every part and compares it with the manifest (not while a purge rewrites the archive). */
+    public synchronized BackupVerification verify(String id) {
         Path archive = archive(id);
         BackupManifest manifest = BackupManifest.read(archive);
         List<String> problems = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -152,7 +153,37 @@ class BackupApiTest {
 
         assertThat(server.get("/api/backups", dora).status()).isEqualTo(403);
         assertThat(server.send("POST", "/api/backups", dora, null).status()).isEqualTo(403);
+        assertThat(server.get("/api/backups/any/verify", dora).status()).isEqualTo(403);
         assertThat(server.get("/api/backups", alice).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldVerifyAnArchiveAndNameADamagedPartWithoutItsContent() throws IOException {
+        String id = server.send("POST", "/api/backups", alice, null).json().getString("id");
+
+        JsonObject intact = server.get("/api/backups/" + id + "/verify", alice).json();
+        assertThat(intact.getBoolean("intact")).isTrue();
+        assertThat(intact.getInteger("parts")).isPositive();
+        assertThat(intact.getJsonArray("problems")).isEmpty();
+
+        // when: one part's bytes change on disk
+        Path part;
+        try (Stream<Path> files = Files.list(dir.resolve("backups").resolve(id))) {
+            part = files.filter(f -> f.getFileName().toString().contains("-models.")).findFirst().orElseThrow();
+        }
+        byte[] original = Files.readAllBytes(part);
+        try {
+            Files.write(part, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
+            JsonObject damaged = server.get("/api/backups/" + id + "/verify", alice).json();
+
+            // then: the archive is reported damaged, the part named
+            assertThat(damaged.getBoolean("intact")).isFalse();
+            assertThat(damaged.getJsonArray("problems").encode()).contains("models: checksum mismatch");
+        } finally {
+            Files.write(part, original);
+        }
+        assertThat(server.get("/api/backups/not-there/verify", alice).status()).isEqualTo(404);
+        assertThat(server.get("/api/backups/..%2F..%2Fetc/verify", alice).status()).isEqualTo(404);
     }
 
     private static JsonObject data(String id) {
