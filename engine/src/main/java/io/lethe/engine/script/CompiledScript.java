@@ -364,6 +364,9 @@ public final class CompiledScript implements AutoCloseable {
     }
 
     private ScriptOutcome failure(PolyglotException e, List<String> console, Duration timeout, Watchdog.Stop stopped) {
+        if (e.isResourceExhausted() && !e.isCancelled()) { // the host's heap ran out (the statement limit also cancels)
+            return new ScriptOutcome.Failed("script ran out of memory: the server's heap could not hold what it allocated", 0, console);
+        }
         if (e.isResourceExhausted()) { // before the cancel check: the statement limit cancels the context
             return new ScriptOutcome.Failed("script exceeded " + engine.settings().statementLimit() + " statements", 0, console);
         }
