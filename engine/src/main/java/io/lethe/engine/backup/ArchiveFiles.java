@@ -24,11 +24,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.EncoderContext;
+import org.bson.codecs.RawBsonDocumentCodec;
 import org.bson.json.JsonMode;
+import org.bson.json.JsonWriter;
 import org.bson.json.JsonWriterSettings;
 
 /**
@@ -40,17 +45,33 @@ import org.bson.json.JsonWriterSettings;
 final class ArchiveFiles {
 
     static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final RawBsonDocumentCodec RAW_CODEC = new RawBsonDocumentCodec();
+    private static final EncoderContext ENCODE = EncoderContext.builder().build();
+    private static final JsonLine<RawBsonDocument> RAW = (out, d) -> RAW_CODEC.encode(new JsonWriter(out, EXTENDED), d, ENCODE);
+    private static final JsonLine<Document> DOCUMENT = (out, d) -> out.write(d.toJson(EXTENDED));
+
+    /** How one document becomes its line of Extended JSON. */
+    private interface JsonLine<T> {
+        void write(Writer out, T document) throws IOException;
+    }
 
     private ArchiveFiles() {
     }
 
-    /** Writes the documents as one gzipped part; returns how many were written. */
-    static long writePart(Path file, Iterable<Document> documents) {
-        return writePart(file, sink -> documents.forEach(sink));
+    /**
+     * Writes the documents as one gzipped part, each straight from its BSON as the server sent it (no
+     * {@link Document} built in between); returns how many were written.
+     */
+    static long writePart(Path file, Iterable<RawBsonDocument> documents) {
+        return writePart(file, RAW, sink -> documents.forEach(sink));
     }
 
     /** Writes what {@code producer} hands to its sink as one gzipped part; returns how many documents. */
     static long writePart(Path file, Consumer<Consumer<Document>> producer) {
+        return writePart(file, DOCUMENT, producer);
+    }
+
+    private static <T> long writePart(Path file, JsonLine<T> line, Consumer<Consumer<T>> producer) {
         long[] count = {0};
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream raw = Channels.newOutputStream(channel);
@@ -58,7 +79,7 @@ final class ArchiveFiles {
             Writer out = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16);
             producer.accept(document -> {
                 try {
-                    out.write(document.toJson(EXTENDED));
+                    line.write(out, document);
                     out.write('\n');
                     count[0]++;
                 } catch (IOException e) {
@@ -76,12 +97,21 @@ final class ArchiveFiles {
 
     /** Reads a part line by line. */
     static void readPart(Path file, Consumer<Document> each) {
+        readPart(file, Document::parse, each);
+    }
+
+    /** Reads a part line by line as the BSON it was taken from, type for type (what a restore inserts). */
+    static void readRawPart(Path file, Consumer<RawBsonDocument> each) {
+        readPart(file, RawBsonDocument::parse, each);
+    }
+
+    private static <T> void readPart(Path file, Function<String, T> parse, Consumer<T> each) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isEmpty()) {
-                    each.accept(Document.parse(line));
+                    each.accept(parse.apply(line));
                 }
             }
         } catch (IOException e) {

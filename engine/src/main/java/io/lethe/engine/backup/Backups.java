@@ -40,6 +40,7 @@ import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -148,7 +149,7 @@ public final class Backups implements AutoCloseable {
     /** Writes one collection's part (documents and index definitions) into the archive being made. */
     private static BackupManifest.Part part(Path archive, int index, String name, MongoCollection<Document> collection) {
         String file = partFile(index, name, 0);
-        long documents = ArchiveFiles.writePart(archive.resolve(file), collection.find());
+        long documents = ArchiveFiles.writePart(archive.resolve(file), collection.withDocumentClass(RawBsonDocument.class).find());
         List<String> indexes = new ArrayList<>();
         for (Document definition : collection.listIndexes()) {
             if (!"_id_".equals(definition.getString("name"))) {
@@ -212,18 +213,19 @@ public final class Backups implements AutoCloseable {
                 continue;
             }
             collection.drop();
-            List<Document> batch = new ArrayList<>(BATCH);
+            MongoCollection<RawBsonDocument> raw = collection.withDocumentClass(RawBsonDocument.class);
+            List<RawBsonDocument> batch = new ArrayList<>(BATCH);
             long[] count = {0};
-            ArchiveFiles.readPart(archive.resolve(part.file()), doc -> {
+            ArchiveFiles.readRawPart(archive.resolve(part.file()), doc -> {
                 batch.add(doc);
                 count[0]++;
                 if (batch.size() == BATCH) {
-                    collection.insertMany(batch);
+                    raw.insertMany(batch);
                     batch.clear();
                 }
             });
             if (!batch.isEmpty()) {
-                collection.insertMany(batch);
+                raw.insertMany(batch);
             }
             rebuildIndexes(target, part);
             restored.put(part.collection(), count[0]);

@@ -12,11 +12,13 @@ import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeStrategy;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.bson.BsonType;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +89,32 @@ class BackupsTest {
         assertThat(report.restored()).containsEntry("instances", 1L).containsKey("models");
         assertThat(backups.manifest(taken.id()).excluded()).contains("purge_ledger", "purge_requests");
         assertThat(backups.list()).extracting(BackupInfo::id).containsExactly(taken.id());
+    }
+
+    @Test
+    void shouldRestoreEveryBsonTypeAsItWas() {
+        // given: a document as a designer's data or a server key may hold it
+        Document stored = new Document("_id", "typed").append("int", 7).append("long", 1L << 40).append("double", 2.5)
+                .append("decimal", new Decimal128(new BigDecimal("10.05"))).append("date", new Date(1_700_000_000_123L))
+                .append("objectId", new ObjectId("65a1b2c3d4e5f60718293a4b")).append("bytes", new Binary(new byte[] {0, 1, (byte) 255}))
+                .append("uuid", new Binary((byte) 4, new byte[16])).append("flag", true).append("nothing", null)
+                .append("text", "line\nbreak \"quoted\" é ✓").append("list", List.of(1, "two", new Document("three", 3.0)))
+                .append("nested", new Document("deeper", new Document("n", -1)));
+        lethe.database.collection("typed").insertOne(stored);
+        BackupInfo taken = backups.create();
+
+        // when
+        try (EngineFixture fresh = new EngineFixture(dir.resolve("fresh"))) {
+            backups.restore(taken.id(), fresh.database, LedgerReplayer.NONE);
+
+            // then: the same BSON, type for type
+            RawBsonDocument before = lethe.database.collection("typed").withDocumentClass(RawBsonDocument.class).find().first();
+            RawBsonDocument after = fresh.database.collection("typed").withDocumentClass(RawBsonDocument.class).find().first();
+            assertThat(after).isEqualTo(before);
+            assertThat(after.get("long").getBsonType()).isEqualTo(BsonType.INT64);
+            assertThat(after.get("decimal").getBsonType()).isEqualTo(BsonType.DECIMAL128);
+            assertThat(after.get("date").getBsonType()).isEqualTo(BsonType.DATE_TIME);
+        }
     }
 
     @Test
