@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,8 +91,8 @@ class BackupsTest {
         AtomicInteger written = new AtomicInteger();
         Thread writer = Thread.ofPlatform().start(() -> {
             for (int i = 0; writing.get(); i++) {
-                lethe.database.collection("a").insertOne(new org.bson.Document("_id", i).append("pad", canary.repeat(20)));
-                lethe.database.collection("b").insertOne(new org.bson.Document("_id", i));
+                lethe.database.collection("a").insertOne(new Document("_id", i).append("pad", canary.repeat(20)));
+                lethe.database.collection("b").insertOne(new Document("_id", i));
                 written.set(i + 1);
             }
         });
