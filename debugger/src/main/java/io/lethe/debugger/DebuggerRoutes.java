@@ -5,6 +5,7 @@ import io.lethe.debugger.trace.TraceStore;
 import io.lethe.debugger.window.DebugWindow;
 import io.lethe.debugger.window.RevealGrants;
 import io.lethe.debugger.window.RevealNotGrantedException;
+import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
 import io.lethe.http.Blocking;
 import io.lethe.http.Blocking.Reply;
@@ -178,7 +179,7 @@ public final class DebuggerRoutes {
         try {
             chosen = version == null ? null : Integer.valueOf(version);
         } catch (NumberFormatException e) {
-            throw io.lethe.engine.failure.InvalidInputException.of("/version", "must be a version number");
+            throw InvalidInputException.of("/version", "must be a version number");
         }
         return Reply.ok(debugger.replay().replay(ctx.pathParam("id"), chosen, CurrentUser.of(ctx).username()));
     }
@@ -219,6 +220,6 @@ public final class DebuggerRoutes {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw io.lethe.engine.failure.InvalidInputException.of("/limit", "must be a number from 1 to " + MAX_LIMIT);
+        throw InvalidInputException.of("/limit", "must be a number from 1 to " + MAX_LIMIT);
     }
 }

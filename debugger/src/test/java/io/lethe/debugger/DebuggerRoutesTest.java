@@ -8,6 +8,7 @@ import io.lethe.debugger.testkit.DebuggerFixture;
 import io.lethe.engine.execution.ExecutionResult;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.sequence.BlockDefinition;
+import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
 import io.lethe.http.Problems;
 import io.lethe.http.auth.CurrentUser;
@@ -68,7 +69,7 @@ class DebuggerRoutesTest {
             CurrentUser.set(ctx, new User(who[0], "x", roles, 0, Instant.now()));
             ctx.next();
         });
-        new DebuggerRoutes(fx.debugger).mount(new io.lethe.http.ApiRouter(router), blocking);
+        new DebuggerRoutes(fx.debugger).mount(new ApiRouter(router), blocking);
         router.route().failureHandler(Problems::handle);
         server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage().toCompletableFuture().get();
     }

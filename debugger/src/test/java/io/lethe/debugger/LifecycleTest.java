@@ -8,6 +8,7 @@ import io.lethe.debugger.trace.RevealExpiry;
 import io.lethe.debugger.trace.TraceJson;
 import io.lethe.debugger.trace.TracePurgeTarget;
 import io.lethe.debugger.trace.TraceRetention;
+import io.lethe.debugger.window.DebugWindows;
 import io.lethe.debugger.window.RevealNotGrantedException;
 import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.execution.ExecutionResult;
@@ -142,7 +143,7 @@ class LifecycleTest {
     void shouldSeeAWindowOpenedByAnotherProcessAfterARefresh() {
         // given a second process's view of the same database
         String seq = echo();
-        var elsewhere = new io.lethe.debugger.window.DebugWindows(fx.lethe.database, s -> true, fx.debugger.grants(),
+        var elsewhere = new DebugWindows(fx.lethe.database, s -> true, fx.debugger.grants(),
                 fx.debugger.audit(), fx.clock, DebuggerSettings.defaults());
 
         // when

@@ -1,16 +1,23 @@
 package io.lethe.http;
 
+import io.lethe.engine.json.Json;
+import io.lethe.engine.json.RawJson;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -52,7 +59,7 @@ public final class Blocking implements AutoCloseable {
     /** Header names and values as Vert.x's optimised (ASCII) form: written without encoding or checking them again. */
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Blocking.class);
+    private static final Logger log = LoggerFactory.getLogger(Blocking.class);
 
     private final ExecutorService executor;
 
@@ -142,13 +149,13 @@ public final class Blocking implements AutoCloseable {
         } else if (reply.body() instanceof Text text) {
             response.end(text.text());
         } else if (reply.body() instanceof Raw raw) {
-            response.putHeader(HttpHeaders.CONTENT_TYPE, raw.contentType()).end(io.vertx.core.buffer.Buffer.buffer(raw.bytes()));
+            response.putHeader(HttpHeaders.CONTENT_TYPE, raw.contentType()).end(Buffer.buffer(raw.bytes()));
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                    .end(reply.body() instanceof io.vertx.core.json.JsonObject || reply.body() instanceof io.vertx.core.json.JsonArray
-                            || reply.body() instanceof io.lethe.engine.json.RawJson
+                    .end(reply.body() instanceof JsonObject || reply.body() instanceof JsonArray
+                            || reply.body() instanceof RawJson
                             ? reply.body().toString()
-                            : io.lethe.engine.json.Json.write(reply.body()));
+                            : Json.write(reply.body()));
         }
     }
 

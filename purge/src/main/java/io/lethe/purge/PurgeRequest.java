@@ -1,5 +1,6 @@
 package io.lethe.purge;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.lethe.engine.retention.PurgeScope;
 import java.time.Instant;
 import java.util.List;
@@ -72,7 +73,7 @@ public record PurgeRequest(
                 approvedAt, startedAt, at, targets, reclaimed, receipt);
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isLogPurge() {
         return scope instanceof PurgeScope.Logs;
     }

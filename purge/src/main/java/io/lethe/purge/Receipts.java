@@ -1,5 +1,6 @@
 package io.lethe.purge;
 
+import io.lethe.engine.json.Json;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.transfer.ExportEntry;
 import io.lethe.engine.transfer.ExportRegister;
@@ -29,7 +30,7 @@ final class Receipts {
         receipt.put("startedAt", String.valueOf(r.startedAt()));
         receipt.put("finishedAt", String.valueOf(r.finishedAt()));
         receipt.put("scope", r.description());
-        receipt.put("scopeHash", hmac.apply(io.lethe.engine.json.Json.canonical(r.scope()))); // the scope is already hashed
+        receipt.put("scopeHash", hmac.apply(Json.canonical(r.scope()))); // the scope is already hashed
         receipt.put("targets", r.targets().stream().filter(TargetResult::applicable).map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("target", t.target());
@@ -61,12 +62,12 @@ final class Receipts {
      */
     static Map<String, Object> replay(PurgeScope forgotten) {
         return switch (forgotten) {
-            case PurgeScope.Subject s -> io.lethe.engine.json.Json.plainMap(new PurgeScope.Subject(s.model(), s.ids(), null,
+            case PurgeScope.Subject s -> Json.plainMap(new PurgeScope.Subject(s.model(), s.ids(), null,
                     s.ids().isEmpty() && s.all(), s.attributes(), s.everywhere(), s.values()));
-            case PurgeScope.Value v -> io.lethe.engine.json.Json.plainMap(v);
-            case PurgeScope.Versions v -> io.lethe.engine.json.Json.plainMap(v);
-            case PurgeScope.Traces t -> io.lethe.engine.json.Json.plainMap(t);
-            case PurgeScope.Executions e -> io.lethe.engine.json.Json.plainMap(e);
+            case PurgeScope.Value v -> Json.plainMap(v);
+            case PurgeScope.Versions v -> Json.plainMap(v);
+            case PurgeScope.Traces t -> Json.plainMap(t);
+            case PurgeScope.Executions e -> Json.plainMap(e);
             case PurgeScope.Logs l -> null;
             case PurgeScope.Backups b -> null;
         };

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
@@ -30,13 +31,13 @@ final class RunLeases {
 
     static final Duration TTL = Duration.ofSeconds(60);
 
-    private final MongoCollection<org.bson.Document> leases;
+    private final MongoCollection<Document> leases;
     private final Clock clock;
     private final boolean shared;
     private final String owner = UUID.randomUUID().toString();
     private final Set<String> held = ConcurrentHashMap.newKeySet();
 
-    RunLeases(MongoCollection<org.bson.Document> leases, Clock clock, boolean shared) {
+    RunLeases(MongoCollection<Document> leases, Clock clock, boolean shared) {
         this.leases = leases;
         this.clock = clock;
         this.shared = shared;

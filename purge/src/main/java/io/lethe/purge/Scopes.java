@@ -1,6 +1,7 @@
 package io.lethe.purge;
 
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.log.LogPurgeTarget;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValueRedactor;
@@ -124,7 +125,7 @@ final class Scopes {
                 if (l.from() == null || l.to() == null) {
                     throw InvalidInputException.of(l.from() == null ? "/scope/from" : "/scope/to", "is required");
                 }
-                io.lethe.engine.log.LogPurgeTarget.request(l); // checks bounds and filters
+                LogPurgeTarget.request(l); // checks bounds and filters
             }
             case PurgeScope.Backups b -> {
                 if (b.from() == null && b.to() == null) {

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Updates;
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.instance.InstanceQuery;
+import io.lethe.engine.json.Json;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
@@ -111,7 +112,7 @@ class PurgeServiceTest {
         assertThat(ledger.verify().intact()).isTrue();
         var receipt = ledger.entries().get(0).receipt();
         assertThat(receipt).containsEntry("requestedBy", "alice").containsEntry("approvedBy", "bob");
-        assertThat(io.lethe.engine.json.Json.write(receipt)).doesNotContain(canary).doesNotContain(canary.toLowerCase());
+        assertThat(Json.write(receipt)).doesNotContain(canary).doesNotContain(canary.toLowerCase());
         assertThat(RawBytes.filesContaining(dir, canary)).as("the value, the request's copy of it included").isEmpty();
     }
 
@@ -281,7 +282,7 @@ class PurgeServiceTest {
         assertThat(started.scope()).isInstanceOfSatisfying(PurgeScope.Subject.class, s -> assertThat(s.values()).containsExactly(canary));
         assertThat(done.status()).isEqualTo(PurgeStatus.COMPLETED);
         assertThat(crashes.get()).as("the interrupted target runs again").isEqualTo(2);
-        assertThat(io.lethe.engine.json.Json.write(lethe.engine.sequences().get(sequence).blocks())).contains("[redacted]");
+        assertThat(Json.write(lethe.engine.sequences().get(sequence).blocks())).contains("[redacted]");
         assertThat(done.scope()).isInstanceOfSatisfying(PurgeScope.Subject.class,
                 s -> assertThat(s.values()).singleElement().asString().startsWith("hmac:"));
         assertThat(RawBytes.filesContaining(dir, canary)).isEmpty();

@@ -43,6 +43,7 @@ import io.lethe.web.http.HealthRoute;
 import io.lethe.web.http.LatencyBuckets;
 import io.lethe.web.http.ServerMetrics;
 import io.lethe.web.http.HttpVerticle;
+import io.lethe.web.http.Version;
 import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -170,7 +171,7 @@ public final class Lethe implements AutoCloseable {
             router.route("/api/*").handler(ApiHeaders::set);
             router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
             ApiRouter api = new ApiRouter(router);
-            String version = io.lethe.web.http.Version.current();
+            String version = Version.current();
             api.open(HttpMethod.GET, "/api/openapi.json", "Documentation", "This OpenAPI document")
                     .handler(ctx -> ctx.json(OpenApi.document(version, api.operations())));
             AuthRoutes auth = new AuthRoutes(users, hasher, tokens, new LoginThrottle(clock));

@@ -1,5 +1,6 @@
 package io.lethe.web;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -97,7 +98,7 @@ final class PurgeCommand implements Callable<Integer> {
             throw new StartupException("cannot reach Lethe at " + url + " (is it running?)", e);
         }
         String text = response.body().isBlank() ? "{}" : response.body();
-        JsonObject json = text.startsWith("[") ? new JsonObject().put("items", new io.vertx.core.json.JsonArray(text)) : new JsonObject(text);
+        JsonObject json = text.startsWith("[") ? new JsonObject().put("items", new JsonArray(text)) : new JsonObject(text);
         if (response.statusCode() >= 400 && path.equals("/api/auth/login")) {
             throw new StartupException("sign-in failed: " + json.getString("detail", "HTTP " + response.statusCode()), null);
         }

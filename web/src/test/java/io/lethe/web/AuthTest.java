@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -253,7 +254,7 @@ class AuthTest {
         String name = uniqueName();
         createUser(server.adminToken(), name, "designer");
 
-        var stored = server.lethe().database().collection("users").find(new org.bson.Document("_id", name)).first();
+        var stored = server.lethe().database().collection("users").find(new Document("_id", name)).first();
 
         assertThat(stored.getString("passwordHash")).startsWith("$argon2id$").doesNotContain("a-long-enough-password");
         assertThat(stored.toJson()).doesNotContain("a-long-enough-password");

@@ -3,6 +3,7 @@ package io.lethe.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lethe.web.testkit.TestServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -41,7 +42,7 @@ class CommandsTest {
     void shouldDriveThePurgeLifecycleOfARunningServer() {
         try (TestServer server = TestServer.start(dir.resolve("server"))) {
             server.post("/api/users", server.adminToken(), new JsonObject().put("username", "bob")
-                    .put("password", "a-long-enough-password").put("roles", new io.vertx.core.json.JsonArray().add("admin")));
+                    .put("password", "a-long-enough-password").put("roles", new JsonArray().add("admin")));
             String url = "http://127.0.0.1:" + server.lethe().port();
 
             JsonObject created = purge(url, Map.of("LETHE_USER", "admin", "LETHE_PASSWORD", TestServer.ADMIN_PASSWORD),

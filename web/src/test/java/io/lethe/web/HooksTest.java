@@ -2,6 +2,8 @@ package io.lethe.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
@@ -137,7 +139,7 @@ class HooksTest {
         var entered = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         var outsideAnswered = new AtomicBoolean();
-        var outside = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        var outside = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         outside.createContext("/", exchange -> {
             entered.countDown();
             try {
@@ -152,7 +154,7 @@ class HooksTest {
         outside.start();
         try {
             var engine = server.lethe().engine();
-            engine.connectors().save(new io.lethe.engine.connector.ConnectorAccount("slow", "a slow service",
+            engine.connectors().save(new ConnectorAccount("slow", "a slow service",
                     "http://127.0.0.1:" + outside.getAddress().getPort(), Map.of()));
             engine.sequences().save(Sequence.of("accept", "accepted", List.of(
                     BlockDefinition.of("accepted", "respond", Map.of("status", 202, "body", Map.of("job", "{{input.body.job}}"))).then("work"),

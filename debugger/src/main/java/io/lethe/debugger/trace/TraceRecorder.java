@@ -5,6 +5,7 @@ import io.lethe.engine.redact.RedactionRules;
 import io.lethe.debugger.window.DebugWindow;
 import io.lethe.debugger.window.DebugWindows;
 import io.lethe.engine.execution.ExecutionListener;
+import io.lethe.engine.execution.RecordSampler;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,7 +44,7 @@ public final class TraceRecorder implements ExecutionListener {
     private final Map<String, TraceCapture> inFlight = new ConcurrentHashMap<>();
     private final ThreadLocal<Forced> forced = new ThreadLocal<>();
     private final AtomicLong failures = new AtomicLong();
-    private final io.lethe.engine.execution.RecordSampler rate = new io.lethe.engine.execution.RecordSampler(TRACES_PER_SECOND);
+    private final RecordSampler rate = new RecordSampler(TRACES_PER_SECOND);
 
     public TraceRecorder(DebugWindows windows, RedactionRules rules, TraceWriter writer, DebuggerSettings settings) {
         this.windows = windows;

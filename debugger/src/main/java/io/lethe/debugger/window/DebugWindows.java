@@ -5,6 +5,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.lethe.debugger.DebuggerSettings;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class DebugWindows {
     private final DebuggerSettings settings;
     private volatile Map<String, DebugWindow> open = Map.of();
 
-    public DebugWindows(io.lethe.engine.store.Database database, Predicate<String> sequenceExists, RevealGrants grants,
+    public DebugWindows(Database database, Predicate<String> sequenceExists, RevealGrants grants,
             DebugAudit audit, Clock clock, DebuggerSettings settings) {
         this.windows = database.collection(COLLECTION);
         this.sequenceExists = sequenceExists;

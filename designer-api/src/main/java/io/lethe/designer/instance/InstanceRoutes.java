@@ -17,6 +17,7 @@ import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class InstanceRoutes {
         var q = ctx.queryParams();
         boolean includeInactive = "true".equals(q.get("includeInactive"));
         if (includeInactive && !CurrentUser.of(ctx).has(Role.ADMIN)) {
-            throw new io.vertx.ext.web.handler.HttpException(403, "only admins may read deactivated instances");
+            throw new HttpException(403, "only admins may read deactivated instances");
         }
         int limit = q.get("limit") == null ? 50 : number(q.get("limit"), "/limit");
         if (limit < 1 || limit > InstanceQuery.MAX_LIMIT) {

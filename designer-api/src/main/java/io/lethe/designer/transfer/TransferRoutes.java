@@ -7,6 +7,7 @@ import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.instance.Ids;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.model.Model;
 import io.lethe.engine.secret.Sha256;
@@ -78,7 +79,7 @@ public final class TransferRoutes {
         bundle.put("sequences", sequences.stream().map(Json::toPlain).toList());
         bundle.put("connectors", connectors.stream().map(ConnectorRoutes::versionDocument).toList());
         byte[] bytes = Json.write(bundle).getBytes(StandardCharsets.UTF_8);
-        engine.exports().record(new ExportEntry(io.lethe.engine.instance.Ids.next(), CurrentUser.of(ctx).username(),
+        engine.exports().record(new ExportEntry(Ids.next(), CurrentUser.of(ctx).username(),
                 clock.instant(), names(models, Model::name), names(sequences, Sequence::name),
                 names(connectors, ConnectorAccount::name), Sha256.hex(bytes), bytes.length));
         ctx.response().putHeader("Content-Disposition", "attachment; filename=\"lethe-export.json\"");

@@ -1,5 +1,6 @@
 package io.lethe.engine.execution;
 
+import io.lethe.engine.json.Json;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public record ExecutionResult(
     /** The output as plain values (a script's JSON result is parsed here, if nobody needed it before). */
     @Override
     public Object output() {
-        return io.lethe.engine.json.Json.plain(output);
+        return Json.plain(output);
     }
 
     public boolean succeeded() {

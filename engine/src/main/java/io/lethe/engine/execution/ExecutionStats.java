@@ -59,7 +59,7 @@ public final class ExecutionStats {
 
     /** Deletes the counts of minutes before {@code cutoff}; returns how many minutes went. */
     public long deleteBefore(Instant cutoff) {
-        return stats.deleteMany(com.mongodb.client.model.Filters.lt("minute", Date.from(cutoff))).getDeletedCount();
+        return stats.deleteMany(Filters.lt("minute", Date.from(cutoff))).getDeletedCount();
     }
 
     /** Adds what was counted since the last flush to the database. */

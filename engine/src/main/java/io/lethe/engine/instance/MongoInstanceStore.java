@@ -8,6 +8,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.store.Database;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 
 /**
  * Instances of every model in one {@code instances} collection:
@@ -267,7 +270,7 @@ public final class MongoInstanceStore implements InstanceStore {
         } catch (IllegalArgumentException e) {
             // fall through
         }
-        throw io.lethe.engine.failure.InvalidInputException.of("/cursor", "is not a cursor this server gave out");
+        throw InvalidInputException.of("/cursor", "is not a cursor this server gave out");
     }
 
     private static Instance toInstance(Document doc) {
@@ -280,7 +283,7 @@ public final class MongoInstanceStore implements InstanceStore {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> plain(Document data) {
-        return (Map<String, Object>) Json.read(data.toJson(org.bson.json.JsonWriterSettings.builder()
-                .outputMode(org.bson.json.JsonMode.RELAXED).build()));
+        return (Map<String, Object>) Json.read(data.toJson(JsonWriterSettings.builder()
+                .outputMode(JsonMode.RELAXED).build()));
     }
 }

@@ -1,5 +1,6 @@
 package io.lethe.engine.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -50,7 +51,7 @@ public final class RawJson implements JsonSerializable {
         return new RawJson(json, flat);
     }
 
-    private static final com.fasterxml.jackson.core.JsonFactory FACTORY = new com.fasterxml.jackson.core.JsonFactory();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     /** The value flattened for a script (made once), or null when it is too large or deep for that. */
     public Flat flat() {

@@ -3,6 +3,7 @@ package io.lethe.engine.sequence;
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.model.ModelValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class Sequences {
      */
     private void refuseAtSave(Sequence sequence) {
         List<FieldError> errors = new ArrayList<>();
-        if (io.lethe.engine.model.ModelValidator.RESERVED_NAME.equals(sequence.name())) {
+        if (ModelValidator.RESERVED_NAME.equals(sequence.name())) {
             errors.add(new FieldError("/name", "'new' is reserved: the UI's page for a new sequence is /sequences/new"));
         }
         List<Sequence> others = store.list().stream().filter(s -> !s.name().equals(sequence.name())).toList();

@@ -1,6 +1,8 @@
 package io.lethe.engine.sequence;
 
 import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.json.Json;
+import io.lethe.engine.json.RawJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +85,7 @@ public sealed interface Template {
     record Encoded(Template value, Function<Object, String> encode) implements Template {
         @Override
         public Object resolve(Map<String, Object> scope) {
-            return encode.apply(io.lethe.engine.json.Json.plain(value.resolve(scope)));
+            return encode.apply(Json.plain(value.resolve(scope)));
         }
     }
 
@@ -101,9 +103,9 @@ public sealed interface Template {
         public Object resolve(Map<String, Object> scope) {
             StringBuilder text = new StringBuilder();
             for (Template part : parts) {
-                Object value = io.lethe.engine.json.Json.plain(part.resolve(scope));
+                Object value = Json.plain(part.resolve(scope));
                 if (value instanceof Map<?, ?> || value instanceof List<?>) {
-                    text.append(io.lethe.engine.json.Json.write(value));
+                    text.append(Json.write(value));
                 } else if (value != null) {
                     text.append(value);
                 }
@@ -172,7 +174,7 @@ public sealed interface Template {
         public Object resolve(Map<String, Object> scope) {
             Object current = scope;
             for (Object step : steps) {
-                if (current instanceof io.lethe.engine.json.RawJson raw) {
+                if (current instanceof RawJson raw) {
                     current = raw.value(); // looking inside: parse it (once)
                 }
                 if (step instanceof Integer index && current instanceof List<?> list) {

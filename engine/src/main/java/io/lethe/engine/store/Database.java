@@ -3,6 +3,7 @@ package io.lethe.engine.store;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -153,7 +154,7 @@ public final class Database implements AutoCloseable {
         while (cause.find()) {
             last = cause.group(1);
         }
-        if (e instanceof com.mongodb.MongoTimeoutException) {
+        if (e instanceof MongoTimeoutException) {
             return "no answer within " + options.serverSelectionTimeout().toMillis() + " ms"
                     + (last == null ? "" : " (" + last + ")");
         }

@@ -124,8 +124,8 @@ class BackupsTest {
         AtomicInteger written = new AtomicInteger();
         Thread writer = Thread.ofPlatform().start(() -> {
             for (int i = 0; writing.get(); i++) {
-                lethe.database.collection("a").insertOne(new org.bson.Document("_id", i).append("pad", canary.repeat(20)));
-                lethe.database.collection("b").insertOne(new org.bson.Document("_id", i));
+                lethe.database.collection("a").insertOne(new Document("_id", i).append("pad", canary.repeat(20)));
+                lethe.database.collection("b").insertOne(new Document("_id", i));
                 written.set(i + 1);
             }
         });

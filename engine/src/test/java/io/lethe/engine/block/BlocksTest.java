@@ -3,8 +3,10 @@ package io.lethe.engine.block;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.execution.ExecutionResult;
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.instance.InstanceEvent;
 import io.lethe.engine.instance.InstanceQuery;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
@@ -219,7 +221,7 @@ class BlocksTest {
         String secret = "sk-" + EngineFixture.unique("secret");
         assertThat(lethe.run(seq, Map.of("value", "warm-up")).output()).isEqualTo("got warm-up"); // the rules are loaded now
 
-        lethe.engine.connectors().save(new io.lethe.engine.connector.ConnectorAccount(
+        lethe.engine.connectors().save(new ConnectorAccount(
                 EngineFixture.unique("crm"), "CRM", "https://crm.example.org", Map.of("X-Api-Key", secret)));
 
         assertThat(lethe.run(seq, Map.of("value", secret)).output()).asString()
@@ -308,7 +310,7 @@ class BlocksTest {
         instances.create(model, Map.of("email", "kept@example.org"));
         String seq = lethe.sequence(List.of(BlockDefinition.of("forget", "purge-attributes", Map.of("model", model,
                 "where", Map.of("email", "gone@example.org"), "attributes", Map.of("email", "delete")))));
-        List<io.lethe.engine.instance.InstanceEvent> events = new CopyOnWriteArrayList<>();
+        List<InstanceEvent> events = new CopyOnWriteArrayList<>();
         instances.events().subscribe(events::add);
 
         assertThat(lethe.run(seq, null).output()).isEqualTo(Map.of("overwritten", 0L, "deleted", 1L));

@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.execution.ExecutionListener;
 import io.lethe.engine.execution.ExecutionResult;
+import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
@@ -183,18 +185,18 @@ class HttpRequestBlockTest {
 
     @Test
     void shouldRefuseACredentialInTheBlocksOwnHeaders() {
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(io.lethe.engine.failure.InvalidInputException.class,
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class,
                 () -> lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm",
                         "headers", Map.of("X-Api-Key", "hard-coded-key", "Authorization", "Bearer abc", "X-Request-Id", "{{input.id}}"))))));
 
-        assertThat(refused.errors()).extracting(io.lethe.engine.failure.FieldError::pointer)
+        assertThat(refused.errors()).extracting(FieldError::pointer)
                 .containsExactlyInAnyOrder("/blocks/0/config/headers/X-Api-Key", "/blocks/0/config/headers/Authorization");
         assertThat(refused.errors().get(0).message()).contains("connector account's secret headers");
     }
 
     @Test
     void shouldRefuseAHeaderTheClientSetsItself() {
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(io.lethe.engine.failure.InvalidInputException.class,
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class,
                 () -> lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm",
                         "headers", Map.of("Content-Length", "5", "X-Request-Id", "{{input.id}}"))))));
 
@@ -264,7 +266,7 @@ class HttpRequestBlockTest {
 
     @Test
     void shouldRefuseMoreRetriesThanAllowed() {
-        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(io.lethe.engine.failure.InvalidInputException.class,
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class,
                 () -> lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm", "retries", 6)))));
 
         assertThat(refused.errors()).singleElement()

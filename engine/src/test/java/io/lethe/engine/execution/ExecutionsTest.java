@@ -2,6 +2,7 @@ package io.lethe.engine.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lethe.engine.json.Json;
 import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.sequence.RecordMode;
 import io.lethe.engine.sequence.Sequence;
@@ -16,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,7 @@ class ExecutionsTest {
         assertThat(record.trigger()).isEqualTo("manual");
         assertThat(record.path()).containsExactly("echo:next");
         assertThat(record.durationMs()).isNotNegative();
-        assertThat(lethe.database.collection("executions").find(new org.bson.Document("_id", result.executionId()))
+        assertThat(lethe.database.collection("executions").find(new Document("_id", result.executionId()))
                 .first().toJson()).doesNotContain("private@example.org");
     }
 
@@ -172,7 +174,7 @@ class ExecutionsTest {
 
         assertThat(answers).singleElement().satisfies(reply -> {
             assertThat(reply.status()).isEqualTo(202);
-            assertThat(io.lethe.engine.json.Json.plain(reply.body())).isEqualTo(Map.of("id", 7));
+            assertThat(Json.plain(reply.body())).isEqualTo(Map.of("id", 7));
         });
         assertThat(seen).containsSubsequence("answered 202", "block accepted", "block work", "block again");
         assertThat(result.succeeded()).isTrue();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.instance.Instance;
+import io.lethe.engine.instance.InstanceEvent;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
@@ -104,7 +105,7 @@ class PurgeTargetsTest {
         Instance gone = instances.create("person", Map.of("email", "gone@example.org"));
         PurgeScope scope = new PurgeScope.Subject("person", List.of(gone.id()), null, false, Map.of("email", PurgeStrategy.DELETE));
         PurgeTarget target = target("instances");
-        List<io.lethe.engine.instance.InstanceEvent> events = new CopyOnWriteArrayList<>();
+        List<InstanceEvent> events = new CopyOnWriteArrayList<>();
         instances.events().subscribe(events::add);
 
         assertThat(target.plan(scope)).isEqualTo(1);

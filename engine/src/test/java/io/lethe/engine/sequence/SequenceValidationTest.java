@@ -136,7 +136,7 @@ class SequenceValidationTest {
         Sequence old = Sequence.of(EngineFixture.unique("old"), "find", List.of(
                 BlockDefinition.of("find", "query-instances", Map.of("model", model, "limit", 5000, "descending", "{{input.d}}"))),
                 new Trigger.Http("GET", "/legacy-" + EngineFixture.unique("l") + "/:id/:id"));
-        new io.lethe.engine.sequence.MongoSequenceStore(lethe.database).save(old.withVersion(1)); // as an earlier Lethe stored it
+        new MongoSequenceStore(lethe.database).save(old.withVersion(1)); // as an earlier Lethe stored it
 
         assertThat(lethe.engine.sequences().compiled(old.name())).isPresent();
         assertThat(lethe.run(old.name(), Map.of("d", true)).output()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)

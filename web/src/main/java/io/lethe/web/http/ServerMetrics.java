@@ -1,6 +1,7 @@
 package io.lethe.web.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.http.HttpClientOptions;
@@ -109,7 +110,7 @@ public final class ServerMetrics implements VertxMetricsFactory {
         }
 
         @Override
-        public void vertxCreated(io.vertx.core.Vertx vertx) {
+        public void vertxCreated(Vertx vertx) {
             delegate.vertxCreated(vertx);
         }
 

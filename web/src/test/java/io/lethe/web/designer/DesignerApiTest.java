@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,7 +206,7 @@ class DesignerApiTest {
 
         assertThat(server.send("DELETE", "/api/models/guest?force=true", admin, null).status()).isEqualTo(204);
         assertThat(server.get("/api/models/guest", designer).status()).isEqualTo(404);
-        assertThat(server.lethe().database().collection("instances").countDocuments(new org.bson.Document("model", "guest"))).isZero();
+        assertThat(server.lethe().database().collection("instances").countDocuments(new Document("model", "guest"))).isZero();
     }
 
     @Test
@@ -332,7 +333,7 @@ class DesignerApiTest {
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         JsonObject data = server.get("/api/models/citizen/instances/" + id, designer).json().getJsonObject("data");
         assertThat(data.getMap()).containsOnlyKeys("name");
-        assertThat(server.lethe().database().collection("instances").find(new org.bson.Document("_id", id)).first().toJson())
+        assertThat(server.lethe().database().collection("instances").find(new Document("_id", id)).first().toJson())
                 .doesNotContain("SSN-778-12-3456").doesNotContain("\"age\"");
         Response restored = server.send("POST", "/api/models/citizen/versions/1/restore", designer, null);
         assertThat(restored.status()).as("no values of the restored attributes are held").isEqualTo(200);

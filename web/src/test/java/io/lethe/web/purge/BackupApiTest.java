@@ -3,6 +3,7 @@ package io.lethe.web.purge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lethe.engine.testkit.RawBytes;
+import io.lethe.web.MainAccess;
 import io.lethe.web.testkit.TestServer;
 import io.lethe.web.testkit.TestServer.Response;
 import io.vertx.core.json.JsonArray;
@@ -87,7 +88,7 @@ class BackupApiTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int[] code = {-1};
-        server.restart(() -> code[0] = io.lethe.web.MainAccess.run(out, err, "backup", "restore", id, "--data", dir.toString(),
+        server.restart(() -> code[0] = MainAccess.run(out, err, "backup", "restore", id, "--data", dir.toString(),
                 "--backups", offsite.toString()));
 
         // then
@@ -136,7 +137,7 @@ class BackupApiTest {
         StringWriter err = new StringWriter();
 
         // when
-        int code = io.lethe.web.MainAccess.run(out, err, "backup", "restore", id, "--data", dir.toString());
+        int code = MainAccess.run(out, err, "backup", "restore", id, "--data", dir.toString());
 
         // then
         assertThat(code).isEqualTo(1);
