@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One large model, as a user meets it: N people signed up through a hook (wrk, bench/signup.lua), Lethe restarted,
-# then the first list page and counts after the start, warm list pages, a filter, filing a subject purge and deleting
-# the model with its instances, each timed through the REST API (bench/scale.py). Embedded database, default settings.
+# then the first list page and counts after the start, warm list pages, a filter, filing, planning and running a subject
+# purge (a second admin approves), a backup and deleting the model with its instances, each timed through the REST API
+# (bench/scale.py). Embedded database, default settings.
 # Usage: bench/scale.sh [instances, default 100000]. Last line: "scale delete-model seconds N".
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
