@@ -11,7 +11,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * index keys) is read as its bytes and written back as they were, never deserialized and serialized
  * again; other entries (strings, numbers) go through the default type. The copy puts each map's keys
  * in the order it reads them, {@link Positioned} by that order, so no key is ever compared as an object
- * (the server's index keys compare by serializing both). 9.6 s instead of 1.0 s for 100 000 instances.
+ * (the server's index keys compare by serializing both): 1.0 s instead of 9.6 s for 100 000 instances.
  */
 final class RawEntryType extends ObjectDataType {
 
