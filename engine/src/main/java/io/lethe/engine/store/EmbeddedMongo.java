@@ -158,7 +158,7 @@ final class EmbeddedMongo implements AutoCloseable {
 
     private static MongoBackend open(Path file) {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory())).open();
-        return new H2Backend(store);
+        return new EmbeddedBackend(store);
     }
 
     /**
@@ -170,6 +170,11 @@ final class EmbeddedMongo implements AutoCloseable {
      */
     static int cacheMegabytes(long maxHeapBytes) {
         return (int) Math.clamp(maxHeapBytes / 4 / (1024 * 1024), 16, 4096);
+    }
+
+    /** How many bytes the open store has read from its file so far. */
+    long bytesRead() {
+        return backend.read(d -> ((H2Backend) d).getMvStore().getFileStore().getReadBytes());
     }
 
     /** The page cache's size in megabytes, as the store reports it. */
