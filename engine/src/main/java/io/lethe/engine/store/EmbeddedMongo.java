@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -23,18 +24,26 @@ final class EmbeddedMongo implements AutoCloseable {
     static final String FILE_NAME = "lethe.mv.db";
 
     private final Path file;
+    private final boolean warm;
+    private volatile CompletableFuture<Void> warmed = CompletableFuture.completedFuture(null);
     private final GatedBackend backend;
     private final MongoServer server;
     private final String connectionString;
 
-    private EmbeddedMongo(Path file) {
+    private EmbeddedMongo(Path file, boolean warm) {
         this.file = file;
-        this.backend = new GatedBackend(open(file));
+        this.warm = warm;
+        this.backend = new GatedBackend(open());
         this.server = new MongoServer(backend);
         this.connectionString = server.bindAndGetConnectionString();
     }
 
     static EmbeddedMongo start(Path directory) {
+        return start(directory, true);
+    }
+
+    /** @param warm whether to read the store into its page cache in the background after each opening ({@link PageCacheWarmer}) */
+    static EmbeddedMongo start(Path directory, boolean warm) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -42,7 +51,7 @@ final class EmbeddedMongo implements AutoCloseable {
         }
         Path file = directory.resolve(FILE_NAME);
         try {
-            return new EmbeddedMongo(file);
+            return new EmbeddedMongo(file, warm);
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException("cannot open embedded database " + file + ": " + e.getMessage(), e);
         }
@@ -96,7 +105,7 @@ final class EmbeddedMongo implements AutoCloseable {
                 throw new UncheckedIOException("cannot copy " + file, e);
             }
         });
-        return new EmbeddedMongo(copy);
+        return new EmbeddedMongo(copy, false); // read once, by the backup
     }
 
     /**
@@ -113,7 +122,7 @@ final class EmbeddedMongo implements AutoCloseable {
             } catch (RuntimeException e) {
                 failure[0] = e;
             }
-            return open(file);
+            return open();
         });
         if (failure[0] != null) {
             throw failure[0];
@@ -156,9 +165,17 @@ final class EmbeddedMongo implements AutoCloseable {
         return new MVMap.Builder<>().keyType(new RawEntryType()).valueType(new RawEntryType());
     }
 
-    private static MongoBackend open(Path file) {
+    private MongoBackend open() {
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory())).open();
+        if (warm) {
+            warmed = PageCacheWarmer.warm(store);
+        }
         return new EmbeddedBackend(store);
+    }
+
+    /** Completes when the page cache warm-up of the store as last opened has ended. */
+    CompletableFuture<Void> warmed() {
+        return warmed;
     }
 
     /**
@@ -166,7 +183,7 @@ final class EmbeddedMongo implements AutoCloseable {
      * server uses no index but the unique ones, so a list page, a count or a purge's plan reads the whole
      * collection; from the file each document is deserialized again (about 30 µs each: 5 s for 150 000
      * instances), from the cache not at all (20 ms). The cache holds deserialized pages, so it is only as
-     * large as what was read; a compaction reopens the store and empties it.
+     * large as what was read; a compaction reopens the store and empties it, and {@link PageCacheWarmer} fills it again.
      */
     static int cacheMegabytes(long maxHeapBytes) {
         return (int) Math.clamp(maxHeapBytes / 4 / (1024 * 1024), 16, 4096);
