@@ -12,7 +12,9 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
 export function LedgerPage() {
   const ledger = useQuery({ queryKey: ['purge-ledger'], queryFn: () => api<LedgerEntry[]>('/api/purge-ledger') });
   const verify = useMutation({ mutationFn: () => api<LedgerCheck>('/api/purge-ledger/verify') });
-  if (isNotFound(ledger.error)) return <section><h1>Purge ledger</h1><NotAvailable what="The purge ledger" error={ledger.error} /></section>;
+  if (isNotFound(ledger.error)) {
+    return <section><h1>Purge ledger</h1><NotAvailable what="The purge ledger" error={ledger.error} /></section>;
+  }
   const check = verify.data;
   return (
     <section>

@@ -7,7 +7,9 @@ import { PurgeStatusBadge } from './parts';
 /** Purge requests, newest first, with the way to file one and to the ledger. */
 export function PurgeListPage() {
   const requests = usePurgeRequests();
-  if (isNotFound(requests.error)) return <section><h1>Purge requests</h1><NotAvailable what="The purge API" error={requests.error} /></section>;
+  if (isNotFound(requests.error)) {
+    return <section><h1>Purge requests</h1><NotAvailable what="The purge API" error={requests.error} /></section>;
+  }
   return (
     <section>
       <div className="page-head">
