@@ -2,6 +2,7 @@ package io.lethe.web.ui;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.MimeMapping;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -52,10 +53,27 @@ public final class UiRoute {
             if (isPage(path)) {
                 ctx.next();
             } else {
+                if (ctx.request().method() == HttpMethod.HEAD) {
+                    typeOfHead(ctx, path);
+                }
                 assets.handle(ctx);
             }
         });
         router.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::fallback);
+    }
+
+    /** The static handler gives a file's type to a GET only: a HEAD of it gets the same (link checkers compare them). */
+    private static void typeOfHead(RoutingContext ctx, String path) {
+        String type = MimeMapping.mimeTypeForFilename(path);
+        if (type == null) {
+            return;
+        }
+        String full = type.startsWith("text/") ? type + ";charset=UTF-8" : type;
+        ctx.addHeadersEndHandler(v -> {
+            if (ctx.response().getStatusCode() == 200 && !ctx.response().headers().contains("Content-Type")) {
+                ctx.response().putHeader("Content-Type", full);
+            }
+        });
     }
 
     /**
