@@ -19,7 +19,7 @@ while kill -0 "$wrk_pid" 2>/dev/null; do
   [ "$(python3 "$root/bench/scale.py" "$base" "$password" count)" -ge $((instances - 10)) ] && kill "$wrk_pid" && break
 done
 wait "$wrk_pid" 2>/dev/null || true
-# a restart: what the first reads after a start cost (nothing of the model in memory yet)
+# a restart: what the first reads after a start cost (the page cache is filled in the background from the start on)
 kill "$lethe_pid" && wait "$lethe_pid" 2>/dev/null || true
 launch_lethe
 python3 "$root/bench/scale.py" "$base" "$password" measure
