@@ -2,7 +2,7 @@ package io.lethe.http;
 
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
-import io.vertx.core.json.Json;
+import io.lethe.engine.json.RequestJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -31,27 +31,17 @@ public final class JsonBody {
 
     /** The request body as an object with only {@code allowed} fields. */
     public static JsonBody of(RoutingContext ctx, Set<String> allowed) {
-        var buffer = ctx.body().buffer();
-        Object parsed = buffer == null || buffer.length() == 0 ? null : Json.decodeValue(buffer);
-        if (!(parsed instanceof JsonObject object)) {
-            throw InvalidInputException.of("", parsed == null ? "a JSON object body is required" : "must be a JSON object");
-        }
-        return new JsonBody(object, allowed);
+        return new JsonBody(new JsonObject(plainObject(ctx)), allowed);
     }
 
-    /** The body as plain maps and lists (for bodies parsed into records with {@code Json.parse}). */
+    /** The body as plain maps and lists (for bodies parsed into records with {@code Json.parse}), read by {@link RequestJson}. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> plainObject(RoutingContext ctx) {
         var buffer = ctx.body().buffer();
         if (buffer == null || buffer.length() == 0) {
             throw InvalidInputException.of("", "a JSON object body is required");
         }
-        Object parsed;
-        try {
-            parsed = io.lethe.engine.json.Json.read(buffer.toString());
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("", "the request body is not valid JSON");
-        }
+        Object parsed = RequestJson.read(buffer.getBytes(), "");
         if (!(parsed instanceof Map<?, ?> map)) {
             throw InvalidInputException.of("", "must be a JSON object");
         }

@@ -8,7 +8,7 @@ import io.lethe.engine.instance.Instance;
 import io.lethe.engine.instance.InstanceQuery;
 import io.lethe.engine.instance.Instances;
 import io.lethe.engine.instance.Page;
-import io.lethe.engine.json.Json;
+import io.lethe.engine.json.RequestJson;
 import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
 import io.lethe.http.Blocking.Reply;
@@ -18,6 +18,7 @@ import io.lethe.http.auth.Role;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,12 +113,7 @@ public final class InstanceRoutes {
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        Object parsed;
-        try {
-            parsed = Json.read(json);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("/where", "must be a JSON object");
-        }
+        Object parsed = RequestJson.read(json.getBytes(StandardCharsets.UTF_8), "/where");
         if (!(parsed instanceof Map<?, ?> map)) {
             throw InvalidInputException.of("/where", "must be a JSON object");
         }

@@ -22,6 +22,10 @@ import java.util.Set;
 final class Run {
 
     static final int MAX_BLOCK_RUNS = 10_000;
+    /** How deep sub-paths (a loop's body) may nest: a body wired back to its loop runs it inside itself. */
+    static final int MAX_PATH_NESTING = 32;
+    /** How much of an error a run keeps (recorded, answered): a failure inside nested loops is prefixed at each. */
+    static final int MAX_ERROR_CHARS = 4_000;
 
     private final SequenceRunner runner;
     private final CompiledSequence sequence;
@@ -69,9 +73,14 @@ final class Run {
         return switch (outcome) {
             case Outcome.Next next -> new ExecutionResult(id, ExecutionStatus.SUCCEEDED, next.output(), null,
                     Optional.ofNullable(response), List.copyOf(path));
-            case Outcome.Failed failed -> new ExecutionResult(id, ExecutionStatus.FAILED, null, redacted(failed.message(), scope),
+            case Outcome.Failed failed -> new ExecutionResult(id, ExecutionStatus.FAILED, null, capped(redacted(failed.message(), scope)),
                     Optional.ofNullable(response), List.copyOf(path));
         };
+    }
+
+    private static String capped(String error) {
+        return error.length() <= MAX_ERROR_CHARS ? error
+                : error.substring(0, MAX_ERROR_CHARS) + "… (" + (error.length() - MAX_ERROR_CHARS) + " more characters)";
     }
 
     /**
@@ -217,6 +226,9 @@ final class Run {
 
         @Override
         public Outcome runPath(String blockId, Map<String, Object> extraScope) {
+            if (frame.chars().filter(c -> c == '/').count() >= MAX_PATH_NESTING) {
+                return Outcome.failed("loops nested more than " + MAX_PATH_NESTING + " deep: does a loop's body lead back to the loop?");
+            }
             Map<String, Object> child = new LinkedHashMap<>(scope);
             @SuppressWarnings("unchecked")
             Map<String, Object> steps = new LinkedHashMap<>((Map<String, Object>) scope.get("steps"));

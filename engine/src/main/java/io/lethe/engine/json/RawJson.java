@@ -2,6 +2,8 @@ package io.lethe.engine.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
@@ -45,13 +47,18 @@ public final class RawJson implements JsonSerializable {
         Flat flat;
         try (var parser = FACTORY.createParser(json)) {
             flat = Flat.parse(parser, json.length);
+        } catch (StreamConstraintsException e) {
+            throw new IllegalArgumentException(RequestJson.tooDeep(e) ? "the request body nests deeper than " + StorableValues.MAX_DEPTH
+                    + " levels" : "the request body is too large to read", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException("the request body is not valid JSON", e);
         }
         return new RawJson(json, flat);
     }
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Nesting deeper than a request may ({@link StorableValues#MAX_DEPTH}) is refused as it is read. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(StorableValues.MAX_DEPTH).build()).build();
 
     /** The value flattened for a script (made once), or null when it is too large or deep for that. */
     public Flat flat() {

@@ -1,6 +1,7 @@
 package io.lethe.engine.model;
 
 import io.lethe.engine.failure.FieldError;
+import io.lethe.engine.json.StorableValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class ModelValidator {
             if (a.defaultValue() != null && !a.type().accepts(a.defaultValue())) {
                 errors.add(new FieldError(at + "/defaultValue", "is not a valid " + a.type().label()));
             } else if (a.defaultValue() != null) {
-                operatorKey(a.defaultValue()).ifPresent(key -> errors.add(new FieldError(at + "/defaultValue" + key, OPERATOR_KEY)));
+                valueProblem(a.defaultValue(), at + "/defaultValue").ifPresent(errors::add);
             }
         }
         return errors;
@@ -92,7 +93,7 @@ public final class ModelValidator {
             } else if (!attribute.get().type().accepts(entry.getValue())) {
                 errors.add(new FieldError(at, mustBe(attribute.get().type())));
             } else {
-                operatorKey(entry.getValue()).ifPresent(key -> errors.add(new FieldError(at + key, OPERATOR_KEY)));
+                valueProblem(entry.getValue(), at).ifPresent(errors::add);
             }
         }
         if (!partial) {
@@ -103,6 +104,11 @@ public final class ModelValidator {
             }
         }
         return errors;
+    }
+
+    /** A key the database would read as an operator, or what it cannot store (see {@link StorableValues}). */
+    private static Optional<FieldError> valueProblem(Object value, String at) {
+        return operatorKey(value).map(key -> new FieldError(at + key, OPERATOR_KEY)).or(() -> StorableValues.problem(value, at));
     }
 
     /** What a value of the type must be, said to whoever gave another. */

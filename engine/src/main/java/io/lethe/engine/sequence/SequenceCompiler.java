@@ -11,7 +11,9 @@ import io.lethe.engine.script.ScriptProblem;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -114,6 +116,9 @@ public final class SequenceCompiler {
                 }
             }
         }
+        if (!stored && errors.isEmpty()) {
+            checkLoopBodies(sequence, errors);
+        }
         checkTriggers(sequence.triggers(), lookups, errors, stored);
         if (sequence.settings().timeoutMs() > SequenceSettings.MAX_TIMEOUT_MS) {
             errors.add(new FieldError("/settings/timeoutMs", "at most " + SequenceSettings.MAX_TIMEOUT_MS));
@@ -135,6 +140,45 @@ public final class SequenceCompiler {
                 errors.add(new FieldError(at + "/next/" + wire.getKey(), "no block '" + wire.getValue() + "'"));
             }
         }
+    }
+
+    /**
+     * A block that runs a sub-path (a for-each's body) may not be reached again from that path: it would run itself
+     * inside itself until the run's limits stop it, with an error growing at each level.
+     */
+    private void checkLoopBodies(Sequence sequence, List<FieldError> errors) {
+        Map<String, BlockDefinition> byId = new HashMap<>();
+        sequence.blocks().forEach(b -> byId.put(b.id(), b));
+        for (int i = 0; i < sequence.blocks().size(); i++) {
+            BlockDefinition block = sequence.blocks().get(i);
+            for (String field : bodyFields(block)) {
+                if (reachable(String.valueOf(block.config().get(field)), byId).contains(block.id())) {
+                    errors.add(new FieldError("/blocks/" + i + "/config/" + field,
+                            "leads back to '" + block.id() + "' itself: each item would run the loop again, forever"));
+                }
+            }
+        }
+    }
+
+    /** The ids of the blocks a path starting at {@code start} can run, sub-paths included. */
+    private Set<String> reachable(String start, Map<String, BlockDefinition> byId) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> next = new ArrayDeque<>(List.of(start));
+        while (!next.isEmpty()) {
+            BlockDefinition block = byId.get(next.pop());
+            if (block != null && seen.add(block.id())) {
+                next.addAll(block.next().values());
+                bodyFields(block).forEach(field -> next.add(String.valueOf(block.config().get(field))));
+            }
+        }
+        return seen;
+    }
+
+    /** The config fields of {@code block} that name the first block of a sub-path, when set. */
+    private List<String> bodyFields(BlockDefinition block) {
+        return registry.find(String.valueOf(block.type())).map(type -> type.schema().fields().stream()
+                .filter(f -> f.kind() == ConfigSchema.Kind.BLOCK && block.config().get(f.name()) != null)
+                .map(ConfigSchema.Field::name).toList()).orElse(List.of());
     }
 
     private static void checkPosition(BlockPosition position, String at, List<FieldError> errors) {

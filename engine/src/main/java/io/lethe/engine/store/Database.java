@@ -89,9 +89,15 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    /** Throws a {@link MongoException} when the server does not answer. */
+    /**
+     * Throws a {@link MongoException} when the server does not answer, an {@link IllegalStateException} when the
+     * embedded store has closed itself after a failure (it still answers a ping then, and fails every read and write).
+     */
     public void ping() {
         database.runCommand(new Document("ping", 1));
+        if (embedded.isPresent() && embedded.get().failed()) {
+            throw new IllegalStateException("the embedded store closed itself after a failure: see the log, then restart Lethe");
+        }
     }
 
     /**

@@ -189,14 +189,24 @@ final class EmbeddedMongo implements AutoCloseable {
         return (int) Math.clamp(maxHeapBytes / 4 / (1024 * 1024), 16, 4096);
     }
 
+    /** Whether the store closed itself after a failure (H2 does so when its background writer fails). */
+    boolean failed() {
+        return store().isClosed();
+    }
+
     /** How many bytes the open store has read from its file so far. */
     long bytesRead() {
-        return backend.read(d -> ((H2Backend) d).getMvStore().getFileStore().getReadBytes());
+        return store().getFileStore().getReadBytes();
     }
 
     /** The page cache's size in megabytes, as the store reports it. */
     int cacheSize() {
-        return backend.read(d -> ((H2Backend) d).getMvStore().getCacheSize());
+        return store().getCacheSize();
+    }
+
+    /** The H2 store as last opened (a compaction opens another). */
+    MVStore store() {
+        return backend.read(d -> ((H2Backend) d).getMvStore());
     }
 
     @Override

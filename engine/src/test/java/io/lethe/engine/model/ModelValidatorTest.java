@@ -3,6 +3,7 @@ package io.lethe.engine.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lethe.engine.failure.FieldError;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,5 +56,24 @@ class ModelValidatorTest {
         data.put("name", null);
         assertThat(ModelValidator.validateData(m, data, true)).extracting(FieldError::message)
                 .containsExactly("is required and cannot be null");
+    }
+
+    @Test
+    void shouldRefuseValuesTheDatabaseCannotHold() {
+        // (a script computes 1/0, a body nests 400 levels, a number overflows 64 bits: every one broke a write)
+        Model m = Model.of("thing", Attribute.of("n", AttributeType.NUMBER), Attribute.of("o", AttributeType.OBJECT),
+                Attribute.of("big", AttributeType.LIST).defaultValue(List.of(new BigInteger("123456789012345678901234567890"))));
+        Object deep = 1;
+        for (int i = 0; i < 70; i++) {
+            deep = Map.of("a", deep);
+        }
+
+        assertThat(ModelValidator.validate(m, name -> false)).extracting(FieldError::pointer).containsExactly("/attributes/2/defaultValue/0");
+        assertThat(ModelValidator.validateData(m, Map.of("n", Double.POSITIVE_INFINITY), true))
+                .containsExactly(new FieldError("/n", "must be a finite number"));
+        assertThat(ModelValidator.validateData(m, Map.of("n", Double.NaN), true)).extracting(FieldError::pointer).containsExactly("/n");
+        assertThat(ModelValidator.validateData(m, Map.of("o", deep), true)).extracting(FieldError::message)
+                .containsExactly("nests deeper than 64 levels");
+        assertThat(ModelValidator.validateData(m, Map.of("o", Map.of("x", List.of(1.5, Long.MAX_VALUE))), true)).isEmpty();
     }
 }

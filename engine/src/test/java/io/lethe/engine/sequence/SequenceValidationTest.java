@@ -146,6 +146,33 @@ class SequenceValidationTest {
     }
 
     @Test
+    void shouldRefuseALoopWhoseBodyLeadsBackToItButRunOneSavedBeforeToAShortError() {
+        Sequence direct = Sequence.of(EngineFixture.unique("selfloop"), "fe", List.of(
+                BlockDefinition.of("fe", "for-each", Map.of("items", "{{input.list}}", "body", "fe"))));
+        Sequence wired = Sequence.of(EngineFixture.unique("wiredloop"), "fe", List.of(
+                BlockDefinition.of("fe", "for-each", Map.of("items", "{{input.list}}", "body", "b")),
+                BlockDefinition.of("b", "for-each", Map.of("items", "{{input.list}}", "body", "c")),
+                BlockDefinition.of("c", "log", Map.of("message", "x")).then("fe")));
+        Sequence fine = Sequence.of(EngineFixture.unique("fineloop"), "fe", List.of(
+                BlockDefinition.of("fe", "for-each", Map.of("items", "{{input.list}}", "body", "b")).then("after"),
+                BlockDefinition.of("b", "log", Map.of("message", "x")).then("after"),
+                BlockDefinition.of("after", "respond", Map.of("body", "done"))));
+
+        assertThatThrownBy(() -> lethe.engine.sequences().save(direct)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(message(e, "/blocks/0/config/body")).startsWith("leads back to 'fe' itself"));
+        assertThatThrownBy(() -> lethe.engine.sequences().save(wired)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).extracting(FieldError::pointer).containsExactly("/blocks/0/config/body", "/blocks/1/config/body"));
+        lethe.engine.sequences().save(fine);
+
+        // An earlier Lethe saved such loops: they ran themselves until the stack overflowed (no record), or grew a 150 MB error
+        new MongoSequenceStore(lethe.database).save(wired.withVersion(1));
+        var result = lethe.run(wired.name(), Map.of("list", List.of(1, 2)));
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.error()).contains("loops nested more than 32 deep").hasSizeLessThan(4_100);
+        assertThat(lethe.run(fine.name(), Map.of("list", List.of(1, 2))).output()).isEqualTo("done");
+    }
+
+    @Test
     void shouldRefuseAHookAnotherSequenceAnswersAlready() {
         String path = "/orders-" + EngineFixture.unique("x") + "/:id";
         Sequence first = Sequence.of(EngineFixture.unique("first"), "say",

@@ -228,7 +228,7 @@ public final class HookRoute {
             try {
                 return RawJson.checked(buffer.getBytes()); // parsed only if a block or template looks inside
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("", "the request body is not valid JSON");
+                throw InvalidInputException.of("", e.getMessage()); // says what, never echoes the body
             }
         }
         return buffer.toString();
