@@ -9,6 +9,10 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -246,6 +250,40 @@ class AuthTest {
             assertThat(delete.status()).isEqualTo(409);
             assertThat(demote.status()).isEqualTo(409);
             assertThat(fresh.get("/api/auth/me", token).json().getJsonArray("roles")).contains("admin");
+        }
+    }
+
+    @Test
+    void shouldKeepAnAdminWhenTwoAdminsDemoteEachOtherAtOnce() throws Exception {
+        try (TestServer fresh = TestServer.start(dir.resolve("race-" + UUID.randomUUID()));
+                ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            String admin = fresh.adminToken();
+            fresh.post("/api/users", admin, new JsonObject().put("username", "second")
+                    .put("password", "a-long-enough-password").put("roles", new JsonArray().add("admin")));
+            String second = fresh.login("second", "a-long-enough-password");
+            String demote = new JsonObject().put("roles", new JsonArray().add("designer")).encode();
+            String promote = new JsonObject().put("roles", new JsonArray().add("admin").add("designer")).encode();
+
+            for (int round = 0; round < 10; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Response> one = pool.submit(() -> {
+                    together.await();
+                    return fresh.send("PATCH", "/api/users/second", admin, demote);
+                });
+                Future<Response> other = pool.submit(() -> {
+                    together.await();
+                    return fresh.send("PATCH", "/api/users/admin", second, demote);
+                });
+                List<Integer> statuses = List.of(one.get().status(), other.get().status());
+
+                assertThat(statuses).as("round " + round).contains(409);
+                long admins = fresh.lethe().database().collection("users").countDocuments(new Document("roles", "admin"));
+                assertThat(admins).as("round " + round).isEqualTo(1);
+                String remaining = fresh.lethe().database().collection("users").find(new Document("roles", "admin")).first()
+                        .getString("_id").equals("admin") ? admin : second;
+                fresh.send("PATCH", "/api/users/second", remaining, promote);
+                fresh.send("PATCH", "/api/users/admin", remaining, promote);
+            }
         }
     }
 

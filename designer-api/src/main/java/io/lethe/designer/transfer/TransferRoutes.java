@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,9 @@ public final class TransferRoutes {
     private Reply export(RoutingContext ctx) {
         var q = ctx.queryParams();
         boolean all = q.get("models") == null && q.get("sequences") == null && q.get("connectors") == null;
-        List<Model> models = pick(engine.models().list(), Model::name, q.get("models"), all);
-        List<Sequence> sequences = pick(engine.sequences().list(), Sequence::name, q.get("sequences"), all);
-        List<ConnectorAccount> connectors = pick(engine.connectors().list(), ConnectorAccount::name, q.get("connectors"), all);
+        List<Model> models = pick(engine.models().list(), Model::name, q.get("models"), "models", all);
+        List<Sequence> sequences = pick(engine.sequences().list(), Sequence::name, q.get("sequences"), "sequences", all);
+        List<ConnectorAccount> connectors = pick(engine.connectors().list(), ConnectorAccount::name, q.get("connectors"), "connectors", all);
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("format", FORMAT);
         bundle.put("exportedAt", clock.instant().toString());
@@ -100,6 +101,9 @@ public final class TransferRoutes {
         List<Model> models = parseAll(body, "models", Model.class, errors);
         List<Sequence> sequences = parseAll(body, "sequences", Sequence.class, errors);
         List<ConnectorAccount> connectors = parseConnectors(body, errors);
+        namedOnce("models", models, Model::name, errors);
+        namedOnce("sequences", sequences, Sequence::name, errors);
+        namedOnce("connectors", connectors, ConnectorAccount::name, errors);
         List<String> clashes = new ArrayList<>();
         models.stream().filter(m -> engine.models().exists(m.name())).forEach(m -> clashes.add("model " + m.name()));
         sequences.stream().filter(s -> engine.sequences().exists(s.name())).forEach(s -> clashes.add("sequence " + s.name()));
@@ -137,10 +141,11 @@ public final class TransferRoutes {
             ConnectorAccount connector = connectors.get(i);
             check(errors, "/connectors/" + i, () -> ConnectorRoutes.validate(connector));
         }
+        List<Sequence> sequencesSaved = sequences;
         var extra = new SequenceCompiler.Lookups(modelNames::contains, sequenceNames::contains, connectorNames::contains);
         for (int i = 0; i < sequences.size(); i++) {
             Sequence sequence = sequences.get(i);
-            check(errors, "/sequences/" + i, () -> engine.sequences().validate(sequence, extra));
+            check(errors, "/sequences/" + i, () -> engine.sequences().validate(sequence, extra, sequencesSaved));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -203,6 +208,7 @@ public final class TransferRoutes {
         return parsed;
     }
 
+    /** A connector as exported: its name, description, base URL and the names of its secret headers, never their values. */
     private static List<ConnectorAccount> parseConnectors(Map<String, Object> body, List<FieldError> errors) {
         List<ConnectorAccount> parsed = new ArrayList<>();
         Object list = body.getOrDefault("connectors", List.of());
@@ -211,14 +217,40 @@ public final class TransferRoutes {
             return parsed;
         }
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) instanceof Map<?, ?> c) {
-                parsed.add(new ConnectorAccount(String.valueOf(c.get("name")), (String) c.get("description"),
-                        String.valueOf(c.get("baseUrl")), Map.of()));
-            } else {
-                errors.add(new FieldError("/connectors/" + i, "must be an object"));
+            String at = "/connectors/" + i;
+            if (!(items.get(i) instanceof Map<?, ?> c)) {
+                errors.add(new FieldError(at, "must be an object"));
+                continue;
+            }
+            int before = errors.size();
+            for (Object key : c.keySet()) {
+                if ("secretHeaders".equals(key)) {
+                    errors.add(new FieldError(at + "/secretHeaders",
+                            "secrets are never imported (exports leave them out): set them on the connector account after the import"));
+                } else if (!Set.of("name", "description", "baseUrl", "secretHeaderNames").contains(key)) {
+                    errors.add(new FieldError(at + "/" + key, "unknown field"));
+                }
+            }
+            for (String key : List.of("name", "baseUrl", "description")) {
+                if ((c.get(key) != null || !key.equals("description")) && !(c.get(key) instanceof String)) {
+                    errors.add(new FieldError(at + "/" + key, c.get(key) == null ? "is required" : "must be text"));
+                }
+            }
+            if (errors.size() == before) {
+                parsed.add(new ConnectorAccount((String) c.get("name"), (String) c.get("description"), (String) c.get("baseUrl"), Map.of()));
             }
         }
         return parsed;
+    }
+
+    /** Each name at most once in the bundle (the second would be saved over the first as its next version). */
+    private static <T> void namedOnce(String key, List<T> items, Function<T, String> name, List<FieldError> errors) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!seen.add(name.apply(items.get(i)))) {
+                errors.add(new FieldError("/" + key + "/" + i + "/name", "'" + name.apply(items.get(i)) + "' is in the bundle twice"));
+            }
+        }
     }
 
     private static void check(List<FieldError> errors, String prefix, Runnable validation) {
@@ -229,14 +261,14 @@ public final class TransferRoutes {
         }
     }
 
-    private static <T> List<T> pick(List<T> all, Function<T, String> name, String wanted, boolean everything) {
+    private static <T> List<T> pick(List<T> all, Function<T, String> name, String wanted, String parameter, boolean everything) {
         if (everything) {
             return all;
         }
         Set<String> names = wanted == null ? Set.of() : Set.of(wanted.split(","));
         List<String> missing = names.stream().filter(n -> all.stream().noneMatch(t -> name.apply(t).equals(n))).sorted().toList();
         if (!missing.isEmpty()) {
-            throw InvalidInputException.of("/", "not found: " + String.join(", ", missing));
+            throw InvalidInputException.of("/" + parameter, "not found: " + String.join(", ", missing));
         }
         return all.stream().filter(t -> names.contains(name.apply(t))).toList();
     }

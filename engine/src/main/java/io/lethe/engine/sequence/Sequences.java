@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Saving and finding sequences: every save is checked and compiled first (nothing invalid is
@@ -45,7 +48,7 @@ public final class Sequences {
     public Sequence save(Sequence sequence) {
         CompiledSequence checked = compiler.compile(sequence.withVersion(0), lookups);
         checked.close();
-        refuseAtSave(sequence);
+        refuseAtSave(sequence, List.of());
         Sequence saved = store.save(sequence);
         replace(saved.name(), compiler.compile(saved, lookups));
         changed();
@@ -57,24 +60,34 @@ public final class Sequences {
      * names about to be created (an import).
      */
     public void validate(Sequence sequence, SequenceCompiler.Lookups extra) {
+        validate(sequence, extra, List.of());
+    }
+
+    /**
+     * As {@link #validate(Sequence, SequenceCompiler.Lookups)}, for one of {@code saved} about to be saved together (an
+     * import): their hooks count instead of those of the stored sequences they replace.
+     */
+    public void validate(Sequence sequence, SequenceCompiler.Lookups extra, List<Sequence> saved) {
         SequenceCompiler.Lookups both = extra == null ? lookups : new SequenceCompiler.Lookups(
                 n -> lookups.model().test(n) || extra.model().test(n),
                 n -> lookups.sequence().test(n) || extra.sequence().test(n),
                 n -> lookups.connector().test(n) || extra.connector().test(n));
         compiler.compile(sequence.withVersion(0), both).close();
-        refuseAtSave(sequence);
+        refuseAtSave(sequence, saved);
     }
 
     /**
      * Checked when saving, not when compiling (sequences saved before still run): the reserved name, and
      * a hook another sequence answers already, which would never reach this one.
      */
-    private void refuseAtSave(Sequence sequence) {
+    private void refuseAtSave(Sequence sequence, List<Sequence> saved) {
         List<FieldError> errors = new ArrayList<>();
         if (ModelValidator.RESERVED_NAME.equals(sequence.name())) {
             errors.add(new FieldError("/name", "'new' is reserved: the UI's page for a new sequence is /sequences/new"));
         }
-        List<Sequence> others = store.list().stream().filter(s -> !s.name().equals(sequence.name())).toList();
+        Set<String> replaced = saved.stream().map(Sequence::name).collect(Collectors.toSet());
+        List<Sequence> others = Stream.concat(store.list().stream().filter(s -> !replaced.contains(s.name())), saved.stream())
+                .filter(s -> !s.name().equals(sequence.name())).toList();
         for (int i = 0; i < sequence.triggers().size(); i++) {
             if (sequence.triggers().get(i) instanceof Trigger.Http hook) {
                 for (Sequence other : others) {

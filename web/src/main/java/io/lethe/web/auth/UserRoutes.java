@@ -29,6 +29,11 @@ public final class UserRoutes {
     private final UserStore users;
     private final PasswordHasher hasher;
     private final BiConsumer<String, String> onDeleted;
+    /**
+     * Held while an admin may lose the role (a role change, a deletion), so two admins demoting each other at once
+     * cannot leave none; across processes sharing a database, a change that left no admin is undone after the fact.
+     */
+    private final Object adminChanges = new Object();
 
     /**
      * {@code onDeleted} gets the username and the admin who deleted it, to withdraw what was granted to the name
@@ -87,26 +92,47 @@ public final class UserRoutes {
         password.ifPresent(p -> checkPassword(body, p));
         Optional<Set<Role>> roles = body.optionalStrings("roles").map(labels -> roles(body, labels));
         body.validate();
-        if (roles.isPresent() && !roles.get().contains(Role.ADMIN) && users.isLastWithRole(user.username(), Role.ADMIN)) {
-            throw new ConflictException("'" + user.username() + "' is the last admin; make another admin first");
-        }
         User updated = new User(user.username(),
                 password.map(hasher::hash).orElse(user.passwordHash()),
                 roles.orElse(user.roles()),
                 password.isPresent() ? user.tokenVersion() + 1 : user.tokenVersion(),
                 user.createdAt());
-        users.update(updated);
+        boolean demotesAnAdmin = user.has(Role.ADMIN) && !updated.has(Role.ADMIN);
+        synchronized (adminChanges) {
+            if (demotesAnAdmin) {
+                refuseIfLastAdmin(user);
+            }
+            users.update(updated);
+            if (demotesAnAdmin && users.countWithRole(Role.ADMIN) == 0) { // another process demoted the other admin meanwhile
+                users.update(user);
+                throw lastAdmin(user);
+            }
+        }
         return Reply.ok(AuthRoutes.describe(updated));
     }
 
     private Reply delete(RoutingContext ctx) {
         User user = existing(ctx);
-        if (users.isLastWithRole(user.username(), Role.ADMIN)) {
-            throw new ConflictException("'" + user.username() + "' is the last admin; make another admin first");
+        synchronized (adminChanges) {
+            refuseIfLastAdmin(user);
+            users.delete(user.username());
+            if (user.has(Role.ADMIN) && users.countWithRole(Role.ADMIN) == 0) { // as in update
+                users.create(user);
+                throw lastAdmin(user);
+            }
         }
-        users.delete(user.username());
         onDeleted.accept(user.username(), CurrentUser.of(ctx).username());
         return Reply.noContent();
+    }
+
+    private void refuseIfLastAdmin(User user) {
+        if (users.isLastWithRole(user.username(), Role.ADMIN)) {
+            throw lastAdmin(user);
+        }
+    }
+
+    private static ConflictException lastAdmin(User user) {
+        return new ConflictException("'" + user.username() + "' is the last admin; make another admin first");
     }
 
     private User existing(RoutingContext ctx) {

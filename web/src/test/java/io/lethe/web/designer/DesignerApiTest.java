@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -408,6 +409,40 @@ class DesignerApiTest {
         assertThat(refused.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("pointer")))
                 .contains("/sequences/0/blocks/0/type");
         assertThat(server.get("/api/models/fresh", designer).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldImportNothingWhenTheBundleClashesWithItself() {
+        JsonObject clash = signupSequence("clashtwo", "clashmodel", "two");
+        clash.getJsonArray("triggers").getJsonObject(0).put("path", "/clashone");
+        JsonObject bundle = new JsonObject().put("format", "lethe-bundle/1")
+                .put("models", new JsonArray().add(customerModel("clashmodel").copy().put("comment", null)))
+                .put("connectors", new JsonArray().add(new JsonObject().put("name", "clashconn").put("baseUrl", "https://example.org")))
+                .put("sequences", new JsonArray().add(signupSequence("clashone", "clashmodel", "one")).add(clash));
+        bundle.getJsonArray("models").getJsonObject(0).remove("comment");
+        JsonObject twice = bundle.copy().put("sequences", new JsonArray()
+                .add(signupSequence("clashone", "clashmodel", "one")).add(signupSequence("clashone", "clashmodel", "again")));
+        JsonObject secrets = bundle.copy().put("sequences", new JsonArray()).put("connectors", new JsonArray()
+                .add(new JsonObject().put("name", "clashconn").put("baseUrl", "https://example.org")
+                        .put("secretHeaders", new JsonObject().put("X-Key", "k-123456")).put("bogus", 1)));
+
+        Response sameHook = server.post("/api/import", designer, bundle);
+        Response sameName = server.post("/api/import", designer, twice);
+        Response withSecrets = server.post("/api/import", designer, secrets);
+
+        assertThat(pointers(sameHook)).containsExactly("/sequences/0/triggers/0", "/sequences/1/triggers/0");
+        assertThat(pointers(sameName)).containsExactly("/sequences/1/name");
+        assertThat(pointers(withSecrets)).containsExactly("/connectors/0/secretHeaders", "/connectors/0/bogus");
+        assertThat(server.get("/api/models/clashmodel", designer).status()).isEqualTo(404);
+        assertThat(server.get("/api/sequences/clashone", designer).status()).isEqualTo(404);
+        assertThat(server.get("/api/connectors/clashconn", designer).status()).isEqualTo(404);
+        assertThat(server.get("/api/export?sequences=nope", designer).json().getJsonArray("errors").getJsonObject(0).getString("pointer"))
+                .isEqualTo("/sequences");
+    }
+
+    private static List<String> pointers(Response refused) {
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        return refused.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("pointer")).toList();
     }
 
     private static String enc(String s) {
