@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -35,6 +36,7 @@ import java.util.function.Supplier;
 public final class ConnectorRoutes {
 
     static final String BASE = "/api/connectors";
+    static final int MIN_SECRET_LENGTH = 8;
     private final ConnectorStore connectors;
     private final Supplier<List<Sequence>> sequences;
     private final VersionedSaves saves;
@@ -138,6 +140,9 @@ public final class ConnectorRoutes {
         }
         account.secretHeaders().forEach((name, value) -> HeaderRules.nameProblem(name)
                 .or(() -> HeaderRules.valueProblem(String.valueOf(value)))
+                .or(() -> String.valueOf(value).length() >= MIN_SECRET_LENGTH ? Optional.empty() : Optional.of("must be at least "
+                        + MIN_SECRET_LENGTH + " characters: a shorter secret is easy to guess, and traces and logs redact a secret"
+                        + " wherever its characters appear"))
                 .ifPresent(problem -> errors.add(new FieldError("/secretHeaders/" + name, problem))));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

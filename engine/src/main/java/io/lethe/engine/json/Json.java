@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.lethe.engine.failure.InvalidInputException;
 import java.io.IOException;
@@ -31,14 +34,26 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
-    /** For request bodies: a whole number where one is expected (1.5 days is refused, not read as 1). */
-    private static final ObjectMapper STRICT = MAPPER.copy()
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    /**
+     * For request bodies: a whole number where one is expected (1.5 days is refused, not read as 1), text where text is
+     * ({@code "description": 5} is refused, not read as "5"), and no number or boolean given as text ({@code "5"}).
+     */
+    private static final ObjectMapper STRICT = strict(MAPPER.copy().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT));
     private static final ObjectMapper CANONICAL = MAPPER.copy()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
 
     private Json() {
+    }
+
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        return mapper;
     }
 
     public static String write(Object value) {

@@ -37,7 +37,7 @@ public final class Redactor {
         this.keywords = keywords;
         this.reveal = reveal;
         this.mac = mac;
-        known.addAll(rules.secretValues());
+        rules.secretValues().forEach(this::learn); // a secret shorter than MIN_SUBSTRING would mark every such substring
     }
 
     /** Learns the clear values under protected keys in {@code value}; call for every value first. */

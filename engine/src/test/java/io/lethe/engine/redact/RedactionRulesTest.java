@@ -3,6 +3,7 @@ package io.lethe.engine.redact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lethe.engine.connector.ConnectorAccount;
 import io.lethe.engine.model.Attribute;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
@@ -48,5 +49,17 @@ class RedactionRulesTest {
         RedactionRules rules = new RedactionRules(this::models, List::of, RedactionRules.DEFAULT_SECRET_KEYS, hash);
 
         assertThatThrownBy(() -> rules.redactor(false)).hasMessageContaining("database unreachable");
+    }
+
+    @Test
+    void shouldRedactConnectorSecretsWhereverTheyAppearButNotEveryShortSubstring() {
+        // (a connector saved with the secret "5" once turned every 5 of every trace and log line into a marker)
+        List<ConnectorAccount> accounts = List.of(new ConnectorAccount("crm", null, "https://crm.example.org",
+                Map.of("X-Key", "key-0123456789", "X-Short", "5")));
+        RedactionRules rules = new RedactionRules(this::models, () -> accounts, RedactionRules.DEFAULT_SECRET_KEYS, hash);
+
+        String text = rules.redactor(true).text("called with key-0123456789 for order 5544");
+
+        assertThat(text).startsWith("called with [redacted:hmac:").endsWith(" for order 5544").doesNotContain("key-0123456789");
     }
 }

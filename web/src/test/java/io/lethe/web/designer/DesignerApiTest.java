@@ -368,6 +368,24 @@ class DesignerApiTest {
     }
 
     @Test
+    void shouldRefuseShortSecretsAndValuesOfTheWrongTypeInsteadOfConvertingThem() {
+        Response shortSecret = server.post("/api/connectors", designer, new JsonObject().put("name", "shorty")
+                .put("baseUrl", "https://api.example.org/v1").put("secretHeaders", new JsonObject().put("X-Key", "ab")));
+        Response numberSecret = server.post("/api/connectors", designer, new JsonObject().put("name", "shorty")
+                .put("baseUrl", "https://api.example.org/v1").put("secretHeaders", new JsonObject().put("X-Key", 12345678)));
+        Response textDays = server.post("/api/models", designer, customerModel("textdays").put("retentionDays", "5"));
+        Response numberDescription = server.post("/api/models", designer, customerModel("numberdesc").put("description", 5));
+
+        assertThat(pointers(shortSecret)).containsExactly("/secretHeaders/X-Key");
+        assertThat(shortSecret.body()).contains("at least 8 characters").doesNotContain("\"ab\"");
+        assertThat(pointers(numberSecret)).containsExactly("/secretHeaders/X-Key");
+        assertThat(pointers(textDays)).containsExactly("/retentionDays");
+        assertThat(pointers(numberDescription)).containsExactly("/description");
+        assertThat(server.get("/api/connectors/shorty", designer).status()).isEqualTo(404);
+        assertThat(server.get("/api/models/textdays", designer).status()).isEqualTo(404);
+    }
+
+    @Test
     void shouldNeverShowConnectorSecretsInAnswersOrVersions() {
         Response created = server.post("/api/connectors", designer, new JsonObject().put("name", "crm")
                 .put("baseUrl", "https://crm.example.org/api").put("secretHeaders", new JsonObject().put("X-Api-Key", "s3cr3t-value")));
