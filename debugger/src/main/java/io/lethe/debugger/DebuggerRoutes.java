@@ -5,25 +5,29 @@ import io.lethe.debugger.trace.TraceStore;
 import io.lethe.debugger.window.DebugWindow;
 import io.lethe.debugger.window.RevealGrants;
 import io.lethe.debugger.window.RevealNotGrantedException;
+import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
+import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.JsonBody;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
-import io.vertx.core.json.JsonObject;
-import io.lethe.http.ApiRouter;
+import io.lethe.http.auth.User;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -38,10 +42,13 @@ public final class DebuggerRoutes {
 
     private final Debugger debugger;
     private final Clock clock;
+    private final Function<String, Optional<User>> users;
 
-    public DebuggerRoutes(Debugger debugger) {
+    /** @param users finds a user by name: a reveal grant is for an existing designer only */
+    public DebuggerRoutes(Debugger debugger, Function<String, Optional<User>> users) {
         this.debugger = debugger;
         this.clock = debugger.clock();
+        this.users = users;
     }
 
     public void mount(ApiRouter api, Blocking blocking) {
@@ -192,7 +199,12 @@ public final class DebuggerRoutes {
     }
 
     private Reply giveGrant(RoutingContext ctx) {
-        return Reply.ok(describe(debugger.grants().grant(ctx.pathParam("username"), CurrentUser.of(ctx).username())));
+        String username = ctx.pathParam("username");
+        User user = users.apply(username).orElseThrow(() -> new NotFoundException("no user '" + username + "'"));
+        if (!user.has(Role.DESIGNER)) {
+            throw new ConflictException("'" + username + "' is not a designer: only designers capture traces; give the role first");
+        }
+        return Reply.ok(describe(debugger.grants().grant(username, CurrentUser.of(ctx).username())));
     }
 
     private Reply revokeGrant(RoutingContext ctx) {

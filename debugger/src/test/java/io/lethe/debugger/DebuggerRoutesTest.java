@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -69,9 +70,15 @@ class DebuggerRoutesTest {
             CurrentUser.set(ctx, new User(who[0], "x", roles, 0, Instant.now()));
             ctx.next();
         });
-        new DebuggerRoutes(fx.debugger).mount(new ApiRouter(router), blocking);
+        // the users there are: the designers ivy and dora, the support user sam
+        Map<String, User> users = Map.of("ivy", user("ivy", Role.DESIGNER), "dora", user("dora", Role.DESIGNER), "sam", user("sam", Role.SUPPORT));
+        new DebuggerRoutes(fx.debugger, name -> Optional.ofNullable(users.get(name))).mount(new ApiRouter(router), blocking);
         router.route().failureHandler(Problems::handle);
         server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage().toCompletableFuture().get();
+    }
+
+    private static User user(String name, Role role) {
+        return new User(name, "x", Set.of(role), 0, Instant.now());
     }
 
     @AfterAll
@@ -155,6 +162,9 @@ class DebuggerRoutesTest {
         // when / then
         assertThat(call("PUT", "/api/debug/sequences/" + seq, "ivy:designer", Map.of("reveal", true)).status()).isEqualTo(403);
         assertThat(call("PUT", "/api/debug/reveal-grants/ivy", "ivy:designer", null).status()).isEqualTo(403);
+        assertThat(call("PUT", "/api/debug/reveal-grants/ghost", "boss:admin", null).status()).as("no such user").isEqualTo(404);
+        assertThat(call("PUT", "/api/debug/reveal-grants/sam", "boss:admin", null).status()).as("not a designer").isEqualTo(409);
+        assertThat(call("GET", "/api/debug/reveal-grants/ghost", "boss:admin", null).status()).isEqualTo(404);
         Answer granted = call("PUT", "/api/debug/reveal-grants/ivy", "boss:admin", null);
         assertThat(granted.status()).isEqualTo(200);
         assertThat(granted.json()).containsEntry("grantedBy", "boss");

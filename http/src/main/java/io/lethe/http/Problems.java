@@ -60,9 +60,16 @@ public final class Problems {
                     .addKeyValue("method", request.method().name()).addKeyValue("path", logPath)
                     .log("request failed");
         } else {
-            log.atWarn().addKeyValue("correlationId", correlationId).addKeyValue("status", status)
-                    .addKeyValue("method", request.method().name()).addKeyValue("path", logPath)
-                    .log("request refused: {}", problem.getString("detail", problem.getString("title")));
+            // The title and the fields at fault, never the detail: it may quote what was sent (a reference
+            // attribute's personal value in "no customer instance '…'"), and request bodies are never logged.
+            var line = log.atWarn().addKeyValue("correlationId", correlationId).addKeyValue("status", status)
+                    .addKeyValue("method", request.method().name()).addKeyValue("path", logPath);
+            JsonArray errors = problem.getJsonArray("errors");
+            if (errors != null) {
+                line = line.addKeyValue("fields", String.join(" ", errors.stream().map(e -> ((JsonObject) e).getString("pointer"))
+                        .map(pointer -> pointer.isEmpty() ? "(body)" : pointer).distinct().toList()));
+            }
+            line.log("request refused: {}", problem.getString("title"));
         }
         send(request.response(), status, problem);
     }

@@ -184,7 +184,7 @@ public final class Lethe implements AutoCloseable {
             new UserRoutes(users, hasher, grants::revoke).mount(api, blocking);
             new DesignerApi(engine, clock).mount(api, blocking);
             engine.runner().addListener(debugger.recorder());
-            new DebuggerRoutes(debugger).mount(api, blocking);
+            new DebuggerRoutes(debugger, users::find).mount(api, blocking);
             Optional<LogPurger> logPurger = segments.map(a -> new LogPurger(a.segments(), SegmentLock.of(a)));
             List<PurgeTarget> targets = new ArrayList<>(engine.purgeTargets());
             targets.add(debugger.purgeTarget());
