@@ -332,6 +332,23 @@ const run = async () => {
     await page.getByText('cron 0 9 * * MON-FRI (Europe/Paris)').waitFor();
   });
 
+  await step("a block cannot take another block's id; deleting a sequence says so and reads nothing more of it", page, async () => {
+    const made = await page.request.post(`${base}/api/sequences`, { headers: await bearer(), data: {
+      name: 'throwaway', entry: 'one', blocks: [
+        { id: 'one', type: 'log', config: { message: 'one' }, next: { next: 'two' } },
+        { id: 'two', type: 'log', config: { message: 'two' } }] } });
+    expect(made.status()).toBe(201);
+    await page.goto(`${base}/sequences/throwaway`);
+    await page.locator('.react-flow__node[data-id="two"]').click();
+    await page.getByLabel('Block id').fill('one');
+    await page.getByLabel('Block id').blur();
+    await page.getByText("'one' is the id of another block: pick another").waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(2);
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Delete sequence' }).click();
+    await page.getByText('Sequence throwaway deleted.').waitFor(); // and no 404 of it read again (the console is watched)
+  });
+
   await step('a hook that requires a key refuses callers without it; the key is made once and shown once; a listed origin may call it', page, async () => {
     await page.goto(`${base}/sequences/placed`);
     await page.getByRole('tab', { name: 'Sequence' }).click();
@@ -423,6 +440,7 @@ const run = async () => {
     expect(await page.getByLabel('Strategy for tier').inputValue()).toBe('');
     await page.getByLabel('Strategy for email').selectOption('mask');
     expect(await page.getByLabel('Strategy for tier').isDisabled()).toBe(false);
+    await page.getByLabel('Strategy for tier').selectOption('null'); // sent as the strategy "null", not as a JSON null
     // Her address is personal: by default it is forgotten wherever else it was copied too.
     expect(await page.getByLabel(/Also forget their personal values everywhere else/).isChecked()).toBe(true);
     await shot(page, 'purge-new.png');

@@ -1,3 +1,4 @@
+import { useLocation } from 'react-router';
 import { ApiError, type FieldError } from '../api/client';
 
 export function Loading({ what = 'Loading' }: { what?: string }) {
@@ -50,4 +51,10 @@ export function NotAvailable({ what, error }: { what: string; error: unknown }) 
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
+}
+
+/** What the page before did, passed with the navigation to this one (e.g. "Sequence x deleted."). */
+export function DoneNotice() {
+  const done = (useLocation().state as { done?: string } | null)?.done;
+  return done ? <p className="notice" role="status">{done}</p> : null;
 }

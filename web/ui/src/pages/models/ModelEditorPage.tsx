@@ -51,8 +51,9 @@ export function ModelEditorPage() {
   });
 
   const deleted = () => {
-    queryClient.invalidateQueries({ queryKey: keys.models });
-    navigate('/models');
+    queryClient.removeQueries({ queryKey: keys.model(name ?? '') }); // not read again: it is gone
+    queryClient.invalidateQueries({ queryKey: keys.models, exact: true });
+    navigate('/models', { state: { done: `Model ${name} deleted.` } });
   };
 
   if (!creating && loaded.isPending) return <Loading />;

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useModels } from '../../api/hooks';
-import { ErrorBox, Loading } from '../../components/Status';
+import { DoneNotice, ErrorBox, Loading } from '../../components/Status';
 import { SensitivityBadge } from './SensitivityBadge';
 
 export function ModelsPage() {
@@ -11,6 +11,7 @@ export function ModelsPage() {
         <h1>Models</h1>
         <Link className="button primary" to="/models/new">New model</Link>
       </div>
+      <DoneNotice />
       {models.isPending && <Loading />}
       <ErrorBox error={models.error} />
       {models.data && models.data.length === 0 && <p className="muted">No models yet. Create one to store data.</p>}

@@ -91,8 +91,9 @@ export function SequenceEditorPage() {
         {!creating && <span className="muted">version {version}{d.dirty && ' · unsaved changes'}</span>}
         {!creating && name && (
           <DeleteButton path={paths.sequence(name)} what={`sequence ${name}`} label="Delete sequence" onDeleted={() => {
-            queryClient.invalidateQueries({ queryKey: keys.sequences });
-            navigate('/sequences');
+            queryClient.removeQueries({ queryKey: keys.sequence(name) }); // not read again: it is gone
+            queryClient.invalidateQueries({ queryKey: keys.sequences, exact: true });
+            navigate('/sequences', { state: { done: `Sequence ${name} deleted.` } });
           }} />
         )}
         <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate(c)} />

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useSequences } from '../../api/hooks';
-import { ErrorBox, Loading } from '../../components/Status';
+import { DoneNotice, ErrorBox, Loading } from '../../components/Status';
 
 export function SequencesPage() {
   const sequences = useSequences();
@@ -10,6 +10,7 @@ export function SequencesPage() {
         <h1>Sequences</h1>
         <Link className="button primary" to="/sequences/new">New sequence</Link>
       </div>
+      <DoneNotice />
       {sequences.isPending && <Loading />}
       <ErrorBox error={sequences.error} />
       {sequences.data?.length === 0 && <p className="muted">No sequences yet.</p>}

@@ -89,10 +89,10 @@ export function NewPurgePage() {
           }
           s.where = where;
         }
-        const attributes: Record<string, Strategy | null> = {};
+        const attributes: Record<string, Strategy> = {};
         for (const a of attributeNames) {
           const st = strategies[a];
-          if (st) attributes[a] = st === 'null' ? null : st;
+          if (st) attributes[a] = st; // 'null' is the strategy's name: the server refuses a JSON null
         }
         s.attributes = attributes;
         if (everywhere && personalChosen) s.everywhere = true;

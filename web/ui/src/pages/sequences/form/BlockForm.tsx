@@ -21,7 +21,8 @@ interface Props {
 export function BlockForm({ block, index, type, errors, choices, isEntry, onChange, onRename, onDelete, onMakeEntry }: Props) {
   const at = (suffix: string) => errorsAt(errors, `/blocks/${index}${suffix}`);
   const [id, setId] = useState(block.id);
-  useEffect(() => setId(block.id), [block.id]);
+  const [idProblem, setIdProblem] = useState<string | null>(null);
+  useEffect(() => { setId(block.id); setIdProblem(null); }, [block.id]);
   const outcomes = [...(type?.outcomes ?? []), 'error'];
   const known = new Set(Object.keys(type?.configSchema.properties ?? {}));
   // Errors no field below shows (e.g. an unknown config key or type) are listed at the top.
@@ -55,9 +56,14 @@ export function BlockForm({ block, index, type, errors, choices, isEntry, onChan
       {type && <p className="muted small">{type.description}</p>}
       <div className="field">
         <label htmlFor="block-id">Block id</label>
-        <input id="block-id" value={id} onChange={(e) => setId(e.target.value)}
-          onBlur={() => id !== block.id && (id ? onRename(id) : setId(block.id))} />
-        <FieldMessages errors={at('/id')} />
+        <input id="block-id" value={id} aria-invalid={idProblem !== null} onChange={(e) => { setId(e.target.value); setIdProblem(null); }}
+          onBlur={() => {
+            if (id === block.id) return;
+            if (!id) { setId(block.id); return; }
+            const problem = blockIdProblem(id, choices.block);
+            if (problem) setIdProblem(problem); else onRename(id);
+          }} />
+        <FieldMessages errors={idProblem ? [{ pointer: `/blocks/${index}/id`, message: idProblem }] : at('/id')} />
       </div>
       <FieldMessages errors={generalErrors} />
       {type && Object.entries(type.configSchema.properties).map(([key, property]) => {
@@ -87,4 +93,11 @@ export function BlockForm({ block, index, type, errors, choices, isEntry, onChan
       </fieldset>
     </form>
   );
+}
+
+/** Why `id` cannot be a block's new id (another block has it, or the server would refuse it), or null. */
+function blockIdProblem(id: string, taken: string[]): string | null {
+  if (taken.includes(id)) return `'${id}' is the id of another block: pick another`;
+  if (!/^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(id)) return "must start with a letter and hold at most 64 letters, digits, '_' or '-'";
+  return null;
 }

@@ -121,7 +121,9 @@ function JsonInput({ value, lenient, onChange, ...rest }: JsonInputProps) {
           setText(t);
           if (t.trim() === '') { setBad(false); onChange(undefined); return; }
           try { onChange(JSON.parse(t)); setBad(false); } catch {
-            if (lenient) { onChange(t); setBad(false); } else setBad(true);
+            // kept as typed: saving it is refused at this field, instead of saving the last valid value unseen
+            onChange(t);
+            setBad(!lenient);
           }
         }} />
       {bad && <div className="field-error" role="alert">not valid JSON yet</div>}

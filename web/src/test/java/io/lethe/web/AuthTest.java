@@ -276,7 +276,8 @@ class AuthTest {
                 });
                 List<Integer> statuses = List.of(one.get().status(), other.get().status());
 
-                assertThat(statuses).as("round " + round).contains(409);
+                // the other one is refused: the last admin (409), or no longer an admin when it is checked (403)
+                assertThat(statuses).as("round " + round).containsOnlyOnce(200).containsAnyOf(409, 403);
                 long admins = fresh.lethe().database().collection("users").countDocuments(new Document("roles", "admin"));
                 assertThat(admins).as("round " + round).isEqualTo(1);
                 String remaining = fresh.lethe().database().collection("users").find(new Document("roles", "admin")).first()

@@ -15,6 +15,7 @@ import io.lethe.engine.sequence.SequenceCompiler;
 import io.lethe.engine.version.Version;
 import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
+import io.lethe.http.QueryFlags;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
@@ -66,7 +67,7 @@ public final class ConnectorRoutes {
                 .handler(blocking.handler(ctx -> {
                     String name = existing(ctx.pathParam("name")).name();
                     Usage.refuseInUse("connector account '" + name + "'", Usage.blocksNaming(sequences.get(), "connector", name),
-                            "true".equals(ctx.queryParams().get("force")));
+                            QueryFlags.flag(ctx, "force"));
                     if (!connectors.delete(name)) {
                         throw new NotFoundException("no connector account '" + name + "'");
                     }

@@ -13,6 +13,7 @@ import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.JsonBody;
+import io.lethe.http.QueryFlags;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
 import io.vertx.core.http.HttpMethod;
@@ -72,7 +73,7 @@ public final class InstanceRoutes {
 
     private Reply query(RoutingContext ctx) {
         var q = ctx.queryParams();
-        boolean includeInactive = "true".equals(q.get("includeInactive"));
+        boolean includeInactive = QueryFlags.flag(ctx, "includeInactive");
         if (includeInactive && !CurrentUser.of(ctx).has(Role.ADMIN)) {
             throw new HttpException(403, "only admins may read deactivated instances");
         }
@@ -81,7 +82,7 @@ public final class InstanceRoutes {
             throw InvalidInputException.of("/limit", "must be between 1 and " + InstanceQuery.MAX_LIMIT);
         }
         Page page = instances.query(new InstanceQuery(model(ctx), where(q.get("where")), q.get("sortBy"),
-                "true".equals(q.get("desc")), limit, q.get("cursor"), includeInactive));
+                QueryFlags.flag(ctx, "desc"), limit, q.get("cursor"), includeInactive));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("items", page.items().stream().map(Instance::toPlain).toList());
         answer.put("nextCursor", page.nextCursor());

@@ -13,6 +13,7 @@ import io.lethe.engine.sequence.Trigger;
 import io.lethe.engine.version.Version;
 import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
+import io.lethe.http.QueryFlags;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
@@ -96,7 +97,7 @@ public final class ModelRoutes {
         if (left.isEmpty()) {
             return;
         }
-        if (!"true".equals(ctx.queryParams().get("dropValues"))) {
+        if (!QueryFlags.flag(ctx, "dropValues")) {
             throw new ConflictException("instances hold values of attributes this save removes or retypes ("
                     + String.join(", ", left.keySet()) + "): they would stay stored but no longer be described, redacted or"
                     + " purgeable; purge them first, or save with ?dropValues=true to delete them", Map.of("attributes", left));
@@ -107,7 +108,7 @@ public final class ModelRoutes {
     private Reply delete(RoutingContext ctx) {
         String name = ctx.pathParam("name");
         engine.models().get(name);
-        boolean force = "true".equals(ctx.queryParams().get("force"));
+        boolean force = QueryFlags.flag(ctx, "force");
         if (force && !CurrentUser.of(ctx).has(Role.ADMIN)) {
             throw new HttpException(403, "only an admin may force the deletion of a model in use");
         }

@@ -14,6 +14,7 @@ import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.JsonBody;
+import io.lethe.http.QueryFlags;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
 import io.vertx.core.http.HttpMethod;
@@ -52,7 +53,7 @@ public final class SequenceRoutes {
                     String name = ctx.pathParam("name");
                     engine.sequences().get(name);
                     Usage.refuseInUse("sequence '" + name + "'", Usage.blocksNaming(engine.sequences().list(), "sequence", name),
-                            "true".equals(ctx.queryParams().get("force")));
+                            QueryFlags.flag(ctx, "force"));
                     engine.sequences().delete(name);
                     engine.hookKeys().remove(name); // a sequence made later under the name must not open to the old key
                     return Reply.noContent();

@@ -20,6 +20,7 @@ import io.lethe.http.ApiRouter;
 import io.lethe.http.Blocking;
 import io.lethe.http.Blocking.Reply;
 import io.lethe.http.JsonBody;
+import io.lethe.http.QueryFlags;
 import io.lethe.http.auth.CurrentUser;
 import io.lethe.http.auth.Role;
 import io.vertx.core.http.HttpMethod;
@@ -108,7 +109,7 @@ public final class TransferRoutes {
         models.stream().filter(m -> engine.models().exists(m.name())).forEach(m -> clashes.add("model " + m.name()));
         sequences.stream().filter(s -> engine.sequences().exists(s.name())).forEach(s -> clashes.add("sequence " + s.name()));
         connectors.stream().filter(c -> engine.connectors().find(c.name()).isPresent()).forEach(c -> clashes.add("connector " + c.name()));
-        boolean replace = "true".equals(ctx.queryParams().get("replace"));
+        boolean replace = QueryFlags.flag(ctx, "replace");
         if (errors.isEmpty() && !clashes.isEmpty() && !replace) {
             throw new ConflictException("names in the bundle already exist; rename or delete them first, or import with"
                     + " ?replace=true to save them as new versions", Map.of("clashes", clashes));

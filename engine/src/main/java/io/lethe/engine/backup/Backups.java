@@ -397,7 +397,7 @@ public final class Backups implements AutoCloseable {
     private Path archive(String id) {
         Path archive = id != null && ID.matcher(id).matches() ? directory().resolve(id) : null;
         if (archive == null || !Files.isRegularFile(archive.resolve(BackupManifest.FILE))) {
-            throw new NotFoundException("no backup '" + id + "' in " + directory());
+            throw new NotFoundException("no backup '" + id + "'"); // the directory is not named: HTTP clients get this
         }
         return archive;
     }

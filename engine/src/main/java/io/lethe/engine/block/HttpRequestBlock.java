@@ -14,6 +14,7 @@ import io.lethe.engine.sequence.Outcome;
 import io.lethe.engine.sequence.Template;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -251,7 +253,16 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
     private static boolean sameOrigin(URI base, URI target) {
         return base.getScheme().equals(target.getScheme()) && base.getHost().equals(target.getHost())
                 && base.getPort() == target.getPort()
-                && below(base.getPath() == null ? "" : base.getPath(), target.getPath());
+                && below(base.getPath() == null ? "" : base.getPath(), target.getPath()) && !encodedDotSegment(target.getRawPath());
+    }
+
+    /**
+     * Whether a segment of the raw path is "." or ".." percent-encoded ("%2e%2e"): normalising the URI keeps it, and
+     * many servers decode it and go up. (A value put into the path is one segment: its "/" are encoded, so it has none.)
+     */
+    private static boolean encodedDotSegment(String rawPath) {
+        return rawPath != null && Arrays.stream(rawPath.split("/")).map(segment -> URLDecoder.decode(segment, StandardCharsets.UTF_8))
+                .anyMatch(segment -> segment.equals(".") || segment.equals(".."));
     }
 
     /** Whether the path is the base path or under it ("/apix" is not under "/api"). */

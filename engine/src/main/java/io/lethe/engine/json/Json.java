@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * JSON text to and from the engine's plain values: {@code Map<String,Object>}, {@code List<Object>},
@@ -176,6 +178,9 @@ public final class Json {
                 if (mapping instanceof InvalidTypeIdException typeId) {
                     throw unknownType(pointer.toString(), typeId);
                 }
+                if (rootCause(mapping) instanceof NullPointerException) { // a null where a record needs an object
+                    throw InvalidInputException.of(nullItem(plain, "").orElse(pointer.toString()), "must not be null");
+                }
                 throw InvalidInputException.of(pointer.toString(), reason(mapping));
             }
             throw e;
@@ -196,14 +201,31 @@ public final class Json {
                 : "unknown " + property + " '" + e.getTypeId() + "'" + choices);
     }
 
-    private static String reason(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            return "unknown field";
-        }
+    /** The pointer to the first null item of an array in {@code plain}, if any. */
+    private static Optional<String> nullItem(Object plain, String at) {
+        return switch (plain) {
+            case Map<?, ?> map -> map.entrySet().stream().map(e -> nullItem(e.getValue(), at + "/" + e.getKey()))
+                    .flatMap(Optional::stream).findFirst();
+            case List<?> list -> IntStream.range(0, list.size()).boxed()
+                    .map(i -> list.get(i) == null ? Optional.of(at + "/" + i) : nullItem(list.get(i), at + "/" + i))
+                    .flatMap(Optional::stream).findFirst();
+            case null, default -> Optional.empty();
+        };
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    private static String reason(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        Throwable root = rootCause(e);
         if (root instanceof DateTimeParseException) { // the text is not echoed: refusals are logged
             return "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z";
         }

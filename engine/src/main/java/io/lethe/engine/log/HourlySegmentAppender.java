@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,9 @@ public class HourlySegmentAppender extends UnsynchronizedAppenderBase<ILoggingEv
         }
         try {
             Files.createDirectories(segments.directory());
+            if (segments.directory().getFileSystem().supportedFileAttributeViews().contains("posix")) { // lines may hold personal data
+                Files.setPosixFilePermissions(segments.directory(), PosixFilePermissions.fromString("rwx------"));
+            }
             Instant now = LogSegments.hourOf(clock.instant());
             for (LogSegment segment : segments.list()) {
                 if (!segment.compressed() && segment.hour().isBefore(now)) {

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -262,6 +263,8 @@ public final class SequenceCompiler {
                         errors.add(new FieldError(at + "/path", "must be a path such as /orders/:id (letters, digits, . _ ~ : -)"));
                     } else if (seen.put(http.method() + " " + http.path(), i) != null) {
                         errors.add(new FieldError(at, "the same method and path twice"));
+                    } else if (!stored && Arrays.stream(http.path().split("/")).anyMatch(s -> s.equals(".") || s.equals(".."))) {
+                        errors.add(new FieldError(at + "/path", "may not hold a '.' or '..' segment: no request would ever reach it"));
                     } else if (!stored) {
                         repeatedParameter(http.path()).ifPresent(name -> errors.add(new FieldError(at + "/path",
                                 "names the parameter ':" + name + "' twice (the second value would hide the first)")));

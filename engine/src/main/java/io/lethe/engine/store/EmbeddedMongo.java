@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -46,6 +47,10 @@ final class EmbeddedMongo implements AutoCloseable {
     static EmbeddedMongo start(Path directory, boolean warm) {
         try {
             Files.createDirectories(directory);
+            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // the file holds every instance and the server's keys: no other account may open it, whatever the umask
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            }
         } catch (IOException e) {
             throw new DatabaseUnavailableException("cannot create database directory " + directory + ": " + e.getMessage(), e);
         }

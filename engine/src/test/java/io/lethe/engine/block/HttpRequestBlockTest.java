@@ -163,6 +163,18 @@ class HttpRequestBlockTest {
     }
 
     @Test
+    void shouldNotTakeAPercentEncodedDotSegmentThatAServerWouldDecodeAndFollowUp() {
+        String encoded = lethe.sequence(List.of(BlockDefinition.of("call", "http-request",
+                Map.of("connector", "crm", "path", "/%2e%2e/admin"))));
+        String mixed = lethe.sequence(List.of(BlockDefinition.of("call", "http-request",
+                Map.of("connector", "crm", "path", "/.%2E/admin"))));
+
+        assertThat(lethe.run(encoded, null).error()).contains("leaves the connector's base URL");
+        assertThat(lethe.run(mixed, null).error()).contains("leaves the connector's base URL");
+        assertThat(receivedPaths).isEmpty();
+    }
+
+    @Test
     void shouldReadTheAnswerInTheCharsetItsContentTypeNames() {
         assertThat(HttpRequestBlock.charset("text/plain; charset=ISO-8859-1")).isEqualTo(StandardCharsets.ISO_8859_1);
         assertThat(HttpRequestBlock.charset("application/json; charset=\"utf-16\"")).isEqualTo(StandardCharsets.UTF_16);

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
+import io.lethe.engine.model.Model;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.sequence.Sequence;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,5 +57,15 @@ class JsonParseTest {
 
         assertThat(error.pointer()).isEqualTo("/from");
         assertThat(error.message()).isEqualTo("must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
+    }
+
+    @Test
+    void shouldPointAtANullItemInsteadOfNamingJavaClasses() {
+        Map<String, Object> model = new HashMap<>(Map.of("name", "m1"));
+        model.put("attributes", Arrays.asList(Map.of("name", "a", "type", "string"), null));
+
+        FieldError error = refusal(model, Model.class);
+
+        assertThat(error).isEqualTo(new FieldError("/attributes/1", "must not be null"));
     }
 }

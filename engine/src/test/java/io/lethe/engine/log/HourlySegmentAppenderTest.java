@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,6 +43,8 @@ class HourlySegmentAppenderTest {
 
         assertThat(read(dir.resolve("lethe-2026-11-25T15.jsonl"))).isEqualTo("last of fifteen\n");
         assertThat(read(dir.resolve("lethe-2026-11-25T16.jsonl"))).isEqualTo("first of sixteen\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).as("lines may hold personal data")
+                .isEqualTo("rwx------");
     }
 
     @Test

@@ -90,7 +90,8 @@ class SequenceValidationTest {
                 new Trigger.Schedule("0 9 * * *", "Mars/Olympus"), new Trigger.Schedule(" "),
                 new Trigger.Http("GET", "/pairs-" + EngineFixture.unique("p") + "/:id/:id"),
                 new Trigger.Http("POST", "/shop-" + EngineFixture.unique("s"), false,
-                        List.of("https://shop.example.org/form", "*", "ftp://files.example.org", "http://localhost:5173"))),
+                        List.of("https://shop.example.org/form", "*", "ftp://files.example.org", "http://localhost:5173")),
+                new Trigger.Http("GET", "/../../api/users")),
                 SequenceSettings.defaults());
         Trigger.Schedule nineInParis = new Trigger.Schedule("0 9 * * MON-FRI", "Europe/Paris");
         Sequence paris = Sequence.of(EngineFixture.unique("paris"), "say", List.of(say), nineInParis);
@@ -99,7 +100,8 @@ class SequenceValidationTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.errors()).extracting(FieldError::pointer)
                             .containsExactly("/triggers/0/zone", "/triggers/1/cron", "/triggers/2/path",
-                                    "/triggers/3/allowOrigins/0", "/triggers/3/allowOrigins/2");
+                                    "/triggers/3/allowOrigins/0", "/triggers/3/allowOrigins/2", "/triggers/4/path");
+                    assertThat(message(e, "/triggers/4/path")).contains("'..' segment");
                     assertThat(message(e, "/triggers/0/zone"))
                             .isEqualTo("unknown time zone 'Mars/Olympus' (an IANA name such as Europe/Paris)");
                     assertThat(message(e, "/triggers/1/cron")).startsWith("is required");

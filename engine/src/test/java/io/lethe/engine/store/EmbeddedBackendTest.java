@@ -7,7 +7,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,14 @@ class EmbeddedBackendTest {
             assertThat(people.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()))
                     .contains("city_1", "model_1_active_1");
             assertThat(people.countDocuments(Filters.eq("city", "C3"))).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void shouldKeepTheStoreInADirectoryNoOtherAccountMayOpen() throws Exception {
+        Path store = dir.resolve("db");
+        try (EmbeddedMongo embedded = EmbeddedMongo.start(store, false)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store))).isEqualTo("rwx------");
         }
     }
 

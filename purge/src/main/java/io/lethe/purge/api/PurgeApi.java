@@ -85,15 +85,26 @@ public final class PurgeApi {
         try {
             scope = Json.parse(body.get("scope"), PurgeScope.class);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.errors().stream().map(err -> new FieldError("/scope" + err.pointer(), err.message())).toList());
+            throw inScope(e);
         }
         User user = CurrentUser.of(ctx);
         if (!user.has(Role.ADMIN) && !(scope instanceof PurgeScope.Logs)) {
             throw new HttpException(403, "support staff may file log purges only");
         }
-        PurgeRequest created = purges.create(scope, user.username());
+        PurgeRequest created;
+        try {
+            created = purges.create(scope, user.username());
+        } catch (InvalidInputException e) {
+            throw inScope(e);
+        }
         ctx.response().putHeader("Location", "/api/purge-requests/" + created.id());
         return Reply.created(describe(created));
+    }
+
+    /** The problems of a scope, pointing into the body (checks shared with other inputs point below the scope). */
+    private static InvalidInputException inScope(InvalidInputException e) {
+        return new InvalidInputException(e.errors().stream().map(err -> err.pointer().startsWith("/scope") ? err
+                : new FieldError("/scope" + err.pointer(), err.message())).toList());
     }
 
     private Reply receipt(RoutingContext ctx) {

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.Optional;
 import java.util.Set;
 
 /** Sign in, who am I, change your password, sign out. */
@@ -62,13 +63,14 @@ public final class AuthRoutes {
         body.validate();
         String address = address(ctx);
         refuseWhileThrottled(ctx, username, address);
-        User user = users.find(username)
-                .filter(u -> hasher.matches(password, u.passwordHash()))
-                .orElseGet(() -> {
-                    hasher.matchesNothing(password);
-                    throttle.failed(username, address);
-                    throw new HttpException(401, "wrong username or password");
-                });
+        Optional<User> found = users.find(username);
+        // one hash check either way: an unknown name must take as long as a wrong password (or names could be told apart)
+        boolean matches = found.isPresent() ? hasher.matches(password, found.get().passwordHash()) : hasher.matchesNothing(password);
+        if (!matches) {
+            throttle.failed(username, address);
+            throw new HttpException(401, "wrong username or password");
+        }
+        User user = found.orElseThrow();
         throttle.succeeded(username, address);
         return Reply.ok(describe(user)
                 .put("token", tokens.issue(user))

@@ -458,6 +458,20 @@ class DesignerApiTest {
                 .isEqualTo("/sequences");
     }
 
+    @Test
+    void shouldRefuseAYesNoParameterThatIsNeitherInsteadOfReadingItAsNo() {
+        server.post("/api/models", designer, customerModel("flagged"));
+        server.post("/api/sequences", designer, signupSequence("flagflow", "flagged", "hi"));
+
+        Response desc = server.get("/api/models/flagged/instances?desc=maybe", designer);
+        Response force = server.send("DELETE", "/api/models/flagged?force=yes", admin, null);
+
+        assertThat(pointers(desc)).containsExactly("/desc");
+        assertThat(pointers(force)).containsExactly("/force");
+        assertThat(server.get("/api/models/flagged", designer).status()).isEqualTo(200);
+        assertThat(server.get("/api/models/flagged/instances?desc=true", designer).status()).isEqualTo(200);
+    }
+
     private static List<String> pointers(Response refused) {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         return refused.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("pointer")).toList();

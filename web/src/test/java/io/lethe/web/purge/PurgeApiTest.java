@@ -233,6 +233,23 @@ class PurgeApiTest {
     }
 
     @Test
+    void shouldPointIntoTheScopeWhateverCheckRefusedIt() {
+        server.post("/api/models", alice, new JsonObject().put("name", "pointed").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "email").put("type", "string").put("sensitivity", "personal"))));
+
+        Response badWhere = server.post("/api/purge-requests", alice, new JsonObject().put("scope", new JsonObject().put("type", "subject")
+                .put("model", "pointed").put("where", new JsonObject().put("email", new JsonObject().put("nope", 1)))
+                .put("attributes", new JsonObject().put("email", "hmac"))));
+        Response badRegex = server.post("/api/purge-requests", sam, new JsonObject().put("scope", new JsonObject()
+                .put("type", "logs").put("from", "2026-01-01T00:00:00Z").put("to", "2026-01-02T00:00:00Z").put("regex", "(a")));
+
+        assertThat(badWhere.status()).isEqualTo(400);
+        assertThat(badWhere.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).startsWith("/scope/where/email");
+        assertThat(badRegex.status()).isEqualTo(400);
+        assertThat(badRegex.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEqualTo("/scope/regex");
+    }
+
+    @Test
     void shouldNeverWriteAPersonalValueToTheLogFilesInClear() {
         String personal = "nickcanary" + UUID.randomUUID().toString().replace("-", "");
         String plain = "plaincanary" + UUID.randomUUID().toString().replace("-", "");
