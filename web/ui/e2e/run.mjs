@@ -81,7 +81,15 @@ const run = async () => {
     await page.getByRole('button', { name: 'Create' }).click();
     const brief = page.getByRole('row').filter({ hasText: 'brief@example.org' });
     await brief.waitFor();
+    await page.getByText(/^Created instance /).waitFor();
     await page.getByText('1 active', { exact: true }).waitFor();
+    // Edited in place: the values given are set, the others stay.
+    await brief.getByRole('button', { name: /^Edit instance/ }).click();
+    const edit = page.getByRole('region', { name: /^Edit instance/ });
+    await edit.getByLabel('Attribute values (JSON)').fill('{"tier": "bronze"}');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await brief.getByRole('cell', { name: 'bronze', exact: true }).waitFor();
+    await edit.waitFor({ state: 'detached' });
     page.once('dialog', (dialog) => dialog.accept());
     await brief.getByRole('button', { name: /^Delete instance/ }).click();
     await brief.waitFor({ state: 'detached' });

@@ -8,11 +8,13 @@ import { ErrorBox, Loading } from './Status';
 interface Props {
   base: string;
   current: number | undefined;
+  /** Whether the editor holds unsaved edits (a restore replaces them: it asks first). */
+  dirty?: boolean;
   onRestored: () => void;
 }
 
 /** Version history of one artefact: list, side-by-side diff of two versions, restore one as a new version. */
-export function VersionsPanel({ base, current, onRestored }: Props) {
+export function VersionsPanel({ base, current, dirty = false, onRestored }: Props) {
   const versions = useVersions(base);
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
@@ -47,7 +49,8 @@ export function VersionsPanel({ base, current, onRestored }: Props) {
                   onChange={() => setTo(v.number)} aria-label={`Diff to version ${v.number}`} />to</label>
                 {v.number !== current && (
                   <button type="button" className="link" disabled={restore.isPending}
-                    onClick={() => restore.mutate(v.number)}>Restore v{v.number}</button>
+                    onClick={() => (!dirty || window.confirm(`Restore version ${v.number}? Your unsaved changes will be lost.`))
+                      && restore.mutate(v.number)}>Restore v{v.number}</button>
                 )}
               </div>
             </li>

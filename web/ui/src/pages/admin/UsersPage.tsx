@@ -16,8 +16,17 @@ export function UsersPage() {
   const update = useMutation({
     mutationFn: ({ username, roles }: { username: string; roles: Role[] }) =>
       api(`/api/users/${enc(username)}`, { method: 'PATCH', body: { roles } }),
-    onSuccess: refresh,
+    onSuccess: (_, { username, roles }) => {
+      // Your own admin role gone: this page is no longer yours; start again with the roles you have now.
+      if (username === me?.username && !roles.includes('admin')) window.location.assign('/');
+      else refresh();
+    },
   });
+  const setRole = (u: User, role: Role, on: boolean) => {
+    if (!on && role === 'admin' && u.username === me?.username
+        && !window.confirm('Remove your own admin role? You will no longer see this page or any other admin page.')) return;
+    update.mutate({ username: u.username, roles: on ? [...u.roles, role] : u.roles.filter((x) => x !== role) });
+  };
   const remove = useMutation({
     mutationFn: (username: string) => api(`/api/users/${enc(username)}`, { method: 'DELETE' }),
     onSuccess: refresh,
@@ -40,7 +49,7 @@ export function UsersPage() {
                 {ROLES.map((r) => (
                   <td key={r} className="center">
                     <input type="checkbox" aria-label={`${u.username} has role ${r}`} checked={u.roles.includes(r)} disabled={update.isPending}
-                      onChange={(e) => update.mutate({ username: u.username, roles: e.target.checked ? [...u.roles, r] : u.roles.filter((x) => x !== r) })} />
+                      onChange={(e) => setRole(u, r, e.target.checked)} />
                   </td>
                 ))}
                 <td className="center">{u.roles.includes('designer') ? <RevealGrant username={u.username} grants={grants} /> : <span className="muted small">designers only</span>}</td>

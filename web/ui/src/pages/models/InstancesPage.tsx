@@ -6,7 +6,7 @@ import type { Attribute, Instance, Model, Page, Stats } from '../../api/types';
 import { SensitivityBadge } from './SensitivityBadge';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorBox, Loading } from '../../components/Status';
-import { NewInstanceForm } from './NewInstanceForm';
+import { EditInstanceForm, NewInstanceForm } from './NewInstanceForm';
 
 interface Query {
   where: string;
@@ -26,6 +26,7 @@ export function InstancesPage() {
   const [query, setQuery] = useState<Query>(form);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [whereError, setWhereError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Instance | null>(null);
   const queryClient = useQueryClient();
   const cursor = cursors[cursors.length - 1];
 
@@ -117,8 +118,10 @@ export function InstancesPage() {
       {page.isPending && <Loading />}
       <ErrorBox error={page.error} title={serverWhereErrors.length ? 'Bad query' : undefined} />
       <ErrorBox error={toggle.error ?? remove.error} />
+      {editing && <EditInstanceForm key={editing.id} base={base} instance={editing} onCancel={() => setEditing(null)}
+        onSaved={() => { setEditing(null); refresh(); }} />}
       {page.data && <InstanceTable items={page.data.items} attributes={model.data?.attributes ?? []} busy={toggle.isPending || remove.isPending}
-        onToggle={(i) => toggle.mutate(i)} onDelete={deleteForGood} />}
+        onEdit={setEditing} onToggle={(i) => toggle.mutate(i)} onDelete={deleteForGood} />}
       <div className="pager">
         <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</button>
         <span className="muted">page {cursors.length}</span>
@@ -141,8 +144,9 @@ function params(q: Query, cursor: string | null): string {
   return p.toString();
 }
 
-function InstanceTable({ items, attributes, busy, onToggle, onDelete }: {
-  items: Instance[]; attributes: Attribute[]; busy: boolean; onToggle: (i: Instance) => void; onDelete: (i: Instance) => void;
+function InstanceTable({ items, attributes, busy, onEdit, onToggle, onDelete }: {
+  items: Instance[]; attributes: Attribute[]; busy: boolean; onEdit: (i: Instance) => void; onToggle: (i: Instance) => void;
+  onDelete: (i: Instance) => void;
 }) {
   if (items.length === 0) return <p className="muted">No instances match.</p>;
   return (
@@ -167,6 +171,7 @@ function InstanceTable({ items, attributes, busy, onToggle, onDelete }: {
               <td className="small">{new Date(i.updatedAt).toLocaleString()}</td>
               <td>{i.active ? 'active' : <span className="badge warn">deactivated</span>}</td>
               <td>
+                {i.active && <button type="button" disabled={busy} onClick={() => onEdit(i)} aria-label={`Edit instance ${i.id}`}>Edit</button>}{' '}
                 <button type="button" disabled={busy} onClick={() => onToggle(i)}>
                   {i.active ? 'Deactivate' : 'Reactivate'}
                 </button>{' '}

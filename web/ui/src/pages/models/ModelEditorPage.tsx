@@ -10,6 +10,7 @@ import { VersionsPanel } from '../../components/VersionsPanel';
 import { DeleteButton } from '../../components/DeleteButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { useAuth } from '../../auth/AuthContext';
+import { useUnsavedWarning } from '../../components/useUnsavedWarning';
 import { AttributeRow } from './AttributeRow';
 
 const EMPTY: Model = { name: '', description: '', attributes: [] };
@@ -31,6 +32,8 @@ export function ModelEditorPage() {
       setVersion(loaded.data.version);
     }
   }, [loaded.data]);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(creating ? EMPTY : loaded.data?.doc ?? draft);
+  useUnsavedWarning(dirty);
 
   const save = useMutation({
     mutationFn: async ({ comment, dropValues }: { comment: string; dropValues?: boolean }) => {
@@ -68,7 +71,7 @@ export function ModelEditorPage() {
       <div className="main-col">
         <div className="page-head">
           <h1>{creating ? 'New model' : `Model ${draft.name}`}</h1>
-          {!creating && <span className="muted">version {version}</span>}
+          {!creating && <span className="muted">version {version}{dirty && ' · unsaved changes'}</span>}
           {!creating && <Link to={`/models/${encodeURIComponent(draft.name)}/instances`}>Instances</Link>}
           {!creating && name && (
             <span className="head-actions">
@@ -128,7 +131,7 @@ export function ModelEditorPage() {
         <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate({ comment: c })} />
       </div>
       {!creating && name && (
-        <VersionsPanel base={paths.model(name)} current={version}
+        <VersionsPanel base={paths.model(name)} current={version} dirty={dirty}
           onRestored={() => queryClient.invalidateQueries({ queryKey: keys.model(name) })} />
       )}
     </section>

@@ -131,7 +131,7 @@ export function SequenceEditorPage() {
             {tab === 'run' && name && <RunPanel name={name} dirty={d.dirty} onPath={setRanPath} />}
             {tab === 'debug' && name && <DebugPanel name={name} onStep={onStep} />}
             {tab === 'versions' && name && (
-              <VersionsPanel base={paths.sequence(name)} current={version}
+              <VersionsPanel base={paths.sequence(name)} current={version} dirty={d.dirty}
                 onRestored={() => queryClient.invalidateQueries({ queryKey: keys.sequence(name) })} />
             )}
           </div>

@@ -100,7 +100,11 @@ function ReceiptView({ id }: { id: string }) {
         <dt>Ran</dt><dd>{when(rc.startedAt)} → {when(rc.finishedAt)}</dd>
         <dt>Bytes reclaimed</dt><dd>{bytes(rc.bytesReclaimed) || '—'}</dd>
         <dt>Exports that may hold copies</dt>
-        <dd>{rc.exportsThatMayHoldCopies?.length ? <code>{JSON.stringify(rc.exportsThatMayHoldCopies)}</code> : 'none'}</dd>
+        <dd>{rc.exportsThatMayHoldCopies?.length ? (
+          <ul className="plain">{rc.exportsThatMayHoldCopies.map((x) => (
+            <li key={x.exportId}>export {x.exportId} by {x.exportedBy}, {when(x.exportedAt)} (<span title={`SHA-256 ${x.sha256}`}>
+              sha256 <code>{x.sha256.slice(0, 12)}…</code></span>): delete its downloaded file</li>
+          ))}</ul>) : 'none'}</dd>
         <dt>Recorded</dt><dd>{when(e.at)}</dd>
         <dt>Hash</dt><dd><code className="hash">{e.hash}</code></dd>
         <dt>Previous hash</dt><dd><code className="hash">{e.previousHash}</code></dd>

@@ -45,7 +45,7 @@ export interface Receipt {
   scopeHash: string;
   status: string;
   bytesReclaimed?: number | null;
-  exportsThatMayHoldCopies?: unknown[];
+  exportsThatMayHoldCopies?: { exportId: string; exportedBy: string; exportedAt: string; sha256: string }[];
   targets: Array<Pick<TargetProgress, 'target' | 'status' | 'planned' | 'changed' | 'removed' | 'remaining'> & { error?: string | null }>;
 }
 

@@ -14,6 +14,8 @@ export function DebugPanel({ name, onStep }: { name: string; onStep: (blockId: s
     queryKey: ['traces', name],
     queryFn: () => api<{ traces: Trace[] }>(`${base}/traces?limit=50`),
     enabled: state.isSuccess,
+    // While debugging is on, runs from anywhere (the Run tab, hooks, schedules) add traces: show them as they come.
+    refetchInterval: state.data?.on ? 3_000 : false,
   });
   const [minutes, setMinutes] = useState(60);
   const [reveal, setReveal] = useState(false);

@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -115,7 +116,15 @@ public final class ModelRoutes {
         long instances = engine.instances().count(name, List.of(), true);
         List<String> sequences = usedBy(name);
         if (!force && (instances > 0 || !sequences.isEmpty())) {
-            throw new ConflictException("model '" + name + "' is in use", Map.of("instances", instances, "sequences", sequences));
+            List<String> uses = new ArrayList<>();
+            if (instances > 0) {
+                uses.add(instances + (instances == 1 ? " instance" : " instances") + " (an admin may delete it with them)");
+            }
+            if (!sequences.isEmpty()) {
+                uses.add("sequences " + String.join(", ", sequences));
+            }
+            throw new ConflictException("model '" + name + "' is in use: " + String.join("; ", uses),
+                    Map.of("instances", instances, "sequences", sequences));
         }
         if (instances > 0) {
             engine.attributePurge().purge(name, List.of(), Map.of("_", PurgeStrategy.DELETE));

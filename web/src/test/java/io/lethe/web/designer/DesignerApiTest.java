@@ -203,6 +203,8 @@ class DesignerApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().getLong("instances")).isEqualTo(1);
         assertThat(refused.json().getJsonArray("sequences")).containsExactly("guestbook");
+        assertThat(refused.json().getString("detail")).as("the UI shows the detail")
+                .isEqualTo("model 'guest' is in use: 1 instance (an admin may delete it with them); sequences guestbook");
         assertThat(server.send("DELETE", "/api/models/guest?force=true", designer, null).status()).isEqualTo(403);
 
         assertThat(server.send("DELETE", "/api/models/guest?force=true", admin, null).status()).isEqualTo(204);
