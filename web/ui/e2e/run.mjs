@@ -116,6 +116,21 @@ const run = async () => {
     await page.getByText('Saved as version 3.').waitFor();
     const stored = await page.request.get(`${base}/api/models/customer/instances`, { headers: await bearer() });
     expect(JSON.stringify(await stored.json())).not.toContain('Nicky');
+    // Restoring a version without the attribute offers the same choice.
+    await page.getByRole('button', { name: 'Add attribute' }).click();
+    await page.getByLabel('Attribute 3 name').fill('nickname');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved as version 4.').waitFor();
+    expect((await page.request.post(`${base}/api/models/customer/instances`,
+      { headers: await bearer(), data: { email: 'nick2@example.org', nickname: 'Nicko' } })).status()).toBe(201);
+    await console_.allowing(/status of 409/, async () => {
+      await page.getByRole('button', { name: 'Restore v3' }).click();
+      await page.getByText('Instances hold values of nickname (1 instance). Restoring deletes those values for good.').waitFor();
+    });
+    await page.getByRole('button', { name: 'Restore and delete the values' }).click();
+    await page.getByText('version 5', { exact: true }).waitFor();
+    const restored = await page.request.get(`${base}/api/models/customer/instances`, { headers: await bearer() });
+    expect(JSON.stringify(await restored.json())).not.toContain('Nicko');
   });
 
   await step('build a sequence with a script block', page, async () => {

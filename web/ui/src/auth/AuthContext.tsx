@@ -15,6 +15,9 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/** Set when the server refused the token of a signed-in session; the sign-in page reads it once. */
+export const SESSION_ENDED = 'lethe.sessionEnded';
+
 /** Who is signed in: the bearer token lives in sessionStorage only; the user is re-read from /api/auth/me. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null>(null);
@@ -28,7 +31,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   useEffect(() => {
-    setUnauthorizedHandler(forget);
+    setUnauthorizedHandler(() => {
+      // The server no longer takes the token (a password changed or reset, the user deleted, it expired): say so at sign-in.
+      if (tokenStore.get()) sessionStorage.setItem(SESSION_ENDED, '1');
+      forget();
+    });
     if (!tokenStore.get()) return;
     api<Me>('/api/auth/me')
       .then(setUser)

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { keys, useVersions } from '../api/hooks';
 import type { Change } from '../api/types';
 import { ErrorBox, Loading } from './Status';
+import { isValuesLeft, ValuesLeftNotice } from './ValuesLeftNotice';
 
 interface Props {
   base: string;
@@ -21,7 +22,8 @@ export function VersionsPanel({ base, current, dirty = false, onRestored }: Prop
   const [comparing, setComparing] = useState(false);
   const queryClient = useQueryClient();
   const restore = useMutation({
-    mutationFn: (n: number) => api(`${base}/versions/${n}/restore`, { method: 'POST' }),
+    mutationFn: ({ n, dropValues }: { n: number; dropValues?: boolean }) =>
+      api(`${base}/versions/${n}/restore${dropValues ? '?dropValues=true' : ''}`, { method: 'POST' }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: keys.versions(base) });
       onRestored();
@@ -33,7 +35,9 @@ export function VersionsPanel({ base, current, dirty = false, onRestored }: Prop
       <h2 id="versions-title">Versions</h2>
       {versions.isPending && <Loading />}
       <ErrorBox error={versions.error} />
-      <ErrorBox error={restore.error} title="Not restored" />
+      {!isValuesLeft(restore.error) && <ErrorBox error={restore.error} title="Not restored" />}
+      <ValuesLeftNotice error={restore.error} busy={restore.isPending} action="Restore"
+        onConfirm={() => restore.variables && restore.mutate({ n: restore.variables.n, dropValues: true })} />
       {versions.data && (
         <ol className="versions">
           {versions.data.map((v) => (
@@ -50,7 +54,7 @@ export function VersionsPanel({ base, current, dirty = false, onRestored }: Prop
                 {v.number !== current && (
                   <button type="button" className="link" disabled={restore.isPending}
                     onClick={() => (!dirty || window.confirm(`Restore version ${v.number}? Your unsaved changes will be lost.`))
-                      && restore.mutate(v.number)}>Restore v{v.number}</button>
+                      && restore.mutate({ n: v.number })}>Restore v{v.number}</button>
                 )}
               </div>
             </li>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate } from 'react-router';
-import { useAuth } from '../auth/AuthContext';
+import { SESSION_ENDED, useAuth } from '../auth/AuthContext';
 import { ErrorBox } from '../components/Status';
 import { homeFor } from '../routes';
 
@@ -10,6 +10,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [ended] = useState(() => sessionStorage.getItem(SESSION_ENDED) !== null);
 
   if (user) return <Navigate to={homeFor(user.roles)} replace />;
 
@@ -19,6 +20,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(username, password);
+      sessionStorage.removeItem(SESSION_ENDED);
     } catch (e) {
       setError(e);
     } finally {
@@ -30,6 +32,7 @@ export function LoginPage() {
     <main className="login">
       <form onSubmit={submit} className="card login-card" aria-labelledby="login-title">
         <h1 id="login-title">Sign in to Lethe</h1>
+        {ended && <p className="notice" role="status">Your session ended: your password was changed or reset, or the sign-in expired. Sign in again.</p>}
         <label>
           Username
           <input name="username" autoComplete="username" autoFocus required value={username}

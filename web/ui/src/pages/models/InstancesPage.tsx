@@ -121,7 +121,9 @@ export function InstancesPage() {
       {editing && <EditInstanceForm key={editing.id} base={base} instance={editing} onCancel={() => setEditing(null)}
         onSaved={() => { setEditing(null); refresh(); }} />}
       {page.data && <InstanceTable items={page.data.items} attributes={model.data?.attributes ?? []} busy={toggle.isPending || remove.isPending}
-        onEdit={setEditing} onToggle={(i) => toggle.mutate(i)} onDelete={deleteForGood} />}
+        onEdit={setEditing} onToggle={(i) => (!i.active || has('admin')
+          || window.confirm(`Deactivate instance ${i.id}? It leaves your lists: only an admin can see it or reactivate it.`))
+          && toggle.mutate(i)} onDelete={deleteForGood} />}
       <div className="pager">
         <button type="button" disabled={cursors.length < 2} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</button>
         <span className="muted">page {cursors.length}</span>

@@ -9,6 +9,7 @@ import { SaveBar } from '../../components/SaveBar';
 import { VersionsPanel } from '../../components/VersionsPanel';
 import { DeleteButton } from '../../components/DeleteButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
+import { isValuesLeft, ValuesLeftNotice } from '../../components/ValuesLeftNotice';
 import { useAuth } from '../../auth/AuthContext';
 import { useUnsavedWarning } from '../../components/useUnsavedWarning';
 import { AttributeRow } from './AttributeRow';
@@ -123,10 +124,10 @@ export function ModelEditorPage() {
         <button type="button" onClick={() => setDraft({ ...draft, attributes: [...draft.attributes, { name: '', type: 'string', sensitivity: 'none' }] })}>
           Add attribute
         </button>
-        <ErrorBox error={save.error} title="Not saved" />
+        {!isValuesLeft(save.error) && <ErrorBox error={save.error} title="Not saved" />}
         <ConflictNotice error={save.error} onReload={() => { save.reset(); loaded.refetch(); }} />
         {save.isSuccess && save.data.version === version && <p className="ok" role="status">Saved as version {version}.</p>}
-        <ValuesLeftNotice error={save.error} busy={save.isPending}
+        <ValuesLeftNotice error={save.error} busy={save.isPending} action="Save"
           onConfirm={() => save.mutate({ comment: save.variables?.comment ?? '', dropValues: true })} />
         <SaveBar key={version} busy={save.isPending} onSave={(c) => save.mutate({ comment: c })} />
       </div>
@@ -139,13 +140,3 @@ export function ModelEditorPage() {
 }
 
 /** A save refused because instances hold values of attributes it removes or retypes: say how many, offer to delete them. */
-function ValuesLeftNotice({ error, busy, onConfirm }: { error: unknown; busy: boolean; onConfirm: () => void }) {
-  if (!(error instanceof ApiError) || error.status !== 409 || !error.problem.attributes) return null;
-  const held = Object.entries(error.problem.attributes).map(([name, count]) => `${name} (${count} instance${count === 1 ? '' : 's'})`);
-  return (
-    <div className="notice" role="alert">
-      Instances hold values of {held.join(', ')}. Saving deletes those values for good.{' '}
-      <button type="button" className="danger" disabled={busy} onClick={onConfirm}>Save and delete the values</button>
-    </div>
-  );
-}

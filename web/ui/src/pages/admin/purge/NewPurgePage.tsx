@@ -275,6 +275,11 @@ export function NewPurgePage() {
           <>
             <Field label="Sequence (empty: every sequence)" errors={at('/sequence')}><input value={name} onChange={(e) => setName(e.target.value)} /></Field>
             {timeRange}
+            {!name.trim() && !from && !to && (
+              <p className="notice" role="status">
+                Nothing narrows it: every {kind === 'traces' ? 'debug trace' : 'execution record'} of every sequence, of any time, is purged.
+              </p>
+            )}
           </>
         )}
 

@@ -5,6 +5,7 @@ import io.lethe.engine.json.StorableValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +51,8 @@ public final class ModelValidator {
             String at = "/attributes/" + i;
             if (a.name() == null || !NAME.matcher(a.name()).matches()) {
                 errors.add(new FieldError(at + "/name", "must start with a letter and hold at most 64 letters, digits or '_'"));
-            } else if (!seen.add(a.name())) {
-                errors.add(new FieldError(at + "/name", "'" + a.name() + "' is defined twice"));
+            } else if (!seen.add(a.name().toLowerCase(Locale.ROOT))) { // redaction reads names without case: A1 and a1 are one
+                errors.add(new FieldError(at + "/name", "'" + a.name() + "' is defined twice (names differing only in case are the same)"));
             }
             if (a.type() == null) {
                 errors.add(new FieldError(at + "/type", "is required"));

@@ -25,7 +25,7 @@ class ModelValidatorTest {
     void shouldNameEachAttributeAtFaultAndWhy() {
         Model bad = Model.of("1bad",
                 Attribute.of("ok", AttributeType.STRING),
-                Attribute.of("ok", AttributeType.NUMBER),
+                Attribute.of("OK", AttributeType.NUMBER),
                 Attribute.of("count", AttributeType.NUMBER).defaultValue("three"),
                 Attribute.of("owner", AttributeType.REFERENCE).reference("nobody"),
                 Attribute.of("plain", AttributeType.STRING).reference("customer"),
@@ -36,7 +36,7 @@ class ModelValidatorTest {
         assertThat(errors).extracting(FieldError::pointer).containsExactly(
                 "/name", "/attributes/1/name", "/attributes/2/defaultValue", "/attributes/3/reference", "/attributes/4/reference",
                 "/attributes/5/defaultValue/0/$where");
-        assertThat(errors.get(1).message()).contains("'ok' is defined twice");
+        assertThat(errors.get(1).message()).contains("'OK' is defined twice");
         assertThat(errors.get(3).message()).contains("no model 'nobody'");
     }
 
