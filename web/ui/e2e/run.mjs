@@ -186,6 +186,12 @@ const run = async () => {
     expect(await page.getByTestId('run-output').innerText()).toContain('ADA@EXAMPLE.ORG');
     await shot(page, 'run.png');
     await accessible(page, 'run');
+    // Its record, found by the link (records are written a moment after the run)
+    const executionLink = page.getByRole('link', { name: /^execution / });
+    const executionId = (await executionLink.innerText()).replace('execution ', '');
+    await executionLink.click();
+    await page.locator(`[aria-label="Execution ${executionId}"] .status-succeeded`).waitFor();
+    await page.goBack();
   });
 
   await step('a "forget me" sequence files a purge request for an admin', page, async () => {

@@ -41,6 +41,8 @@ export interface Instance {
   createdAt: string;
   updatedAt: string;
   deactivatedAt?: string;
+  /** Counts its writes: an edit sends it back (If-Match) to be refused if someone changed it meanwhile. */
+  revision: number;
 }
 
 export interface Page<T> {

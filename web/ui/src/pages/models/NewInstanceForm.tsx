@@ -29,7 +29,7 @@ export function EditInstanceForm({ base, instance, onSaved, onCancel }: {
     <section className="card" aria-labelledby="edit-instance-title">
       <h2 id="edit-instance-title">Edit instance <code>{instance.id}</code></h2>
       <InstanceJsonForm initial={JSON.stringify(instance.data, null, 2)} submitLabel="Save" errorTitle="Not saved"
-        send={(data) => api<Instance>(`${base}/instances/${enc(instance.id)}`, { method: 'PATCH', body: data })}
+        send={(data) => api<Instance>(`${base}/instances/${enc(instance.id)}`, { method: 'PATCH', body: data, ifMatch: instance.revision })}
         onDone={onSaved} onCancel={onCancel} />
     </section>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, ApiError, enc } from '../../api/client';
 import { useSequences } from '../../api/hooks';
 import type { Execution } from '../../api/types';
 import { ErrorBox, Loading } from '../../components/Status';
@@ -10,6 +10,7 @@ export function ExecutionsPage() {
   const [params, setParams] = useSearchParams();
   const sequence = params.get('sequence') ?? '';
   const status = params.get('status') ?? '';
+  const id = params.get('id') ?? '';
   const [limit, setLimit] = useState(50);
   const sequences = useSequences();
   const query = new URLSearchParams({ limit: String(limit) });
@@ -18,6 +19,13 @@ export function ExecutionsPage() {
   const executions = useQuery({
     queryKey: ['executions', sequence, status, limit],
     queryFn: () => api<Execution[]>(`/api/executions?${query}`),
+  });
+  const one = useQuery({
+    queryKey: ['execution', id],
+    queryFn: () => api<Execution>(`/api/executions/${enc(id)}`),
+    enabled: id !== '',
+    retry: (count, error) => error instanceof ApiError && error.status === 404 && count < 5, // records are written a moment later
+    retryDelay: 1_000,
   });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -53,26 +61,39 @@ export function ExecutionsPage() {
         </label>
       </div>
       <p className="muted small">Records hold status, timings and the path taken, never inputs or outputs.</p>
+      {id && (
+        <div className="card" aria-label={`Execution ${id}`}>
+          <h2>Execution <code>{id}</code> <button type="button" className="link" onClick={() => set('id', '')}>close</button></h2>
+          {one.isPending && <Loading what="Loading the execution" />}
+          <ErrorBox error={one.error} title="Not found (records are kept for the retention period)" />
+          {one.data && <ExecutionTable items={[one.data]} />}
+        </div>
+      )}
       {executions.isPending && <Loading />}
       <ErrorBox error={executions.error} />
       {executions.data?.length === 0 && <p className="muted">No executions recorded.</p>}
-      {executions.data && executions.data.length > 0 && (
-        <table className="grid">
-          <thead><tr><th>Started</th><th>Sequence</th><th>Trigger</th><th>Status</th><th>Duration</th><th>Path / error</th></tr></thead>
-          <tbody>
-            {executions.data.map((e) => (
-              <tr key={e.id}>
-                <td className="small">{new Date(e.startedAt).toLocaleString()}</td>
-                <td>{e.sequence} <span className="muted small">v{e.version}</span></td>
-                <td className="small">{e.trigger}{e.triggerDetail ? ` ${e.triggerDetail}` : ''}</td>
-                <td><span className={`badge status-${e.status}`}>{e.status}</span></td>
-                <td>{e.durationMs} ms</td>
-                <td className="small">{e.path?.join(' → ')}{e.error && <div className="error-text">{e.error}</div>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {executions.data && executions.data.length > 0 && <ExecutionTable items={executions.data} current={id} />}
     </section>
+  );
+}
+
+function ExecutionTable({ items, current }: { items: Execution[]; current?: string }) {
+  return (
+    <table className="grid">
+      <thead><tr><th>Started</th><th>Id</th><th>Sequence</th><th>Trigger</th><th>Status</th><th>Duration</th><th>Path / error</th></tr></thead>
+      <tbody>
+        {items.map((e) => (
+          <tr key={e.id} className={e.id === current ? 'current' : undefined}>
+            <td className="small">{new Date(e.startedAt).toLocaleString()}</td>
+            <td className="small"><code title={e.id}>{e.id.slice(-8)}</code></td>
+            <td>{e.sequence} <span className="muted small">v{e.version}</span></td>
+            <td className="small">{e.trigger}{e.triggerDetail ? ` ${e.triggerDetail}` : ''}</td>
+            <td><span className={`badge status-${e.status}`}>{e.status}</span></td>
+            <td>{e.durationMs} ms</td>
+            <td className="small">{e.path?.join(' → ')}{e.error && <div className="error-text">{e.error}</div>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -40,7 +40,7 @@ export function RunPanel({ name, dirty, onPath }: { name: string; dirty: boolean
         <div className="run-result" role="status" aria-label="Run result">
           <div>
             <span className={`badge status-${r.status}`}>{r.status}</span>{' '}
-            <Link to={`/executions?sequence=${enc(name)}`} className="small">execution {r.executionId}</Link>
+            <Link to={`/executions?sequence=${enc(name)}&id=${enc(r.executionId)}`} className="small">execution {r.executionId}</Link>
           </div>
           {r.path && r.path.length > 0 && <div className="small">Path: {r.path.join(' → ')}</div>}
           {r.error && <pre className="error-text">{r.error}</pre>}

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -54,12 +55,15 @@ public final class InstanceRoutes {
             ctx.response().putHeader("Location", "/api/models/" + created.model() + "/instances/" + created.id());
             return Reply.created(created.toPlain());
         }));
-        api.route(HttpMethod.GET, BASE + "/:id", tag, "Get an instance (deactivated ones: admins only)", Role.DESIGNER, Role.ADMIN)
-                .handler(blocking.handler(ctx -> Reply.ok(visible(ctx, instances.get(model(ctx), ctx.pathParam("id"))).toPlain())));
+        api.route(HttpMethod.GET, BASE + "/:id", tag, "Get an instance (deactivated ones: admins only); ETag: its revision",
+                Role.DESIGNER, Role.ADMIN).handler(blocking.handler(ctx -> tagged(ctx, visible(ctx, instances.get(model(ctx), ctx.pathParam("id"))))));
         // Changing or hiding again an instance is reading it too: a deactivated one only for admins, as a GET.
-        api.route(HttpMethod.PATCH, BASE + "/:id", tag, "Set some attributes (deactivated instances: admins only)", Role.DESIGNER)
-                .handler(blocking.handler(ctx -> Reply.ok(
-                        instances.update(model(ctx), visibleId(ctx), JsonBody.plainObject(ctx)).toPlain())));
+        api.route(HttpMethod.PATCH, BASE + "/:id", tag, "Set some attributes (deactivated instances: admins only); with If-Match:"
+                + " only if still at that revision (409 if not)", Role.DESIGNER)
+                .handler(blocking.handler(ctx -> {
+                    String id = visibleId(ctx);
+                    return tagged(ctx, instances.update(model(ctx), id, JsonBody.plainObject(ctx), ifMatch(ctx)));
+                }));
         api.action(BASE + "/:id/deactivate", tag, "Hide an instance (its data stays until deleted or collected)", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> Reply.ok(instances.deactivate(model(ctx), visibleId(ctx)).toPlain())));
         api.action(BASE + "/:id/reactivate", tag, "Show a deactivated instance again", Role.DESIGNER, Role.ADMIN)
@@ -100,6 +104,28 @@ public final class InstanceRoutes {
     /** The path's instance id, once the caller may see that instance. */
     private String visibleId(RoutingContext ctx) {
         return visible(ctx, instances.get(model(ctx), ctx.pathParam("id"))).id();
+    }
+
+    private static Reply tagged(RoutingContext ctx, Instance instance) {
+        ctx.response().putHeader("ETag", "\"" + instance.revision() + "\"");
+        return Reply.ok(instance.toPlain());
+    }
+
+    /** The revision an update is based on ({@code If-Match: "3"}), if the client sent one: without it the update is unconditional. */
+    private static OptionalLong ifMatch(RoutingContext ctx) {
+        String header = ctx.request().getHeader("If-Match");
+        if (header == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            long revision = Long.parseLong(header.replace("W/", "").replace("\"", "").trim());
+            if (revision >= 0) {
+                return OptionalLong.of(revision);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw InvalidInputException.of("/If-Match", "must be the revision the update is based on, such as \"3\" (the ETag of the GET)");
     }
 
     private static Instance visible(RoutingContext ctx, Instance instance) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One piece of data of a model. A deactivated instance ({@code active == false}) is hidden from
- * normal queries but still stored, until reactivated, deleted or garbage-collected.
+ * normal queries but still stored, until reactivated, deleted or garbage-collected. Its {@code revision} counts
+ * its writes (1 when created); an update may be made on condition that it is unchanged (HTTP {@code If-Match}).
  */
 public record Instance(
         String id,
@@ -16,7 +17,8 @@ public record Instance(
         boolean active,
         Instant createdAt,
         Instant updatedAt,
-        Instant deactivatedAt) {
+        Instant deactivatedAt,
+        long revision) {
 
     public Instance {
         data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
@@ -34,6 +36,7 @@ public record Instance(
         if (deactivatedAt != null) {
             plain.put("deactivatedAt", deactivatedAt.toString());
         }
+        plain.put("revision", revision);
         return plain;
     }
 }

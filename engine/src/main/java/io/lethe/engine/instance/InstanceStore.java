@@ -16,6 +16,12 @@ public interface InstanceStore {
     /** Sets the given attributes (null values are stored as null); false when there is no such instance. */
     boolean update(String model, String id, Map<String, Object> values, Instant at);
 
+    /**
+     * As {@link #update}, only if the instance is still at {@code revision} (every write adds one to it); false when
+     * there is no such instance or it is at another revision.
+     */
+    boolean updateAt(String model, String id, long revision, Map<String, Object> values, Instant at);
+
     /** Activates or deactivates; false when there is no such instance. */
     boolean setActive(String model, String id, boolean active, Instant at);
 

@@ -1,5 +1,6 @@
 package io.lethe.engine.instance;
 
+import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.FieldError;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +63,7 @@ public final class Instances {
         values.putAll(data);
         check(ModelValidator.validateData(model, values, false), danglingReferences(model, values));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored: the answer gives what a read gives
-        Instance instance = new Instance(Ids.next(), model.name(), normalise(model, values), true, now, now, null);
+        Instance instance = new Instance(Ids.next(), model.name(), normalise(model, values), true, now, now, null, 1);
         store.insert(instance);
         events.publish(new InstanceEvent(InstanceEvent.Type.CREATED, instance));
         return instance;
@@ -69,13 +71,28 @@ public final class Instances {
 
     /** Sets only the given attributes. Works on deactivated instances too. No attributes: nothing changes, no event. */
     public Instance update(String modelName, String id, Map<String, Object> changes) {
+        return update(modelName, id, changes, OptionalLong.empty());
+    }
+
+    /**
+     * Sets the given attributes, only if the instance is still at {@code revision} when one is given.
+     *
+     * @throws ConflictException when it is at another revision (someone changed it since it was read)
+     */
+    public Instance update(String modelName, String id, Map<String, Object> changes, OptionalLong revision) {
         Model model = model(modelName);
         check(ModelValidator.validateData(model, changes, true), danglingReferences(model, changes));
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() && revision.isEmpty()) {
             return get(modelName, id);
         }
-        if (!store.update(model.name(), id, normalise(model, changes), clock.instant())) {
-            throw notFound(modelName, id);
+        Map<String, Object> values = normalise(model, changes);
+        boolean written = revision.isPresent()
+                ? store.updateAt(model.name(), id, revision.getAsLong(), values, clock.instant())
+                : store.update(model.name(), id, values, clock.instant());
+        if (!written) {
+            Instance current = get(modelName, id); // throws when there is none
+            throw new ConflictException("instance '" + id + "' changed since it was read (it is at revision " + current.revision()
+                    + ", not " + revision.orElse(0) + "): read it again", Map.of("revision", current.revision()));
         }
         Instance updated = get(modelName, id);
         events.publish(new InstanceEvent(InstanceEvent.Type.UPDATED, updated));

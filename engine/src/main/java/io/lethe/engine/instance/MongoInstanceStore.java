@@ -32,6 +32,9 @@ import org.bson.json.JsonWriterSettings;
  */
 public final class MongoInstanceStore implements InstanceStore {
 
+    /** How many writes the instance has had (1 when created): a client that read it sends it back to update it only if unchanged. */
+    private static final String REVISION = "rev";
+
     public static final String COLLECTION = "instances";
 
     private final MongoCollection<Document> instances;
@@ -50,7 +53,8 @@ public final class MongoInstanceStore implements InstanceStore {
                 .append("active", instance.active())
                 .append("createdAt", Date.from(instance.createdAt()))
                 .append("updatedAt", Date.from(instance.updatedAt()))
-                .append("deactivatedAt", instance.deactivatedAt() == null ? null : Date.from(instance.deactivatedAt())));
+                .append("deactivatedAt", instance.deactivatedAt() == null ? null : Date.from(instance.deactivatedAt()))
+                .append(REVISION, instance.revision()));
     }
 
     @Override
@@ -62,10 +66,23 @@ public final class MongoInstanceStore implements InstanceStore {
 
     @Override
     public boolean update(String model, String id, Map<String, Object> values, Instant at) {
+        return ofModel(model, id) && instances.updateOne(Filters.eq("_id", id), changes(values, at)).getMatchedCount() == 1;
+    }
+
+    @Override
+    public boolean updateAt(String model, String id, long revision, Map<String, Object> values, Instant at) {
+        // Instances stored before revisions were kept have none: they are at revision 0.
+        Bson at0 = revision == 0 ? Filters.or(Filters.eq(REVISION, 0L), Filters.exists(REVISION, false)) : Filters.eq(REVISION, revision);
+        return instances.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("model", model), at0), changes(values, at))
+                .getMatchedCount() == 1;
+    }
+
+    private static Bson changes(Map<String, Object> values, Instant at) {
         List<Bson> sets = new ArrayList<>();
         values.forEach((k, v) -> sets.add(Updates.set("data." + k, v)));
         sets.add(Updates.set("updatedAt", Date.from(at)));
-        return ofModel(model, id) && instances.updateOne(Filters.eq("_id", id), Updates.combine(sets)).getMatchedCount() == 1;
+        sets.add(Updates.inc(REVISION, 1L));
+        return Updates.combine(sets);
     }
 
     @Override
@@ -73,7 +90,8 @@ public final class MongoInstanceStore implements InstanceStore {
         return ofModel(model, id) && instances.updateOne(Filters.eq("_id", id), Updates.combine(
                 Updates.set("active", active),
                 Updates.set("updatedAt", Date.from(at)),
-                Updates.set("deactivatedAt", active ? null : Date.from(at)))).getMatchedCount() == 1;
+                Updates.set("deactivatedAt", active ? null : Date.from(at)),
+                Updates.inc(REVISION, 1L))).getMatchedCount() == 1;
     }
 
     @Override
@@ -83,10 +101,7 @@ public final class MongoInstanceStore implements InstanceStore {
 
     @Override
     public long overwriteAll(String model, List<String> ids, List<Condition> conditions, Map<String, Object> values, Instant at) {
-        List<Bson> sets = new ArrayList<>();
-        values.forEach((k, v) -> sets.add(Updates.set("data." + k, v)));
-        sets.add(Updates.set("updatedAt", Date.from(at)));
-        return selection(model, ids, conditions).map(filter -> instances.updateMany(filter, Updates.combine(sets)).getMatchedCount())
+        return selection(model, ids, conditions).map(filter -> instances.updateMany(filter, changes(values, at)).getMatchedCount())
                 .orElse(0L);
     }
 
@@ -184,7 +199,8 @@ public final class MongoInstanceStore implements InstanceStore {
     @Override
     public long dropAttribute(String model, String attribute, Instant at) {
         return instances.updateMany(Filters.and(Filters.eq("model", model), Filters.exists("data." + attribute)),
-                Updates.combine(Updates.unset("data." + attribute), Updates.set("updatedAt", Date.from(at)))).getModifiedCount();
+                Updates.combine(Updates.unset("data." + attribute), Updates.set("updatedAt", Date.from(at)), Updates.inc(REVISION, 1L)))
+                .getModifiedCount();
     }
 
     @Override
@@ -278,7 +294,7 @@ public final class MongoInstanceStore implements InstanceStore {
         Date deactivated = doc.getDate("deactivatedAt");
         return new Instance(doc.getString("_id"), doc.getString("model"), data == null ? Map.of() : plain(data),
                 doc.getBoolean("active", true), doc.getDate("createdAt").toInstant(), doc.getDate("updatedAt").toInstant(),
-                deactivated == null ? null : deactivated.toInstant());
+                deactivated == null ? null : deactivated.toInstant(), ((Number) doc.getOrDefault(REVISION, 0L)).longValue());
     }
 
     @SuppressWarnings("unchecked")

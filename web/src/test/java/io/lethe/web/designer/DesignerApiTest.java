@@ -474,6 +474,29 @@ class DesignerApiTest {
         assertThat(server.get("/api/models/flagged/instances?desc=true", designer).status()).isEqualTo(200);
     }
 
+    @Test
+    void shouldUpdateAnInstanceOnlyIfUnchangedWhenIfMatchIsSent() {
+        server.post("/api/models", designer, customerModel("locked"));
+        String id = server.post("/api/models/locked/instances", designer, new JsonObject().put("email", "a@x.org")).json().getString("id");
+        String path = "/api/models/locked/instances/" + id;
+        Response read = server.get(path, designer);
+
+        Response first = server.send("PATCH", path, designer, "{\"tier\":\"gold\"}", read.header("ETag"));
+        Response stale = server.send("PATCH", path, designer, "{\"tier\":\"tin\"}", read.header("ETag"));
+        Response unconditional = server.send("PATCH", path, designer, "{\"tier\":\"silver\"}");
+        Response badTag = server.send("PATCH", path, designer, "{\"tier\":\"x\"}", "\"soon\"");
+
+        assertThat(read.header("ETag")).isEqualTo("\"1\"");
+        assertThat(read.json().getLong("revision")).isEqualTo(1);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("ETag")).isEqualTo("\"2\"");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().getLong("revision")).isEqualTo(2);
+        assertThat(unconditional.status()).as("clients and blocks that send no If-Match are not refused").isEqualTo(200);
+        assertThat(pointers(badTag)).containsExactly("/If-Match");
+        assertThat(server.get(path, designer).json().getJsonObject("data").getString("tier")).isEqualTo("silver");
+    }
+
     private static List<String> pointers(Response refused) {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         return refused.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("pointer")).toList();
