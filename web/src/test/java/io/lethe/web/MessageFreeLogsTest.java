@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.joran.spi.JoranException;
+import ch.qos.logback.core.spi.FilterReply;
 import com.mongodb.MongoException;
 import io.lethe.engine.testkit.RawBytes;
 import io.vertx.core.json.JsonObject;
@@ -82,6 +83,26 @@ class MessageFreeLogsTest {
         context.stop();
         assertThat(printed).contains("request failed").doesNotContain(value);
         assertThatItNamesTheFailureWithoutItsMessages(printed);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepLogBlockLinesOffTheConsole() throws JoranException {
+        LoggerContext context = new LoggerContext();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(Lethe.class.getResource("/logback.xml"));
+        var console = (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
+        var block = new LoggingEvent(Logger.class.getName(), context.getLogger(ConsoleFilter.SEQUENCE_LOGGER), Level.INFO,
+                "customer said " + value, null, null);
+        var lethe = new LoggingEvent(Logger.class.getName(), context.getLogger("io.lethe.web.Lethe"), Level.INFO, "Lethe started", null, null);
+
+        var blockReply = console.getCopyOfAttachedFiltersList().get(0).decide(block);
+        var letheReply = console.getCopyOfAttachedFiltersList().get(0).decide(lethe);
+        context.stop();
+
+        assertThat(blockReply).as("a log block's line: segments only, which a log purge reaches").isEqualTo(FilterReply.DENY);
+        assertThat(letheReply).isEqualTo(FilterReply.NEUTRAL);
     }
 
     private RuntimeException failure() {

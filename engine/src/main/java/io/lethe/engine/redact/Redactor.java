@@ -1,5 +1,6 @@
 package io.lethe.engine.redact;
 
+import io.lethe.engine.json.JsonForms;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,6 +30,8 @@ public final class Redactor {
     private final Mac mac;
     private final Set<String> known = new LinkedHashSet<>();
     private final Map<String, String> markers = new HashMap<>();
+    /** The value each known form (the value, or it escaped as JSON text holds it) stands for. */
+    private final Map<String, String> originals = new HashMap<>();
     private List<String> longestFirst;
     private int redactions;
 
@@ -89,7 +92,7 @@ public final class Redactor {
         String out = text;
         for (String secret : longestFirst) {
             if (out.contains(secret)) {
-                out = out.replace(secret, mark(secret));
+                out = out.replace(secret, mark(originals.get(secret))); // an escaped form gets the marker of its value
             }
         }
         return out;
@@ -111,10 +114,15 @@ public final class Redactor {
     private void learn(Object value) {
         switch (value) {
             case String s when s.length() >= MIN_SUBSTRING -> {
-                if (known.add(s)) {
-                    longestFirst = null;
+                for (String form : JsonForms.of(s)) { // as JSON text holds it too: a log line quoting a body, an error
+                    if (known.add(form)) {
+                        originals.put(form, s);
+                        longestFirst = null;
+                    }
                 }
             }
+            case Long n when Long.toString(n).length() >= MIN_SUBSTRING -> learn(Long.toString(n)); // a phone number in a message
+            case Integer n when Integer.toString(n).length() >= MIN_SUBSTRING -> learn(Integer.toString(n));
             case Map<?, ?> map -> map.values().forEach(this::learn);
             case List<?> list -> list.forEach(this::learn);
             case null, default -> {

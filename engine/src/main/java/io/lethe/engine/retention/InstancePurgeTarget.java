@@ -11,7 +11,6 @@ import io.lethe.engine.instance.Page;
 import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.store.Database;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -159,12 +158,7 @@ public final class InstancePurgeTarget implements PurgeTarget {
         Set<String> values = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (Instance instance : selected) {
             for (String attribute : personal) {
-                Object value = instance.data().get(attribute);
-                for (Object item : value instanceof List<?> list ? list : Collections.singletonList(value)) {
-                    if (item instanceof String text && text.strip().length() >= 3 && !AttributePurge.isPurged(text)) {
-                        values.add(text);
-                    }
-                }
+                collectTexts(instance.data().get(attribute), values);
             }
         }
         if (values.size() > ValueRedactor.MAX_VALUES) {
@@ -173,6 +167,23 @@ public final class InstancePurgeTarget implements PurgeTarget {
                     + " are searched for at once: select fewer instances");
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * The texts a personal value holds, to be forgotten wherever else they were copied: a text of 3 characters or more,
+     * a whole number of 6 digits or more (a phone number; a shorter one would take every such number in logs with
+     * it), and the same inside lists and objects (an address).
+     */
+    private static void collectTexts(Object value, Set<String> texts) {
+        switch (value) {
+            case String text when text.strip().length() >= 3 && !AttributePurge.isPurged(text) -> texts.add(text);
+            case Long n when Math.abs(n) >= 100_000 -> texts.add(Long.toString(n));
+            case Integer n when Math.abs(n) >= 100_000 -> texts.add(Integer.toString(n));
+            case List<?> list -> list.forEach(item -> collectTexts(item, texts));
+            case Map<?, ?> map -> map.values().forEach(item -> collectTexts(item, texts));
+            case null, default -> {
+            }
+        }
     }
 
     /** The ids of the instances a subject scope selects now (deactivated ones included). */

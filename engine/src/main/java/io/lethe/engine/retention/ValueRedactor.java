@@ -1,5 +1,6 @@
 package io.lethe.engine.retention;
 
+import io.lethe.engine.json.JsonForms;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -20,6 +21,9 @@ import java.util.stream.Collectors;
  * "Ion Popescu" and "ion@example.org" but leaves the key {@code position} and the word
  * {@code function} in a script alone, which would otherwise be renamed and break every stored
  * sequence and version.
+ *
+ * <p>A value is also found as JSON text holds it, escaped once or twice ({@link JsonForms}): a log line, a trace body
+ * or a backup archive is JSON, and a value with a quote, a backslash or a line break is stored so there.
  */
 public final class ValueRedactor {
 
@@ -42,7 +46,7 @@ public final class ValueRedactor {
         if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
             throw new IllegalArgumentException("the value to purge must not be empty");
         }
-        this.pattern = Pattern.compile(values.stream().distinct()
+        this.pattern = Pattern.compile(values.stream().flatMap(v -> JsonForms.of(v).stream()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .map(ValueRedactor::token).collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }

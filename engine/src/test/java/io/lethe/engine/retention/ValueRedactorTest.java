@@ -3,6 +3,7 @@ package io.lethe.engine.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lethe.engine.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,20 @@ class ValueRedactorTest {
     void shouldRefuseAnEmptyValue() {
         assertThatThrownBy(() -> new ValueRedactor(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ValueRedactor.of(new PurgeScope.Value(null, List.of()))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldFindAValueWithAQuoteBackslashOrLineBreakAsJsonTextHoldsItEscapedOnceOrTwice() {
+        // a log line quoting a body, a trace body kept as JSON text, and that text in a backup archive
+        String value = "O'Brien \"Bob\"\nC:\\home";
+        ValueRedactor quoted = new ValueRedactor(List.of(value));
+        String once = Json.write(Map.of("name", value));
+        String twice = Json.write(Map.of("body", once));
+
+        assertThat(once).doesNotContain(value);
+        assertThat(quoted.occursIn(once)).isTrue();
+        assertThat(quoted.occursIn(twice)).isTrue();
+        assertThat(quoted.redact(once)).isEqualTo(Json.write(Map.of("name", "[redacted]")));
+        assertThat(quoted.redact(twice)).isEqualTo(Json.write(Map.of("body", Json.write(Map.of("name", "[redacted]")))));
     }
 }

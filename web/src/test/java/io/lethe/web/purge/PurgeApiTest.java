@@ -111,7 +111,9 @@ class PurgeApiTest {
     @Test
     void shouldForgetASubjectAndItsPersonalValuesWhereverTheyWereCopied() {
         String email = "mailcanary" + UUID.randomUUID().toString().replace("-", "") + "@x.org";
-        String name = "namecanary" + UUID.randomUUID().toString().replace("-", "");
+        String nameCore = "namecanary" + UUID.randomUUID().toString().replace("-", "");
+        // a quote, a backslash and a line break: log lines, trace bodies and backup archives hold it escaped (once or twice)
+        String name = "O\"" + nameCore + "\\x\nend";
         String plan = "plancanary" + UUID.randomUUID().toString().replace("-", "");
         server.post("/api/models", alice, new JsonObject().put("name", "member").put("attributes", new JsonArray()
                 .add(new JsonObject().put("name", "email").put("type", "string").put("sensitivity", "personal"))
@@ -126,11 +128,12 @@ class PurgeApiTest {
         // copies Lethe made on the way: a log line and a debug trace (under keys no model marks personal, so in clear)
         server.post("/api/sequences", alice, new JsonObject().put("name", "welcome").put("entry", "say").put("blocks", new JsonArray()
                 .add(new JsonObject().put("id", "say").put("type", "log")
-                        .put("config", new JsonObject().put("level", "warn").put("message", "welcome {{input.e}} {{input.n}} {{input.p}}")))));
+                        .put("config", new JsonObject().put("level", "warn").put("message", "welcome {{input.e}} {{input.n}} {{input.p}} {{input}}")))));
         server.send("PUT", "/api/debug/sequences/welcome", alice, new JsonObject().put("minutes", 10).encode());
         server.post("/api/sequences/welcome/run", alice, new JsonObject().put("input", new JsonObject().put("e", email).put("n", "Ada " + name)));
         server.post("/api/sequences/welcome/run", alice, new JsonObject().put("input", new JsonObject().put("p", plan)));
         server.lethe().debugger().writer().flush(Duration.ofSeconds(10)); // writes queued traces
+        assertThat(server.post("/api/backups", alice, new JsonObject()).status()).isEqualTo(201); // the trace body, escaped twice
         assertThat(server.post("/api/purge-requests", alice, new JsonObject().put("scope", new JsonObject().put("type", "subject")
                 .put("model", "member").put("ids", new JsonArray().add(ada)).put("attributes", new JsonObject().put("plan", "null"))
                 .put("everywhere", true))).json().getJsonArray("errors").getJsonObject(0).getString("pointer"))
@@ -158,7 +161,7 @@ class PurgeApiTest {
         assertThat(receipt.encode()).doesNotContain(email).doesNotContain(name);
         assertThat(receipt.getJsonObject("receipt").getJsonObject("replay").getJsonArray("values"))
                 .as("keyed hashes, for a restore to find them again").hasSize(2).allSatisfy(v -> assertThat(v).asString().startsWith("hmac:"));
-        for (String gone : List.of(email, name)) {
+        for (String gone : List.of(email, name, nameCore)) { // the core: found in whatever escaped form is left
             assertThat(RawBytes.filesContaining(dir, gone)).as("no byte of " + gone + " under the data directory").isEmpty();
         }
         assertThat(RawBytes.filesContaining(dir.resolve("logs"), plan))
