@@ -17,15 +17,19 @@ public final class PurgeRequestStore {
     public static final String COLLECTION = "purge_requests";
 
     private final MongoCollection<Document> requests;
+    private final Database database;
 
     public PurgeRequestStore(Database database) {
         this.requests = database.collection(COLLECTION);
+        this.database = database;
     }
 
+    /** Stores the request; in the file before this returns (a purge's state is never lost to a crash once answered). */
     public void save(PurgeRequest request) {
         Document doc = new Document(Json.plainMap(request));
         doc.put("_id", request.id());
         requests.replaceOne(Filters.eq("_id", request.id()), doc, new ReplaceOptions().upsert(true));
+        database.flush();
     }
 
     /**
@@ -35,8 +39,10 @@ public final class PurgeRequestStore {
     public boolean transition(PurgeRequest next, PurgeStatus expected) {
         Document doc = new Document(Json.plainMap(next));
         doc.put("_id", next.id());
-        return requests.replaceOne(Filters.and(Filters.eq("_id", next.id()), Filters.eq("status", expected.label())), doc)
+        boolean moved = requests.replaceOne(Filters.and(Filters.eq("_id", next.id()), Filters.eq("status", expected.label())), doc)
                 .getMatchedCount() == 1;
+        database.flush(); // "running" answered 202 and then lost to a kill came back "approved", not resumed
+        return moved;
     }
 
     public Optional<PurgeRequest> find(String id) {

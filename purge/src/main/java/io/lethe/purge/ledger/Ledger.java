@@ -45,6 +45,7 @@ public final class Ledger {
     public record Verification(boolean intact, long entries, Long firstBroken, String reason) {
     }
 
+    private final Database database;
     private final MongoCollection<Document> ledger;
     private final Clock clock;
     private final Path mirror;
@@ -58,6 +59,7 @@ public final class Ledger {
      *               survives the loss of the database and a restore into a fresh one can replay it
      */
     public Ledger(Database database, Clock clock, Path mirror) {
+        this.database = database;
         this.ledger = database.collection(COLLECTION);
         this.clock = clock;
         this.mirror = mirror;
@@ -74,6 +76,7 @@ public final class Ledger {
             try {
                 ledger.insertOne(new Document("_id", sequence).append("at", at).append("atDate", Date.from(clock.instant()))
                         .append("receipt", Json.canonical(receipt)).append("previousHash", previous).append("hash", hash));
+                database.flush(); // in the file before the mirror: a crash between left the mirror ahead, and a fork followed
                 mirror(sequence, at, receipt, previous, hash);
                 return hash;
             } catch (MongoWriteException e) {
