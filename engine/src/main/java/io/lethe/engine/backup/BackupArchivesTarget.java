@@ -1,10 +1,13 @@
 package io.lethe.engine.backup;
 
+import io.lethe.engine.execution.MongoExecutionStore;
 import io.lethe.engine.retention.AttributePurge;
 import io.lethe.engine.retention.PurgeCounts;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValueRedactor;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,9 +15,10 @@ import java.util.function.BiPredicate;
 import org.bson.Document;
 
 /**
- * Backup archives as a purge target for a subject or a value: every archive is rewritten without the
- * data (instances overwritten or deleted with the subject's strategies; the value redacted in every
- * document of every collection, inside longer text too), so the rest of each backup stays restorable.
+ * Backup archives as a purge target for a subject, a value, debug traces or execution records: every archive is
+ * rewritten without the data (instances overwritten or deleted with the subject's strategies; the value redacted in
+ * every document of every collection, inside longer text too; the traces and records removed), so the rest of each
+ * backup stays restorable. (Version prunes are not applied to archives: a restore replays them from the ledger.)
  * Plan and verification count archived documents still holding what the scope names, scanning them
  * decompressed.
  */
@@ -39,9 +43,13 @@ public final class BackupArchivesTarget implements PurgeTarget {
         return Set.of();
     }
 
+    /** The collection of debug traces (the debugger's {@code TraceStore}, a module the engine does not see). */
+    static final String TRACES = "debug_traces";
+
     @Override
     public boolean handles(PurgeScope scope) {
-        return scope instanceof PurgeScope.Subject || scope instanceof PurgeScope.Value;
+        return scope instanceof PurgeScope.Subject || scope instanceof PurgeScope.Value || scope instanceof PurgeScope.Traces
+                || scope instanceof PurgeScope.Executions;
     }
 
     @Override
@@ -64,8 +72,20 @@ public final class BackupArchivesTarget implements PurgeTarget {
                 ValueRedactor redactor = ValueRedactor.of(v);
                 yield backups.rewrite((c, d) -> redactor.occursIn(d) ? redacted(redactor, d) : d);
             }
+            case PurgeScope.Traces t -> backups.rewrite((c, d) -> ran(c, d, TRACES, t.sequence(), t.from(), t.to()) ? null : d);
+            case PurgeScope.Executions e -> backups.rewrite(
+                    (c, d) -> ran(c, d, MongoExecutionStore.COLLECTION, e.sequence(), e.from(), e.to()) ? null : d);
             default -> PurgeCounts.NONE;
         };
+    }
+
+    /** Whether an archived document is a trace or execution record of {@code sequence} (null: any) started in {@code [from, to)}. */
+    private static boolean ran(String collection, Document d, String wanted, String sequence, Instant from, Instant to) {
+        if (!collection.equals(wanted) || sequence != null && !sequence.equals(d.getString("sequence"))) {
+            return false;
+        }
+        Date started = d.getDate("startedAt");
+        return started != null && (from == null || !started.toInstant().isBefore(from)) && (to == null || started.toInstant().isBefore(to));
     }
 
     @Override
@@ -84,6 +104,8 @@ public final class BackupArchivesTarget implements PurgeTarget {
                 ValueRedactor redactor = ValueRedactor.of(v);
                 yield (c, d) -> redactor.occursIn(d);
             }
+            case PurgeScope.Traces t -> (c, d) -> ran(c, d, TRACES, t.sequence(), t.from(), t.to());
+            case PurgeScope.Executions e -> (c, d) -> ran(c, d, MongoExecutionStore.COLLECTION, e.sequence(), e.from(), e.to());
             default -> (c, d) -> false;
         };
     }

@@ -10,6 +10,7 @@ import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeStrategy;
+import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -196,6 +198,39 @@ class BackupsTest {
             assertThat(fresh.engine.instances().get("customer", kept.id()).data()).containsEntry("note", "nothing to hide");
             assertThat(fresh.engine.instances().get("customer", other.id()).data()).containsEntry("note", "met [redacted] at the fair");
         }
+    }
+
+    @Test
+    void shouldRemoveThePurgedTracesAndExecutionRecordsFromTheArchives() {
+        // given: runs of two sequences, and traces (the debugger's collection) of one of them, two days apart
+        String purged = lethe.sequence(List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))));
+        String other = lethe.sequence(List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))));
+        String purgedRun = lethe.run(purged, Map.of()).executionId();
+        String otherRun = lethe.run(other, Map.of()).executionId();
+        lethe.engine.recorder().flush(Duration.ofSeconds(5));
+        Instant now = Instant.now();
+        String recent = "recent-" + canary;
+        String old = "older-" + canary;
+        lethe.database.collection(BackupArchivesTarget.TRACES).insertMany(List.of(
+                new Document("_id", recent).append("sequence", purged).append("startedAt", Date.from(now.minus(Duration.ofHours(1)))),
+                new Document("_id", old).append("sequence", purged).append("startedAt", Date.from(now.minus(Duration.ofDays(3))))));
+        backups.create();
+        PurgeScope runs = new PurgeScope.Executions(purged, null, null);
+        PurgeScope traces = new PurgeScope.Traces(purged, now.minus(Duration.ofDays(2)), null);
+        assertThat(archives.plan(runs)).isEqualTo(1);
+        assertThat(archives.plan(traces)).isEqualTo(1);
+
+        // when
+        archives.execute(runs);
+        archives.execute(traces);
+
+        // then: they are gone from the archive; what the scopes do not name is still there
+        assertThat(archives.verify(runs)).isZero();
+        assertThat(archives.verify(traces)).isZero();
+        assertThat(RawBytes.filesContaining(backups.directory(), purgedRun)).isEmpty();
+        assertThat(RawBytes.filesContaining(backups.directory(), recent)).isEmpty();
+        assertThat(RawBytes.filesContaining(backups.directory(), otherRun)).isNotEmpty();
+        assertThat(RawBytes.filesContaining(backups.directory(), old)).isNotEmpty();
     }
 
     @Test
