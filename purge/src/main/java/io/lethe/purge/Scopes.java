@@ -54,7 +54,7 @@ final class Scopes {
                             .map(e -> e.getKey() + "→" + e.getValue().label()).toList())
                     + (s.everywhere() ? "; the values of its personal attributes also wherever else they occur" : "");
             case PurgeScope.Value v -> v.all().size() == 1
-                    ? "a value of " + v.all().getFirst().length() + " characters, wherever it occurs as a whole token"
+                    ? "one value, wherever it occurs as a whole token" // not even its length: a receipt holds nothing of it
                     : v.all().size() + " values, wherever they occur as whole tokens";
             case PurgeScope.Versions p -> "versions of " + p.kind() + " '" + p.name() + "'"
                     + (p.keepLast() != null ? " beyond the newest " + p.keepLast() : "")

@@ -205,6 +205,7 @@ public final class Backups implements AutoCloseable {
         Map<String, Long> restored = new LinkedHashMap<>();
         List<String> keptKeys = new ArrayList<>();
         Set<String> inArchive = new HashSet<>();
+        Set<String> existing = target.mongo().listCollectionNames().into(new HashSet<>());
         for (BackupManifest.Part part : manifest.parts()) {
             inArchive.add(part.collection());
             MongoCollection<Document> collection = target.collection(part.collection());
@@ -212,7 +213,9 @@ public final class Backups implements AutoCloseable {
                 restored.put(part.collection(), restoreKeys(archive.resolve(part.file()), collection, keptKeys));
                 continue;
             }
-            collection.drop();
+            if (existing.contains(part.collection())) { // the embedded server logs an error for a collection that is not there
+                collection.drop();
+            }
             MongoCollection<RawBsonDocument> raw = collection.withDocumentClass(RawBsonDocument.class);
             List<RawBsonDocument> batch = new ArrayList<>(BATCH);
             long[] count = {0};

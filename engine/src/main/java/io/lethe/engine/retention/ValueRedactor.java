@@ -1,6 +1,8 @@
 package io.lethe.engine.retention;
 
 import io.lethe.engine.json.JsonForms;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,7 +25,8 @@ import java.util.stream.Collectors;
  * sequence and version.
  *
  * <p>A value is also found as JSON text holds it, escaped once or twice ({@link JsonForms}): a log line, a trace body
- * or a backup archive is JSON, and a value with a quote, a backslash or a line break is stored so there.
+ * or a backup archive is JSON, and a value with a quote, a backslash or a line break is stored so there; and
+ * percent-encoded, as a request path in a log line holds it.
  */
 public final class ValueRedactor {
 
@@ -46,9 +49,24 @@ public final class ValueRedactor {
         if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
             throw new IllegalArgumentException("the value to purge must not be empty");
         }
-        this.pattern = Pattern.compile(values.stream().flatMap(v -> JsonForms.of(v).stream()).distinct()
+        this.pattern = Pattern.compile(values.stream().flatMap(v -> forms(v).stream()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .map(ValueRedactor::token).collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * The value as stored text may hold it: as it is, escaped by JSON text ({@link JsonForms}), and percent-encoded as in
+     * a URL (a request path in a log line: {@code ada%2Bnews%40example.org}).
+     */
+    static List<String> forms(String value) {
+        List<String> forms = new ArrayList<>(JsonForms.of(value));
+        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        for (String form : List.of(encoded, encoded.replace("+", "%20"))) {
+            if (!forms.contains(form)) {
+                forms.add(form);
+            }
+        }
+        return forms;
     }
 
     /** The search for every value of a value scope. */

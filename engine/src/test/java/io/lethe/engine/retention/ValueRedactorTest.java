@@ -83,4 +83,16 @@ class ValueRedactorTest {
         assertThat(quoted.redact(once)).isEqualTo(Json.write(Map.of("name", "[redacted]")));
         assertThat(quoted.redact(twice)).isEqualTo(Json.write(Map.of("body", Json.write(Map.of("name", "[redacted]")))));
     }
+
+    @Test
+    void shouldFindAValuePercentEncodedAsARequestPathInALogLineHoldsIt() {
+        ValueRedactor plus = new ValueRedactor(List.of("ada+news@example.org"));
+        ValueRedactor spaced = new ValueRedactor(List.of("Ada Lovelace"));
+
+        assertThat(plus.redact("path=/api/models/m/instances/ada%2Bnews%40example.org status=401"))
+                .isEqualTo("path=/api/models/m/instances/[redacted] status=401");
+        assertThat(plus.occursIn("/x/ada%2bnews%40example.org")).as("lower-case hex").isTrue();
+        assertThat(spaced.occursIn("/x/Ada%20Lovelace")).isTrue();
+        assertThat(spaced.occursIn("/x?who=Ada+Lovelace")).isTrue();
+    }
 }

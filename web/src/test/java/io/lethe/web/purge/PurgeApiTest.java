@@ -230,6 +230,7 @@ class PurgeApiTest {
         JsonObject done = await(id, sam);
 
         assertThat(done.getString("status")).isEqualTo("completed");
+        assertThat(done.getString("approvedBy")).as("none was needed: not shown as sam approving it").isNull();
         assertThat(RawBytes.filesContaining(dir.resolve("logs"), canary)).isEmpty();
         assertThat(server.post("/api/purge-requests", sam, new JsonObject().put("scope", new JsonObject()
                 .put("type", "value").put("value", "x-something"))).status()).as("support: logs only").isEqualTo(403);
