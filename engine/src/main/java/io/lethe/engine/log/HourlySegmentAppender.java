@@ -94,6 +94,8 @@ public class HourlySegmentAppender extends UnsynchronizedAppenderBase<ILoggingEv
         try {
             if (currentHour == null || hour.isAfter(currentHour)) {
                 roll(hour);
+            } else if (current == null && hour.equals(currentHour)) {
+                current = open(segments.plainFile(hour)); // closed for a rewrite meanwhile (withSegmentsLocked)
             }
             if (hour.equals(currentHour)) {
                 current.write(line);
@@ -135,8 +137,7 @@ public class HourlySegmentAppender extends UnsynchronizedAppenderBase<ILoggingEv
     public <T> T withSegmentsLocked(Supplier<T> action) {
         lock.lock();
         try {
-            closeCurrent();
-            currentHour = null;
+            closeCurrent(); // the hour stays current: at the next hour it is compressed as before
             return action.get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

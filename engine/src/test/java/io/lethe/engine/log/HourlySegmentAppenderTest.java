@@ -92,6 +92,19 @@ class HourlySegmentAppenderTest {
         assertThat(read(dir.resolve("lethe-2026-11-25T16.jsonl"))).isEqualTo("rewritten\nafter\n");
     }
 
+    @Test
+    void shouldStillGzipAnHourLockedForARewriteOnceItIsPast() throws IOException {
+        start("2026-11-25T16:00:00Z");
+        log("2026-11-25T16:01:00Z", "before");
+
+        appender.withSegmentsLocked(() -> null); // a log purge's plan or run, no line after it in that hour
+        log("2026-11-25T17:01:00Z", "next hour");
+        log("2026-11-25T18:01:00Z", "one more"); // past the grace
+
+        assertThat(gunzip(dir.resolve("lethe-2026-11-25T16.jsonl.gz"))).isEqualTo("before\n");
+        assertThat(dir.resolve("lethe-2026-11-25T16.jsonl")).doesNotExist();
+    }
+
     private void start(String now) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
