@@ -69,13 +69,9 @@ class MessageFreeLogsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void shouldKeepExceptionMessagesOffTheConsole() throws JoranException {
-        LoggerContext context = new LoggerContext();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(Lethe.class.getResource("/logback.xml"));
-        var console = (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
+        LoggerContext context = configured();
+        var console = console(context);
         var logger = context.getLogger("io.lethe.test");
         var event = new LoggingEvent(Logger.class.getName(), logger, Level.ERROR, "request failed", failure(), null);
 
@@ -86,13 +82,9 @@ class MessageFreeLogsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void shouldKeepLogBlockLinesOffTheConsole() throws JoranException {
-        LoggerContext context = new LoggerContext();
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(Lethe.class.getResource("/logback.xml"));
-        var console = (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
+        LoggerContext context = configured();
+        var console = console(context);
         var block = new LoggingEvent(Logger.class.getName(), context.getLogger(ConsoleFilter.SEQUENCE_LOGGER), Level.INFO,
                 "customer said " + value, null, null);
         var lethe = new LoggingEvent(Logger.class.getName(), context.getLogger("io.lethe.web.Lethe"), Level.INFO, "Lethe started", null, null);
@@ -103,6 +95,20 @@ class MessageFreeLogsTest {
 
         assertThat(blockReply).as("a log block's line: segments only, which a log purge reaches").isEqualTo(FilterReply.DENY);
         assertThat(letheReply).isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    /** A logging context set up as Lethe's own (logback.xml). */
+    private static LoggerContext configured() throws JoranException {
+        LoggerContext context = new LoggerContext();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(Lethe.class.getResource("/logback.xml"));
+        return context;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static OutputStreamAppender<ILoggingEvent> console(LoggerContext context) {
+        return (OutputStreamAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
     }
 
     private RuntimeException failure() {
