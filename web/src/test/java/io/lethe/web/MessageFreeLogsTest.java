@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
 
 class MessageFreeLogsTest {
 
@@ -95,6 +96,19 @@ class MessageFreeLogsTest {
 
         assertThat(blockReply).as("a log block's line: segments only, which a log purge reaches").isEqualTo(FilterReply.DENY);
         assertThat(letheReply).isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    @Test
+    void shouldPrintALineBreakSentInARequestAsASpaceOnTheConsole() throws JoranException {
+        LoggerContext context = configured();
+        var logger = context.getLogger("io.lethe.http.Problems");
+        var event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, "request refused: Not found", null, null);
+        event.addKeyValuePair(new KeyValuePair("path", "/api/users/x\n12:00:00.000 ERROR forged line"));
+
+        String printed = new String(console(context).getEncoder().encode(event), StandardCharsets.UTF_8);
+        context.stop();
+
+        assertThat(printed.strip()).doesNotContain("\n").contains("x 12:00:00.000 ERROR forged line");
     }
 
     /** A logging context set up as Lethe's own (logback.xml). */

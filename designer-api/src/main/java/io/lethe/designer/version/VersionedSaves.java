@@ -59,6 +59,9 @@ public final class VersionedSaves {
         try {
             based = Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
         } catch (NumberFormatException e) {
+            based = -1;
+        }
+        if (based < 1) {
             throw InvalidInputException.of("/If-Match", "must be a version number such as \"3\"");
         }
         if (based != current) {

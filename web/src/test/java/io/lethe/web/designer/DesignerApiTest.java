@@ -92,6 +92,8 @@ class DesignerApiTest {
         assertThat(stale.json().getInteger("currentVersion")).isEqualTo(2);
         assertThat(server.send("PUT", "/api/sequences/join", designer, signupSequence("join", "client", "hey").encode()).status())
                 .as("no If-Match").isEqualTo(428);
+        assertThat(server.send("PUT", "/api/sequences/join", designer, signupSequence("join", "client", "hey").encode(), "\"-1\"").status())
+                .as("no version is negative: a bad If-Match, not a stale one").isEqualTo(400);
 
         // versions, a structured diff, restore as a new version
         JsonArray versions = new JsonArray(server.get("/api/sequences/join/versions", designer).body());
