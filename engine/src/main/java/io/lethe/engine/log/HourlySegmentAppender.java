@@ -3,6 +3,7 @@ package io.lethe.engine.log;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
+import io.lethe.engine.store.PrivateDirectory;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,10 +68,7 @@ public class HourlySegmentAppender extends UnsynchronizedAppenderBase<ILoggingEv
             return;
         }
         try {
-            Files.createDirectories(segments.directory());
-            if (segments.directory().getFileSystem().supportedFileAttributeViews().contains("posix")) { // lines may hold personal data
-                Files.setPosixFilePermissions(segments.directory(), PosixFilePermissions.fromString("rwx------"));
-            }
+            PrivateDirectory.create(segments.directory()); // lines may hold personal data
             Instant now = LogSegments.hourOf(clock.instant());
             for (LogSegment segment : segments.list()) {
                 if (!segment.compressed() && segment.hour().isBefore(now)) {

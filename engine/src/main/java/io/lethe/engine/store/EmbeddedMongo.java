@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -46,11 +45,7 @@ final class EmbeddedMongo implements AutoCloseable {
     /** @param warm whether to read the store into its page cache in the background after each opening ({@link PageCacheWarmer}) */
     static EmbeddedMongo start(Path directory, boolean warm) {
         try {
-            Files.createDirectories(directory);
-            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // the file holds every instance and the server's keys: no other account may open it, whatever the umask
-                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-            }
+            PrivateDirectory.create(directory); // the file holds every instance and the server's keys
         } catch (IOException e) {
             throw new DatabaseUnavailableException("cannot create database directory " + directory + ": " + e.getMessage(), e);
         }
