@@ -32,7 +32,9 @@ export function LoginPage() {
     <main className="login">
       <form onSubmit={submit} className="card login-card" aria-labelledby="login-title">
         <h1 id="login-title">Sign in to Lethe</h1>
-        {ended && <p className="notice" role="status">Your session ended: your password was changed or reset, or the sign-in expired. Sign in again.</p>}
+        {ended && (
+          <p className="notice" role="status">Your session ended: your password was changed or reset, or the sign-in expired. Sign in again.</p>
+        )}
         <label>
           Username
           <input name="username" autoComplete="username" autoFocus required value={username}

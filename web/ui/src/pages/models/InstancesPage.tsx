@@ -173,7 +173,9 @@ function InstanceTable({ items, attributes, busy, onEdit, onToggle, onDelete }: 
               <td className="small">{new Date(i.updatedAt).toLocaleString()}</td>
               <td>{i.active ? 'active' : <span className="badge warn">deactivated</span>}</td>
               <td>
-                {i.active && <button type="button" disabled={busy} onClick={() => onEdit(i)} aria-label={`Edit instance ${i.id}`}>Edit</button>}{' '}
+                {i.active && (
+                  <button type="button" disabled={busy} onClick={() => onEdit(i)} aria-label={`Edit instance ${i.id}`}>Edit</button>
+                )}{' '}
                 <button type="button" disabled={busy} onClick={() => onToggle(i)}>
                   {i.active ? 'Deactivate' : 'Reactivate'}
                 </button>{' '}

@@ -80,7 +80,9 @@ export function ExecutionsPage() {
 function ExecutionTable({ items, current }: { items: Execution[]; current?: string }) {
   return (
     <table className="grid">
-      <thead><tr><th>Started</th><th>Id</th><th>Sequence</th><th>Trigger</th><th>Status</th><th>Duration</th><th>Path / error</th></tr></thead>
+      <thead>
+        <tr><th>Started</th><th>Id</th><th>Sequence</th><th>Trigger</th><th>Status</th><th>Duration</th><th>Path / error</th></tr>
+      </thead>
       <tbody>
         {items.map((e) => (
           <tr key={e.id} className={e.id === current ? 'current' : undefined}>

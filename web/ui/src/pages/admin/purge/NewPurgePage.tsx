@@ -243,7 +243,7 @@ export function NewPurgePage() {
               </label>
               <p className="muted small">
                 {personalChosen
-                  ? 'The values the purged personal or sensitive attributes hold (3 characters or more) are found when the purge is planned and runs, and removed wherever they occur, as a value purge would. At most 200 values at once.'
+                  ? 'The values the purged personal or sensitive attributes hold (texts of 3 characters or more, inside lists and objects too, and whole numbers of 6 digits or more) are found when the purge is planned and runs, and removed wherever they occur, as a value purge would. At most 200 values at once.'
                   : 'None of the purged attributes is personal or sensitive: there is no value to forget elsewhere.'}
               </p>
               <FieldMessages errors={at('/everywhere')} />
@@ -277,7 +277,8 @@ export function NewPurgePage() {
             {timeRange}
             {!name.trim() && !from && !to && (
               <p className="notice" role="status">
-                Nothing narrows it: every {kind === 'traces' ? 'debug trace' : 'execution record'} of every sequence, of any time, is purged.
+                Nothing narrows it: every {kind === 'traces' ? 'debug trace' : 'execution record'} of every sequence,
+                of any time, is purged.
               </p>
             )}
           </>

@@ -71,7 +71,8 @@ class DebuggerRoutesTest {
             ctx.next();
         });
         // the users there are: the designers ivy and dora, the support user sam
-        Map<String, User> users = Map.of("ivy", user("ivy", Role.DESIGNER), "dora", user("dora", Role.DESIGNER), "sam", user("sam", Role.SUPPORT));
+        Map<String, User> users = Map.of("ivy", user("ivy", Role.DESIGNER), "dora", user("dora", Role.DESIGNER),
+                "sam", user("sam", Role.SUPPORT));
         new DebuggerRoutes(fx.debugger, name -> Optional.ofNullable(users.get(name))).mount(new ApiRouter(router), blocking);
         router.route().failureHandler(Problems::handle);
         server = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage().toCompletableFuture().get();

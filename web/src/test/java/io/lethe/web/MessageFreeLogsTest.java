@@ -88,7 +88,8 @@ class MessageFreeLogsTest {
         var console = console(context);
         var block = new LoggingEvent(Logger.class.getName(), context.getLogger(ConsoleFilter.SEQUENCE_LOGGER), Level.INFO,
                 "customer said " + value, null, null);
-        var lethe = new LoggingEvent(Logger.class.getName(), context.getLogger("io.lethe.web.Lethe"), Level.INFO, "Lethe started", null, null);
+        var lethe = new LoggingEvent(Logger.class.getName(), context.getLogger("io.lethe.web.Lethe"), Level.INFO, "Lethe started",
+                null, null);
 
         var blockReply = console.getCopyOfAttachedFiltersList().get(0).decide(block);
         var letheReply = console.getCopyOfAttachedFiltersList().get(0).decide(lethe);

@@ -56,7 +56,8 @@ public final class InstanceRoutes {
             return Reply.created(created.toPlain());
         }));
         api.route(HttpMethod.GET, BASE + "/:id", tag, "Get an instance (deactivated ones: admins only); ETag: its revision",
-                Role.DESIGNER, Role.ADMIN).handler(blocking.handler(ctx -> tagged(ctx, visible(ctx, instances.get(model(ctx), ctx.pathParam("id"))))));
+                Role.DESIGNER, Role.ADMIN)
+                .handler(blocking.handler(ctx -> tagged(ctx, visible(ctx, instances.get(model(ctx), ctx.pathParam("id"))))));
         // Changing or hiding again an instance is reading it too: a deactivated one only for admins, as a GET.
         api.route(HttpMethod.PATCH, BASE + "/:id", tag, "Set some attributes (deactivated instances: admins only); with If-Match:"
                 + " only if still at that revision (409 if not)", Role.DESIGNER)

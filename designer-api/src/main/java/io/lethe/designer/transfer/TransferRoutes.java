@@ -73,7 +73,8 @@ public final class TransferRoutes {
         boolean all = q.get("models") == null && q.get("sequences") == null && q.get("connectors") == null;
         List<Model> models = pick(engine.models().list(), Model::name, q.get("models"), "models", all);
         List<Sequence> sequences = pick(engine.sequences().list(), Sequence::name, q.get("sequences"), "sequences", all);
-        List<ConnectorAccount> connectors = pick(engine.connectors().list(), ConnectorAccount::name, q.get("connectors"), "connectors", all);
+        List<ConnectorAccount> connectors =
+                pick(engine.connectors().list(), ConnectorAccount::name, q.get("connectors"), "connectors", all);
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("format", FORMAT);
         bundle.put("exportedAt", clock.instant().toString());
@@ -238,7 +239,8 @@ public final class TransferRoutes {
                 }
             }
             if (errors.size() == before) {
-                parsed.add(new ConnectorAccount((String) c.get("name"), (String) c.get("description"), (String) c.get("baseUrl"), Map.of()));
+                parsed.add(new ConnectorAccount((String) c.get("name"), (String) c.get("description"), (String) c.get("baseUrl"),
+                        Map.of()));
             }
         }
         return parsed;

@@ -68,7 +68,8 @@ class ModelValidatorTest {
             deep = Map.of("a", deep);
         }
 
-        assertThat(ModelValidator.validate(m, name -> false)).extracting(FieldError::pointer).containsExactly("/attributes/2/defaultValue/0");
+        assertThat(ModelValidator.validate(m, name -> false)).extracting(FieldError::pointer)
+                .containsExactly("/attributes/2/defaultValue/0");
         assertThat(ModelValidator.validateData(m, Map.of("n", Double.POSITIVE_INFINITY), true))
                 .containsExactly(new FieldError("/n", "must be a finite number"));
         assertThat(ModelValidator.validateData(m, Map.of("n", Double.NaN), true)).extracting(FieldError::pointer).containsExactly("/n");

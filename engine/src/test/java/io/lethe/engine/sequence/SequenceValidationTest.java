@@ -163,7 +163,8 @@ class SequenceValidationTest {
         assertThatThrownBy(() -> lethe.engine.sequences().save(direct)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(message(e, "/blocks/0/config/body")).startsWith("leads back to 'fe' itself"));
         assertThatThrownBy(() -> lethe.engine.sequences().save(wired)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.errors()).extracting(FieldError::pointer).containsExactly("/blocks/0/config/body", "/blocks/1/config/body"));
+                e -> assertThat(e.errors()).extracting(FieldError::pointer)
+                        .containsExactly("/blocks/0/config/body", "/blocks/1/config/body"));
         lethe.engine.sequences().save(fine);
 
         // An earlier Lethe saved such loops: they ran themselves until the stack overflowed (no record), or grew a 150 MB error

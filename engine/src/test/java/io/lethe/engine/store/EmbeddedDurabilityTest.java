@@ -37,7 +37,8 @@ class EmbeddedDurabilityTest {
     }
 
     private void writeThenKill(String id, Then then) throws Exception {
-        try (EmbeddedMongo embedded = EmbeddedMongo.start(dir, false); MongoClient client = MongoClients.create(embedded.connectionString())) {
+        try (EmbeddedMongo embedded = EmbeddedMongo.start(dir, false);
+                MongoClient client = MongoClients.create(embedded.connectionString())) {
             things(client).insertOne(new Document("_id", id));
             then.accept(embedded);
             embedded.store().closeImmediately(); // the kill: nothing more is written
@@ -45,7 +46,8 @@ class EmbeddedDurabilityTest {
     }
 
     private List<String> ids() {
-        try (EmbeddedMongo embedded = EmbeddedMongo.start(dir, false); MongoClient client = MongoClients.create(embedded.connectionString())) {
+        try (EmbeddedMongo embedded = EmbeddedMongo.start(dir, false);
+                MongoClient client = MongoClients.create(embedded.connectionString())) {
             return things(client).find().map(d -> d.getString("_id")).into(new ArrayList<>());
         }
     }

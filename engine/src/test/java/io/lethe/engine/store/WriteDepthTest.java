@@ -23,7 +23,8 @@ class WriteDepthTest {
 
     @Test
     void shouldRefuseDocumentsNestedDeeperThanMongoDbAllowsAndStayWritable() {
-        try (EmbeddedMongo embedded = EmbeddedMongo.start(dir, false); MongoClient client = MongoClients.create(embedded.connectionString())) {
+        try (EmbeddedMongo embedded = EmbeddedMongo.start(dir, false);
+                MongoClient client = MongoClients.create(embedded.connectionString())) {
             MongoCollection<Document> things = client.getDatabase("lethe").getCollection("things");
             things.insertOne(new Document("_id", "ok").append("v", nested(95)));
 
@@ -40,7 +41,8 @@ class WriteDepthTest {
             assertThat(embedded.failed()).isFalse();
             things.insertOne(new Document("_id", "after"));
         }
-        try (EmbeddedMongo embedded = EmbeddedMongo.start(dir, false); MongoClient client = MongoClients.create(embedded.connectionString())) {
+        try (EmbeddedMongo embedded = EmbeddedMongo.start(dir, false);
+                MongoClient client = MongoClients.create(embedded.connectionString())) {
             MongoCollection<Document> things = client.getDatabase("lethe").getCollection("things");
             assertThat(things.find().map(d -> d.getString("_id")).into(new ArrayList<>())).containsExactlyInAnyOrder("ok", "after");
         }

@@ -39,7 +39,8 @@ class RefusalLogTest {
 
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.body()).as("the sender is told what it sent").contains(value);
-            ILoggingEvent line = lines.list.stream().filter(e -> e.getFormattedMessage().startsWith("request refused")).findFirst().orElseThrow();
+            ILoggingEvent line = lines.list.stream().filter(e -> e.getFormattedMessage().startsWith("request refused"))
+                    .findFirst().orElseThrow();
             assertThat(line.getFormattedMessage()).isEqualTo("request refused: Invalid request");
             assertThat(line.getKeyValuePairs()).anySatisfy(kv -> {
                 assertThat(kv.key).isEqualTo("fields");

@@ -35,7 +35,8 @@ class RequestBodyLimitsTest {
                                 .put("config", new JsonObject().put("source",
                                         "let o = 1; for (let i = 0; i < input.body.depth; i++) o = {a: o}; return o;")))
                         .add(new JsonObject().put("id", "store").put("type", "create-instance")
-                                .put("config", new JsonObject().put("model", "typed").put("values", new JsonObject().put("o", "{{steps.build.output}}")))))
+                                .put("config", new JsonObject().put("model", "typed")
+                                        .put("values", new JsonObject().put("o", "{{steps.build.output}}")))))
                 .put("triggers", new JsonArray().add(new JsonObject().put("type", "http").put("method", "POST").put("path", "/keep")));
         assertThat(server.post("/api/sequences", admin, keep).status()).isEqualTo(201);
     }

@@ -128,7 +128,8 @@ class PurgeApiTest {
         // copies Lethe made on the way: a log line and a debug trace (under keys no model marks personal, so in clear)
         server.post("/api/sequences", alice, new JsonObject().put("name", "welcome").put("entry", "say").put("blocks", new JsonArray()
                 .add(new JsonObject().put("id", "say").put("type", "log")
-                        .put("config", new JsonObject().put("level", "warn").put("message", "welcome {{input.e}} {{input.n}} {{input.p}} {{input}}")))));
+                        .put("config", new JsonObject().put("level", "warn")
+                                .put("message", "welcome {{input.e}} {{input.n}} {{input.p}} {{input}}")))));
         server.send("PUT", "/api/debug/sequences/welcome", alice, new JsonObject().put("minutes", 10).encode());
         server.post("/api/sequences/welcome/run", alice, new JsonObject().put("input", new JsonObject().put("e", email).put("n", "Ada " + name)));
         server.post("/api/sequences/welcome/run", alice, new JsonObject().put("input", new JsonObject().put("p", plan)));
