@@ -353,6 +353,8 @@ const run = async () => {
     await page.getByLabel('Trigger 1 time zone').fill('Mars/Olympus');
     await refusedWith('Save', "unknown time zone 'Mars/Olympus'");
     await page.getByLabel('Trigger 1 time zone').fill('Europe/Paris');
+    // the field's message goes once the field changes (the others would stay until the next save)
+    await page.locator('.field-error').filter({ hasText: "unknown time zone 'Mars/Olympus'" }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved as version 3.').waitFor();
     const saved = await (await page.request.get(`${base}/api/sequences/placed`, { headers: await bearer() })).json();

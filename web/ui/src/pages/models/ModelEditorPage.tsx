@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, request, etagVersion } from '../../api/client';
+import { request, etagVersion } from '../../api/client';
 import { keys, paths, useModels, useVersioned } from '../../api/hooks';
 import type { Attribute, Model } from '../../api/types';
 import { ErrorBox, errorsAt, FieldMessages, Loading } from '../../components/Status';
@@ -12,6 +12,7 @@ import { ConflictNotice } from '../../components/ConflictNotice';
 import { isValuesLeft, ValuesLeftNotice } from '../../components/ValuesLeftNotice';
 import { useAuth } from '../../auth/AuthContext';
 import { useUnsavedWarning } from '../../components/useUnsavedWarning';
+import { useOpenErrors } from '../../components/useOpenErrors';
 import { AttributeRow } from './AttributeRow';
 
 const EMPTY: Model = { name: '', description: '', attributes: [] };
@@ -60,10 +61,10 @@ export function ModelEditorPage() {
     navigate('/models', { state: { done: `Model ${name} deleted.` } });
   };
 
+  const errors = useOpenErrors(save.error, draft);
   if (!creating && loaded.isPending) return <Loading />;
   if (!creating && loaded.error) return <ErrorBox error={loaded.error} />;
 
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors : [];
   const setAttr = (i: number, a: Attribute) =>
     setDraft({ ...draft, attributes: draft.attributes.map((x, j) => (j === i ? a : x)) });
 

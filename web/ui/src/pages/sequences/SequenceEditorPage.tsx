@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ReactFlowProvider } from '@xyflow/react';
-import { ApiError, etagVersion, request } from '../../api/client';
+import { etagVersion, request } from '../../api/client';
 import { keys, paths, useBlockTypes, useConnectors, useModels, useSequences, useVersioned } from '../../api/hooks';
 import type { Sequence } from '../../api/types';
 import { ErrorBox, Loading } from '../../components/Status';
@@ -11,6 +11,7 @@ import { VersionsPanel } from '../../components/VersionsPanel';
 import { DeleteButton } from '../../components/DeleteButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { useUnsavedWarning } from '../../components/useUnsavedWarning';
+import { useOpenErrors } from '../../components/useOpenErrors';
 import { FlowCanvas } from './graph/FlowCanvas';
 import { BlockForm } from './form/BlockForm';
 import { DebugPanel } from './debug/DebugPanel';
@@ -66,7 +67,7 @@ export function SequenceEditorPage() {
     },
   });
 
-  const errors = useMemo(() => (save.error instanceof ApiError ? save.error.fieldErrors : []), [save.error]);
+  const errors = useOpenErrors(save.error, d.draft);
   const choices = useMemo(() => ({
     model: (models.data ?? []).map((m) => m.name),
     sequence: (sequences.data ?? []).map((s) => s.name),

@@ -31,7 +31,7 @@ export function SequenceSettingsForm({ sequence: s, creating, errors, models, on
         <label htmlFor="seq-description">Description</label>
         <input id="seq-description" value={s.description ?? ''} onChange={(e) => onChange({ ...s, description: e.target.value })} />
       </div>
-      <FieldMessages errors={errorsAt(errors, '/entry')} />
+      <FieldMessages errors={errorsAt(errors, '/entry').map((e) => ({ ...e, message: `entry block: ${e.message}` }))} />
       <fieldset>
         <legend>Triggers</legend>
         <datalist id="time-zones">{TIME_ZONES.map((z) => <option key={z} value={z} />)}</datalist>
