@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, enc } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorBox, errorsAt, FieldMessages, Loading } from '../../components/Status';
+import { when } from '../../format';
 
 type Days = { deactivatedDays: number; executionDays: number; logDays: number; traceDays: number; backupsKept: number };
 type Policy = Days & {
@@ -69,7 +70,7 @@ export function RetentionPage() {
           <ErrorBox error={save.error} title="Retention not changed" />
           {save.isSuccess && <p className="ok" role="status">Retention saved; the hourly jobs use it from their next run.</p>}
           <p className="muted small">
-            {data.updatedBy ? `Last changed by ${data.updatedBy} at ${data.updatedAt}.` : 'The defaults this server was started with.'}
+            {data.updatedBy ? `Last changed by ${data.updatedBy}, ${when(data.updatedAt)}.` : 'The defaults this server was started with.'}
           </p>
         </form>
       )}
@@ -93,7 +94,7 @@ export function RetentionPage() {
                 <tbody>
                   {data.history.map((c) => (
                     <tr key={c.at + c.by}>
-                      <td className="small">{c.at}</td>
+                      <td className="small">{when(c.at)}</td>
                       <td>{c.by}</td>
                       {FIELDS.map((f) => <td key={f.key}>{c[f.key]}</td>)}
                     </tr>
@@ -109,8 +110,8 @@ export function RetentionPage() {
               {data.jobs.map((j) => (
                 <tr key={j.job}>
                   <td>{j.job}</td>
-                  <td className="small">{j.finishedAt ?? 'not run yet'}</td>
-                  <td className="small">{j.counts ? Object.entries(j.counts).map(([k, v]) => `${k} ${v}`).join(', ') : ''}</td>
+                  <td className="small">{j.finishedAt ? when(j.finishedAt) : 'not run yet'}</td>
+                  <td className="small">{j.counts ? Object.entries(j.counts).map(([k, v]) => `${words(k)}: ${v}`).join(', ') : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -119,4 +120,9 @@ export function RetentionPage() {
       )}
     </section>
   );
+}
+
+/** A job's count name as words: runCountMinutesRemoved → run count minutes removed. */
+function words(key: string): string {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
