@@ -67,6 +67,10 @@ public final class ModelRoutes {
     private Reply store(RoutingContext ctx, Model model, String comment, boolean creating) {
         engine.models().validate(model, name -> false);
         int number = saves.next(ctx, Version.MODEL, model.name(), creating, engine.models().exists(model.name()));
+        if (!creating && saves.unchanged(Version.MODEL, model.name(), number - 1, plain(model))) {
+            VersionedSaves.etag(ctx, number - 1);
+            return Reply.ok(describe(model));
+        }
         dropValuesLeft(ctx, model);
         saves.record(Version.MODEL, model.name(), number, plain(model), CurrentUser.of(ctx).username(), comment);
         engine.models().save(model);

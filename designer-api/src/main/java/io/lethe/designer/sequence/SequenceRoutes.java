@@ -76,6 +76,11 @@ public final class SequenceRoutes {
         engine.sequences().validate(sequence, null);
         boolean creating = pathName == null;
         int number = saves.next(ctx, Version.SEQUENCE, sequence.name(), creating, engine.sequences().exists(sequence.name()));
+        Sequence current = sequence.withVersion(number - 1);
+        if (!creating && saves.unchanged(Version.SEQUENCE, sequence.name(), number - 1, plain(current))) {
+            VersionedSaves.etag(ctx, number - 1);
+            return Reply.ok(plain(current));
+        }
         Sequence numbered = sequence.withVersion(number);
         saves.record(Version.SEQUENCE, sequence.name(), number, plain(numbered), CurrentUser.of(ctx).username(), body.comment());
         Sequence saved = engine.sequences().save(numbered);

@@ -3,6 +3,7 @@ package io.lethe.designer.version;
 import io.lethe.engine.failure.ConflictException;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.json.Json;
 import io.lethe.engine.version.Version;
 import io.lethe.engine.version.VersionStore;
 import io.vertx.ext.web.RoutingContext;
@@ -69,6 +70,15 @@ public final class VersionedSaves {
                     + "' is at version " + current, Map.of("currentVersion", current));
         }
         return current + 1;
+    }
+
+    /**
+     * Whether {@code document} is what version {@code number} holds already: saving it again changes nothing, so it
+     * makes no version (the history listed only "saved" entries without a difference).
+     */
+    public boolean unchanged(String kind, String name, int number, Map<String, Object> document) {
+        return number > 0 && versions.find(kind, name, number)
+                .map(v -> Json.canonical(v.document()).equals(Json.canonical(document))).orElse(false);
     }
 
     /** Appends the version; fails with 409 when another save took the number meanwhile. */

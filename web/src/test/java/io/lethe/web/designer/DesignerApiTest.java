@@ -499,6 +499,25 @@ class DesignerApiTest {
         assertThat(server.get(path, designer).json().getJsonObject("data").getString("tier")).isEqualTo("silver");
     }
 
+    @Test
+    void shouldMakeNoVersionForASaveThatChangesNothing() {
+        server.post("/api/models", designer, customerModel("steady"));
+        server.post("/api/sequences", designer, signupSequence("steadyflow", "steady", "hi"));
+
+        Response model = server.send("PUT", "/api/models/steady", designer, customerModel("steady").encode(), "\"1\"");
+        Response sequence = server.send("PUT", "/api/sequences/steadyflow", designer,
+                signupSequence("steadyflow", "steady", "hi").encode(), "\"1\"");
+        Response changed = server.send("PUT", "/api/sequences/steadyflow", designer,
+                signupSequence("steadyflow", "steady", "hello").encode(), "\"1\"");
+
+        assertThat(model.status()).isEqualTo(200);
+        assertThat(model.header("ETag")).isEqualTo("\"1\"");
+        assertThat(sequence.header("ETag")).isEqualTo("\"1\"");
+        assertThat(sequence.json().getInteger("version")).isEqualTo(1);
+        assertThat(new JsonArray(server.get("/api/models/steady/versions", designer).body())).hasSize(1);
+        assertThat(changed.header("ETag")).as("a change still makes one").isEqualTo("\"2\"");
+    }
+
     private static List<String> pointers(Response refused) {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         return refused.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("pointer")).toList();
