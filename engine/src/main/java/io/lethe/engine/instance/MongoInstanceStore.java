@@ -11,6 +11,7 @@ import com.mongodb.client.model.Updates;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.store.Database;
+import io.lethe.engine.store.DatabaseMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,9 +39,12 @@ public final class MongoInstanceStore implements InstanceStore {
     public static final String COLLECTION = "instances";
 
     private final MongoCollection<Document> instances;
+    private final boolean embedded;
+    private final Object conditionalUpdates = new Object();
 
     public MongoInstanceStore(Database database) {
         this.instances = database.collection(COLLECTION);
+        this.embedded = database.mode() == DatabaseMode.EMBEDDED;
         instances.createIndex(Indexes.ascending("model", "active"));
         instances.createIndex(Indexes.ascending("deactivatedAt"));
     }
@@ -69,12 +73,28 @@ public final class MongoInstanceStore implements InstanceStore {
         return ofModel(model, id) && instances.updateOne(Filters.eq("_id", id), changes(values, at)).getMatchedCount() == 1;
     }
 
+    /**
+     * Checked by {@code _id} first, then written by {@code _id}: the embedded server scans the whole collection for any
+     * other filter (11 ms at 30 000 instances against 0.8 ms). In this process two conditional updates of one instance
+     * cannot both pass the check (the lock); a real MongoDB, which several processes may share, checks the revision
+     * again in the write itself.
+     */
     @Override
     public boolean updateAt(String model, String id, long revision, Map<String, Object> values, Instant at) {
-        // Instances stored before revisions were kept have none: they are at revision 0.
-        Bson at0 = revision == 0 ? Filters.or(Filters.eq(REVISION, 0L), Filters.exists(REVISION, false)) : Filters.eq(REVISION, revision);
-        return instances.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("model", model), at0), changes(values, at))
-                .getMatchedCount() == 1;
+        synchronized (conditionalUpdates) {
+            Document found = instances.find(Filters.eq("_id", id)).projection(new Document("model", 1).append(REVISION, 1)).first();
+            if (found == null || !model.equals(found.getString("model")) || revisionOf(found) != revision) {
+                return false;
+            }
+            // Instances stored before revisions were kept have none: they are at revision 0.
+            Bson same = revision == 0 ? Filters.or(Filters.eq(REVISION, 0L), Filters.exists(REVISION, false)) : Filters.eq(REVISION, revision);
+            Bson filter = embedded ? Filters.eq("_id", id) : Filters.and(Filters.eq("_id", id), same);
+            return instances.updateOne(filter, changes(values, at)).getMatchedCount() == 1;
+        }
+    }
+
+    private static long revisionOf(Document doc) {
+        return ((Number) doc.getOrDefault(REVISION, 0L)).longValue();
     }
 
     private static Bson changes(Map<String, Object> values, Instant at) {
@@ -294,7 +314,7 @@ public final class MongoInstanceStore implements InstanceStore {
         Date deactivated = doc.getDate("deactivatedAt");
         return new Instance(doc.getString("_id"), doc.getString("model"), data == null ? Map.of() : plain(data),
                 doc.getBoolean("active", true), doc.getDate("createdAt").toInstant(), doc.getDate("updatedAt").toInstant(),
-                deactivated == null ? null : deactivated.toInstant(), ((Number) doc.getOrDefault(REVISION, 0L)).longValue());
+                deactivated == null ? null : deactivated.toInstant(), revisionOf(doc));
     }
 
     @SuppressWarnings("unchecked")
