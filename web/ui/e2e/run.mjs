@@ -549,6 +549,21 @@ const run = async () => {
     expect(await page.getByRole('button', { name: 'Run…' }).count()).toBe(0);
   });
 
+  await step('purge: old versions of any artefact holding a value', page, async () => {
+    await page.getByRole('link', { name: 'Purge', exact: true }).click();
+    await page.getByRole('link', { name: 'New purge request' }).click();
+    await page.getByLabel('Old versions').check();
+    await page.getByRole('combobox', { name: /^Of a/ }).selectOption('');
+    await page.getByRole('textbox', { name: /^Holding the value/ }).fill('no-such-value-in-any-version');
+    await page.getByRole('button', { name: 'File request' }).click();
+    await page.getByRole('button', { name: 'Plan (dry run)' }).click();
+    const versions = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'versions', exact: true }) });
+    expect(await versions.locator('td.num').first().innerText()).toBe('0');
+    await page.getByText('old versions of every model, sequence and connector account holding a value').first().waitFor();
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    await page.locator('.badge.purge-cancelled').first().waitFor();
+  });
+
   await step('purge: several values in one request; a too short one is pointed at', page, async () => {
     await page.getByRole('link', { name: 'Purge', exact: true }).click();
     await page.getByRole('link', { name: 'New purge request' }).click();

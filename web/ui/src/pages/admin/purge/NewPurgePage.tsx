@@ -57,6 +57,7 @@ export function NewPurgePage() {
   const [name, setName] = useState('');
   const [keepLast, setKeepLast] = useState('');
   const [olderThan, setOlderThan] = useState('');
+  const [containing, setContaining] = useState('');
   // traces and logs
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -105,7 +106,7 @@ export function NewPurgePage() {
         break;
       }
       case 'versions':
-        s.kind = versionKind; s.name = name;
+        put('kind', versionKind); put('name', name.trim()); put('containing', containing.trim());
         put('keepLast', keepLast ? Number(keepLast) : undefined); put('olderThan', utcInstant(olderThan));
         break;
       case 'traces':
@@ -263,9 +264,16 @@ export function NewPurgePage() {
             <Field label="Of a" errors={at('/kind')}>
               <select value={versionKind} onChange={(e) => setVersionKind(e.target.value)}>
                 <option>sequence</option><option>model</option><option>connector</option>
+                <option value="">any kind (with a value below)</option>
               </select>
             </Field>
-            <Field label="Name" errors={at('/name')}><input value={name} onChange={(e) => setName(e.target.value)} required /></Field>
+            <Field label="Name" errors={at('/name')}>
+              <input value={name} onChange={(e) => setName(e.target.value)} required={!containing.trim()}
+                placeholder={containing.trim() ? 'any' : undefined} />
+            </Field>
+            <Field label="Holding the value (whole token, any case)" errors={at('/containing')}>
+              <input value={containing} onChange={(e) => setContaining(e.target.value)} autoComplete="off" />
+            </Field>
             <Field label="Keep the newest" errors={at('/keepLast')}><input type="number" min={1} value={keepLast} onChange={(e) => setKeepLast(e.target.value)} /></Field>
             <Field label="Saved before (UTC)" errors={at('/olderThan')}><input type="datetime-local" step={1} value={olderThan} onChange={(e) => setOlderThan(e.target.value)} /></Field>
           </div>

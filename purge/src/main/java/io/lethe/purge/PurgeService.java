@@ -132,8 +132,10 @@ public final class PurgeService implements AutoCloseable {
     /** The dry run: what each target would change; nothing changes. */
     public PurgeRequest plan(String id) {
         PurgeRequest request = expect(get(id), PurgeStatus.DRAFT, PurgeStatus.PLANNED);
-        // the values a subject would forget everywhere, as it selects them now (kept only once the run starts)
-        PurgeScope now = request.scope() instanceof PurgeScope.Subject s && s.everywhere() ? resolver.apply(s) : request.scope();
+        // the values a subject would forget everywhere and the versions a prune selects, as they are now
+        // (kept only once the run starts)
+        PurgeScope now = request.scope() instanceof PurgeScope.Subject s && s.everywhere() || request.scope() instanceof PurgeScope.Versions
+                ? resolver.apply(request.scope()) : request.scope();
         List<TargetResult> plan = new ArrayList<>();
         for (PurgeTarget target : targets.all()) {
             if (!Scopes.applies(target, now)) {

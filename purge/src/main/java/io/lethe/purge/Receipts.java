@@ -57,7 +57,8 @@ final class Receipts {
      * What a restore needs to execute this purge again, holding no personal data: a subject's model,
      * strategies and resolved instance ids (ids are not personal; the filter values are dropped) and the keyed
      * hashes of the values it forgot everywhere, a value's keyed hash (the scope is already forgotten), the
-     * parameters of version, trace and execution purges. Log and backup purges have nothing to replay: logs and
+     * ids of the versions a version purge removed,
+     * the parameters of trace and execution purges. Log and backup purges have nothing to replay: logs and
      * archives are not inside backups.
      */
     static Map<String, Object> replay(PurgeScope forgotten) {
@@ -65,7 +66,8 @@ final class Receipts {
             case PurgeScope.Subject s -> Json.plainMap(new PurgeScope.Subject(s.model(), s.ids(), null,
                     s.ids().isEmpty() && s.all(), s.attributes(), s.everywhere(), s.values()));
             case PurgeScope.Value v -> Json.plainMap(v);
-            case PurgeScope.Versions v -> Json.plainMap(v);
+            case PurgeScope.Versions v -> Json.plainMap(v.ids() == null ? v // resolved: the ids it removed, not the value
+                    : new PurgeScope.Versions(v.kind(), v.name(), null, null, null, v.ids()));
             case PurgeScope.Traces t -> Json.plainMap(t);
             case PurgeScope.Executions e -> Json.plainMap(e);
             case PurgeScope.Logs l -> null;

@@ -56,9 +56,11 @@ final class Scopes {
             case PurgeScope.Value v -> v.all().size() == 1
                     ? "one value, wherever it occurs as a whole token" // not even its length: a receipt holds nothing of it
                     : v.all().size() + " values, wherever they occur as whole tokens";
-            case PurgeScope.Versions p -> "versions of " + p.kind() + " '" + p.name() + "'"
+            case PurgeScope.Versions p -> "old versions of " + (p.name() != null ? p.kind() + " '" + p.name() + "'"
+                            : p.kind() != null ? "every " + p.kind() : "every model, sequence and connector account")
                     + (p.keepLast() != null ? " beyond the newest " + p.keepLast() : "")
-                    + (p.olderThan() != null ? " saved before " + p.olderThan() : "");
+                    + (p.olderThan() != null ? " saved before " + p.olderThan() : "")
+                    + (p.containing() != null ? " holding a value" : "") + " (the current version kept)";
             case PurgeScope.Traces t -> "debug traces" + (t.sequence() != null ? " of sequence '" + t.sequence() + "'" : "")
                     + (t.from() != null ? " from " + t.from() : "") + (t.to() != null ? " until " + t.to() : "");
             case PurgeScope.Executions e -> "execution records" + (e.sequence() != null ? " of sequence '" + e.sequence() + "'" : "")
@@ -84,7 +86,8 @@ final class Scopes {
                     hashed(v.values(), hmac));
             case PurgeScope.Logs l -> new PurgeScope.Logs(l.from(), l.to(), l.match() == null ? null : hmac.apply(l.match()),
                     l.regex() == null ? null : hmac.apply(l.regex()), l.level(), l.logger(), l.correlationId());
-            case PurgeScope.Versions v -> v;
+            case PurgeScope.Versions v -> v.containing() == null ? v : new PurgeScope.Versions(v.kind(), v.name(), v.keepLast(),
+                    v.olderThan(), hashed(List.of(v.containing()), hmac).getFirst(), v.ids());
             case PurgeScope.Traces t -> t;
             case PurgeScope.Executions e -> e;
             case PurgeScope.Backups b -> b;

@@ -32,6 +32,8 @@ public final class Purges implements AutoCloseable {
         this.ledger = new Ledger(database, clock, ledgerMirror(dataDir));
         InstancePurgeTarget instances = targets.stream().filter(InstancePurgeTarget.class::isInstance)
                 .map(InstancePurgeTarget.class::cast).findFirst().orElseThrow();
+        VersionPurgeTarget versions = targets.stream().filter(VersionPurgeTarget.class::isInstance)
+                .map(VersionPurgeTarget.class::cast).findFirst().orElseThrow();
         this.service = new PurgeService(new PurgeRequestStore(database), this.targets, ledger, engine.exports(), database,
                 engine.attributePurge()::hmac, scope -> {
                     switch (scope) {
@@ -39,7 +41,11 @@ public final class Purges implements AutoCloseable {
                         case PurgeScope.Versions v -> VersionPurgeTarget.validate(v);
                         default -> { }
                     }
-                }, scope -> scope instanceof PurgeScope.Subject s ? instances.resolve(s) : scope, settings, clock);
+                }, scope -> switch (scope) {
+                    case PurgeScope.Subject s -> instances.resolve(s);
+                    case PurgeScope.Versions v -> versions.resolve(v);
+                    default -> scope;
+                }, settings, clock);
     }
 
     /**

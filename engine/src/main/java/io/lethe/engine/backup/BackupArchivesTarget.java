@@ -6,8 +6,11 @@ import io.lethe.engine.retention.PurgeCounts;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValueRedactor;
+import io.lethe.engine.version.MongoVersionStore;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,12 +18,15 @@ import java.util.function.BiPredicate;
 import org.bson.Document;
 
 /**
- * Backup archives as a purge target for a subject, a value, debug traces or execution records: every archive is
- * rewritten without the data (instances overwritten or deleted with the subject's strategies; the value redacted in
- * every document of every collection, inside longer text too; the traces and records removed), so the rest of each
- * backup stays restorable. (Version prunes are not applied to archives: a restore replays them from the ledger.)
- * Plan and verification count archived documents still holding what the scope names, scanning them
- * decompressed.
+ * Backup archives as a purge target for a subject, a value, old versions, debug traces or execution records: every
+ * archive is rewritten without the data (instances overwritten or deleted with the subject's strategies; the value
+ * redacted in every document of every collection, inside longer text too; the versions, traces and records removed),
+ * so the rest of each backup stays restorable. Plan and verification count archived documents still holding what the
+ * scope names, scanning them decompressed.
+ *
+ * <p>Versions are removed by the ids the prune selected in the live store when it started (see
+ * {@link PurgeScope.Versions#ids()}), except each archive's newest version of an artefact: it is the design as the
+ * archive holds it, which a restore brings back (as the live store, an archive always keeps its current versions).
  */
 public final class BackupArchivesTarget implements PurgeTarget {
 
@@ -49,12 +55,14 @@ public final class BackupArchivesTarget implements PurgeTarget {
     @Override
     public boolean handles(PurgeScope scope) {
         return scope instanceof PurgeScope.Subject || scope instanceof PurgeScope.Value || scope instanceof PurgeScope.Traces
-                || scope instanceof PurgeScope.Executions;
+                || scope instanceof PurgeScope.Executions || scope instanceof PurgeScope.Versions;
     }
 
     @Override
     public long plan(PurgeScope scope) {
-        return backups.count(match(scope));
+        return scope instanceof PurgeScope.Versions v
+                ? backups.countEach(archive -> prunedIn(archive, v))
+                : backups.count(match(scope));
     }
 
     @Override
@@ -75,8 +83,25 @@ public final class BackupArchivesTarget implements PurgeTarget {
             case PurgeScope.Traces t -> backups.rewrite((c, d) -> ran(c, d, TRACES, t.sequence(), t.from(), t.to()) ? null : d);
             case PurgeScope.Executions e -> backups.rewrite(
                     (c, d) -> ran(c, d, MongoExecutionStore.COLLECTION, e.sequence(), e.from(), e.to()) ? null : d);
+            case PurgeScope.Versions v -> backups.rewriteEach(archive -> {
+                BiPredicate<String, Document> pruned = prunedIn(archive, v);
+                return (c, d) -> pruned.test(c, d) ? null : d;
+            });
             default -> PurgeCounts.NONE;
         };
+    }
+
+    /** The archived versions a resolved prune removes from one archive: its ids, not the archive's newest of an artefact. */
+    private static BiPredicate<String, Document> prunedIn(Backups.ArchiveReader archive, PurgeScope.Versions v) {
+        if (v.ids() == null || v.ids().isEmpty()) {
+            return (c, d) -> false;
+        }
+        Map<String, Integer> newest = new HashMap<>(); // kind:name -> its highest number in this archive
+        archive.forEach(MongoVersionStore.COLLECTION, d -> newest.merge(d.getString("kind") + ":" + d.getString("name"),
+                d.getInteger("number", 0), Math::max));
+        Set<String> ids = new HashSet<>(v.ids());
+        newest.forEach((artefact, number) -> ids.remove(artefact + ":" + number));
+        return (c, d) -> c.equals(MongoVersionStore.COLLECTION) && ids.contains(String.valueOf(d.get("_id")));
     }
 
     /** Whether an archived document is a trace or execution record of {@code sequence} (null: any) started in {@code [from, to)}. */

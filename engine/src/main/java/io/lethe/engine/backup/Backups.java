@@ -36,6 +36,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -263,12 +265,24 @@ public final class Backups implements AutoCloseable {
         return Math.max(0, all.size() - keep);
     }
 
+    /** The documents of one archive, read collection by collection. */
+    @FunctionalInterface
+    public interface ArchiveReader {
+        /** Every archived document of {@code collection} (none if the archive has no such part). */
+        void forEach(String collection, Consumer<Document> each);
+    }
+
     /** How many archived documents, over all archives, satisfy {@code match}. */
-    public synchronized long count(BiPredicate<String, Document> match) {
+    public long count(BiPredicate<String, Document> match) {
+        return countEach(archive -> match);
+    }
+
+    /** How many archived documents satisfy the match made for each archive by {@code matchFor}, which may read it first. */
+    public synchronized long countEach(Function<ArchiveReader, BiPredicate<String, Document>> matchFor) {
         long[] found = {0};
         for (Path archive : archives()) {
-            BackupManifest manifest = BackupManifest.read(archive);
-            for (BackupManifest.Part part : manifest.parts()) {
+            BiPredicate<String, Document> match = matchFor.apply(reader(archive));
+            for (BackupManifest.Part part : BackupManifest.read(archive).parts()) {
                 ArchiveFiles.readPart(archive.resolve(part.file()), d -> found[0] += match.test(part.collection(), d) ? 1 : 0);
             }
         }
@@ -279,13 +293,23 @@ public final class Backups implements AutoCloseable {
      * Applies {@code edit} to every document of every archive. Only parts with a change are written
      * again (as new files, with new checksums in a new manifest); the old files are then wiped.
      */
-    public synchronized PurgeCounts rewrite(DocumentEdit edit) {
+    public PurgeCounts rewrite(DocumentEdit edit) {
+        return rewriteEach(archive -> edit);
+    }
+
+    /** {@link #rewrite(DocumentEdit)} with the edit made for each archive by {@code editFor}, which may read it first. */
+    public synchronized PurgeCounts rewriteEach(Function<ArchiveReader, DocumentEdit> editFor) {
         recover();
         PurgeCounts total = PurgeCounts.NONE;
         for (Path archive : archives()) {
-            total = total.plus(new ArchiveRewrite(archive, edit, clock.instant()).run(hook));
+            total = total.plus(new ArchiveRewrite(archive, editFor.apply(reader(archive)), clock.instant()).run(hook));
         }
         return total;
+    }
+
+    private static ArchiveReader reader(Path archive) {
+        return (collection, each) -> BackupManifest.read(archive).parts().stream().filter(p -> p.collection().equals(collection))
+                .forEach(p -> ArchiveFiles.readPart(archive.resolve(p.file()), each));
     }
 
     /**

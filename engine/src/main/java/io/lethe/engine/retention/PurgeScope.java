@@ -92,11 +92,28 @@ public sealed interface PurgeScope {
     }
 
     /**
-     * Old versions of a design artefact ({@code model}, {@code sequence} or {@code connector}):
-     * those beyond the newest {@code keepLast} and/or saved before {@code olderThan}. The current
-     * version is always kept.
+     * Old versions of a design artefact ({@code model}, {@code sequence} or {@code connector}): those beyond
+     * the newest {@code keepLast} and/or saved before {@code olderThan} and/or holding the value {@code containing}
+     * (as a whole token, like a {@link Value} purge; then {@code kind} and {@code name} may be left out to look
+     * through every artefact). The current version of an artefact is always kept. {@code ids} are the versions
+     * selected, found when the run starts (null until then), so that the run, a resumed run, the backup archives
+     * and a restore's replay remove exactly those.
      */
-    record Versions(String kind, String name, Integer keepLast, Instant olderThan) implements PurgeScope {
+    record Versions(String kind, String name, Integer keepLast, Instant olderThan,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String containing,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> ids) implements PurgeScope {
+        public Versions {
+            ids = ids == null ? null : List.copyOf(ids);
+        }
+
+        public Versions(String kind, String name, Integer keepLast, Instant olderThan) {
+            this(kind, name, keepLast, olderThan, null, null);
+        }
+
+        /** The same versions, resolved to the ids they select. */
+        public Versions withIds(List<String> ids) {
+            return new Versions(kind, name, keepLast, olderThan, containing, ids);
+        }
     }
 
     /** Debug traces of a sequence (null for all) captured in {@code [from, to)} (null bounds are open). */

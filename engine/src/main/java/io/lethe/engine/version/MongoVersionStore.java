@@ -26,7 +26,8 @@ public final class MongoVersionStore implements VersionStore {
         this.versions = database.collection(COLLECTION);
     }
 
-    static String id(String kind, String name, int number) {
+    /** The id of a version: {@code kind:name:number}. */
+    public static String id(String kind, String name, int number) {
         return kind + ":" + name + ":" + number;
     }
 

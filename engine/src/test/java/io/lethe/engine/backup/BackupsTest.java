@@ -10,9 +10,11 @@ import io.lethe.engine.model.AttributeType;
 import io.lethe.engine.model.Model;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeStrategy;
+import io.lethe.engine.retention.VersionPurgeTarget;
 import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
+import io.lethe.engine.version.Version;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,6 +233,38 @@ class BackupsTest {
         assertThat(RawBytes.filesContaining(backups.directory(), recent)).isEmpty();
         assertThat(RawBytes.filesContaining(backups.directory(), otherRun)).isNotEmpty();
         assertThat(RawBytes.filesContaining(backups.directory(), old)).isNotEmpty();
+    }
+
+    @Test
+    void shouldRemoveThePrunedVersionsFromTheArchivesButKeepEachArchivesNewest() {
+        // given: an archive taken at version 3 of a model whose first two versions hard-coded a value
+        var versions = lethe.engine.versions();
+        for (int n = 1; n <= 5; n++) {
+            versions.append(new Version(Version.MODEL, "lead", n, Map.of("note", n <= 2 ? "call " + canary : "call"), "dora",
+                    Instant.now(), null, null));
+            if (n == 3) {
+                backups.create();
+            }
+        }
+        BackupInfo taken = backups.list().getFirst();
+        VersionPurgeTarget live = new VersionPurgeTarget(lethe.database, Clock.systemUTC());
+        PurgeScope.Versions keepNewest = live.resolve(new PurgeScope.Versions(Version.MODEL, "lead", 1, null));
+        assertThat(archives.plan(keepNewest)).as("versions 1 and 2: the archive's newest, 3, is its current design").isEqualTo(2);
+
+        // when
+        live.execute(keepNewest);
+        var counts = archives.execute(keepNewest);
+
+        // then
+        assertThat(counts.removed()).isEqualTo(2);
+        assertThat(archives.verify(keepNewest)).isZero();
+        assertThat(RawBytes.filesContaining(backups.directory(), canary)).isEmpty();
+        assertThat(backups.verify(taken.id()).intact()).isTrue();
+        try (EngineFixture fresh = new EngineFixture(dir.resolve("fresh"))) {
+            backups.restore(taken.id(), fresh.database, LedgerReplayer.NONE);
+            assertThat(fresh.engine.versions().list(Version.MODEL, "lead")).extracting(Version::number).containsExactly(3);
+        }
+        assertThat(versions.list(Version.MODEL, "lead")).extracting(Version::number).containsExactly(5);
     }
 
     @Test

@@ -268,4 +268,53 @@ class PurgeTargetsTest {
         assertThat(versions.list(Version.MODEL, "person")).extracting(Version::number).containsExactly(5);
         assertThat(target.verify(everythingOld)).isZero();
     }
+
+    @Test
+    void shouldPruneEveryOldVersionHoldingAValueButNoArtefactsNewest() {
+        // given: two artefacts whose old versions hard-coded a value, and one whose newest still holds it
+        var versions = lethe.engine.versions();
+        String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        versions.append(new Version(Version.MODEL, "person", 1, Map.of("note", "ask " + canary), "dora", at, null, null));
+        versions.append(new Version(Version.MODEL, "person", 2, Map.of("note", "ask " + canary.toUpperCase()), "dora", at, null, null));
+        versions.append(new Version(Version.MODEL, "person", 3, Map.of("note", "ask"), "dora", at, null, null));
+        versions.append(new Version(Version.SEQUENCE, "signup", 1, Map.of("s", "x"), "dora", at, "for " + canary, null));
+        versions.append(new Version(Version.SEQUENCE, "signup", 2, Map.of("s", canary), "dora", at, null, null));
+        versions.append(new Version(Version.SEQUENCE, "other", 1, Map.of("s", canary + "suffix"), "dora", at, null, null));
+        versions.append(new Version(Version.SEQUENCE, "other", 2, Map.of("s", "y"), "dora", at, null, null));
+        VersionPurgeTarget target = (VersionPurgeTarget) target("versions");
+        PurgeScope.Versions holding = new PurgeScope.Versions(null, null, null, null, canary, null);
+
+        // when
+        PurgeScope.Versions resolved = target.resolve(holding);
+        long planned = target.plan(holding);
+        PurgeCounts counts = target.execute(resolved);
+
+        // then: whole tokens only, never the newest (signup 2 still holds it: a value purge redacts it)
+        assertThat(resolved.ids()).containsExactlyInAnyOrder("model:person:1", "model:person:2", "sequence:signup:1");
+        assertThat(planned).isEqualTo(3);
+        assertThat(counts).isEqualTo(new PurgeCounts(0, 3));
+        assertThat(target.verify(resolved)).isZero();
+        assertThat(versions.list(Version.MODEL, "person")).extracting(Version::number).containsExactly(3);
+        assertThat(versions.list(Version.SEQUENCE, "signup")).extracting(Version::number).containsExactly(2);
+        assertThat(versions.list(Version.SEQUENCE, "other")).extracting(Version::number).containsExactly(2, 1);
+        PurgeScope.Versions replayed = new PurgeScope.Versions(null, null, null, null, null, List.of("model:person:3", "sequence:other:1"));
+        assertThat(target.execute(replayed)).as("ids naming an artefact's newest (a replay into an older restore) keep it")
+                .isEqualTo(new PurgeCounts(0, 1));
+        assertThat(versions.list(Version.MODEL, "person")).extracting(Version::number).containsExactly(3);
+    }
+
+    @Test
+    void shouldRefuseVersionScopesThatSelectNothingClearly() {
+        assertThatThrownBy(() -> VersionPurgeTarget.validate(new PurgeScope.Versions(null, null, null, null, "ab", null)))
+                .hasMessageContaining("/scope/containing");
+        assertThatThrownBy(() -> VersionPurgeTarget.validate(new PurgeScope.Versions(null, "signup", null, null, "abc", null)))
+                .hasMessageContaining("/scope/kind");
+        assertThatThrownBy(() -> VersionPurgeTarget.validate(new PurgeScope.Versions(Version.MODEL, "p", 1, null, null, List.of("x"))))
+                .hasMessageContaining("/scope/ids");
+        assertThatThrownBy(() -> VersionPurgeTarget.validate(new PurgeScope.Versions(Version.MODEL, "p", null, null)))
+                .hasMessageContaining("containing");
+        VersionPurgeTarget.validate(new PurgeScope.Versions(null, null, null, null, "abc", null)); // every artefact holding it
+        VersionPurgeTarget.validate(new PurgeScope.Versions(Version.SEQUENCE, null, null, null, "abc", null));
+    }
 }

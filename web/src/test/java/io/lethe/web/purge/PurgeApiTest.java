@@ -170,6 +170,48 @@ class PurgeApiTest {
     }
 
     @Test
+    void shouldPruneTheOldVersionsHoldingAValueFromTheStoreAndTheBackups() {
+        // given: a sequence whose first two versions hard-coded a value, the third no longer; a backup of all three
+        String canary = "versioncanary" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(server.post("/api/sequences", alice, script("pruned", "return 'hi " + canary + "';")).status()).isEqualTo(201);
+        assertThat(server.send("PUT", "/api/sequences/pruned", alice, script("pruned", "return 'hey " + canary + "';").encode(), "\"1\"")
+                .status()).isEqualTo(200);
+        assertThat(server.send("PUT", "/api/sequences/pruned", alice, script("pruned", "return 'hello';").encode(), "\"2\"").status())
+                .isEqualTo(200);
+        String backup = server.post("/api/backups", alice, new JsonObject()).json().getString("id");
+        JsonObject unkind = new JsonObject().put("type", "versions").put("name", "pruned").put("containing", canary);
+        assertThat(server.post("/api/purge-requests", alice, new JsonObject().put("scope", unkind)).json().getJsonArray("errors")
+                .getJsonObject(0).getString("pointer")).as("a name needs its kind").isEqualTo("/scope/kind");
+
+        Response filed = server.post("/api/purge-requests", alice, new JsonObject()
+                .put("scope", new JsonObject().put("type", "versions").put("containing", canary)));
+        assertThat(filed.status()).isEqualTo(201);
+        String id = filed.json().getString("id");
+        Response planned = server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
+        assertThat(plannedCount(planned, "versions")).isEqualTo(2);
+        assertThat(plannedCount(planned, "backup-archives")).isEqualTo(2);
+        server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
+        assertThat(server.send("POST", "/api/purge-requests/" + id + "/run", alice, null).status()).isEqualTo(202);
+
+        JsonObject done = await(id, alice);
+
+        assertThat(done.getString("status")).as(done.encodePrettily()).isEqualTo("completed");
+        assertThat(new JsonArray(server.get("/api/sequences/pruned/versions", alice).body()).stream()
+                .map(v -> ((JsonObject) v).getInteger("number"))).containsExactly(3);
+        JsonObject receipt = server.get("/api/purge-requests/" + id + "/receipt", alice).json();
+        assertThat(receipt.encode()).doesNotContain(canary);
+        assertThat(receipt.getJsonObject("receipt").getJsonObject("replay").getJsonArray("ids")).as("what a restore removes again")
+                .containsExactlyInAnyOrder("sequence:pruned:1", "sequence:pruned:2");
+        assertThat(RawBytes.filesContaining(dir, canary)).as("no byte of it in the database file or the backups").isEmpty();
+        assertThat(server.get("/api/backups/" + backup + "/verify", alice).json().getBoolean("intact")).isTrue();
+    }
+
+    private static JsonObject script(String name, String source) {
+        return new JsonObject().put("name", name).put("entry", "say").put("blocks", new JsonArray()
+                .add(new JsonObject().put("id", "say").put("type", "script").put("config", new JsonObject().put("source", source))));
+    }
+
+    @Test
     void shouldLetASequenceFileAPurgeRequestThatAnAdminApprovesAndRuns() {
         String email = "askcanary" + UUID.randomUUID().toString().replace("-", "") + "@x.org";
         server.post("/api/models", alice, new JsonObject().put("name", "visitor").put("attributes", new JsonArray()
