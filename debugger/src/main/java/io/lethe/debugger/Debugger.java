@@ -11,9 +11,13 @@ import io.lethe.debugger.window.DebugAudit;
 import io.lethe.debugger.window.DebugWindows;
 import io.lethe.debugger.window.RevealGrants;
 import io.lethe.engine.Engine;
+import io.lethe.engine.retention.NameReferencesTarget;
+import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.store.Database;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +49,7 @@ public final class Debugger implements AutoCloseable {
     private final TraceRetention retention;
     private final RevealExpiry revealExpiry;
     private final TracePurgeTarget purgeTarget;
+    private final NameReferencesTarget names;
     private final Replay replay;
     private ScheduledExecutorService scheduler;
 
@@ -64,6 +69,8 @@ public final class Debugger implements AutoCloseable {
         this.recorder = new TraceRecorder(windows, rules, writer, settings);
         this.retention = new TraceRetention(store, engine.jobRuns(), clock, () -> engine.retention().current().traces());
         this.purgeTarget = new TracePurgeTarget(store);
+        this.names = new NameReferencesTarget("debug-windows", database,
+                Map.of(DebugWindows.COLLECTION, List.of(), DebugAudit.COLLECTION, List.of("sequence", "details")));
         this.replay = new Replay(engine, store, recorder, writer, windows, audit);
     }
 
@@ -138,6 +145,11 @@ public final class Debugger implements AutoCloseable {
     /** Trace storage for the purge subsystem's target registry. */
     public TracePurgeTarget purgeTarget() {
         return purgeTarget;
+    }
+
+    /** Every purge target of the debugger: traces, and debug windows and their audit kept under sequence names. */
+    public List<PurgeTarget> purgeTargets() {
+        return List.of(purgeTarget, names);
     }
 
     public Replay replay() {

@@ -35,6 +35,7 @@ import io.lethe.engine.redact.KeyedHash;
 import io.lethe.engine.redact.RedactionRules;
 import io.lethe.engine.retention.AttributePurge;
 import io.lethe.engine.retention.InstancePurgeTarget;
+import io.lethe.engine.retention.NameReferencesTarget;
 import io.lethe.engine.retention.PurgeRequests;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValuePurgeTarget;
@@ -174,11 +175,14 @@ public final class Engine implements AutoCloseable {
                 new ValuePurgeTarget("models", database.collection(MongoModelStore.COLLECTION),
                         List.of("name", "description", "attributes"), true, ids -> { }),
                 new ValuePurgeTarget("sequences", database.collection(MongoSequenceStore.COLLECTION),
-                        List.of("name", "description", "blocks", "triggers"), true,
+                        List.of("name", "description", "entry", "blocks", "triggers"), true,
                         ids -> sequences.reloaded(ids.stream().map(String::valueOf).toList())),
                 new ValuePurgeTarget("connectors", database.collection(MongoConnectorStore.COLLECTION),
                         List.of("description", "baseUrl"), true, ids -> { }),
-                new ExecutionPurgeTarget(database, executions));
+                new ExecutionPurgeTarget(database, executions),
+                new NameReferencesTarget("name-references", database, Map.of(HookKeys.COLLECTION, List.of(),
+                        ExecutionStats.COLLECTION, List.of("sequence"), ScheduleTriggers.LEASES, List.of(),
+                        ExportRegister.COLLECTION, List.of("models", "sequences", "connectors"))));
         sequences.onChange(all -> {
             httpTriggers.rebuild(all);
             scheduleTriggers.rebuild(all);

@@ -188,7 +188,7 @@ public final class PurgeService implements AutoCloseable {
             request = request.approved(null, clock.instant()); // nobody approved it: none was needed (not the requester's own)
         }
         PurgeRequest approved = expect(request, PurgeStatus.APPROVED);
-        PurgeRequest started = approved.withScope(resolver.apply(approved.scope())).started(clock.instant());
+        PurgeRequest started = approved.withScope(Scopes.marked(resolver.apply(approved.scope()))).started(clock.instant());
         transition(started, stored); // a second "run" meanwhile finds it running: 409, not a second run
         completeInBackground(started.id());
         return started;

@@ -5,7 +5,9 @@ import io.lethe.engine.log.LogPurgeTarget;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValueRedactor;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,8 @@ import java.util.function.Function;
 
 /** Describing a scope without its values, and forgetting the values once a purge is done. */
 final class Scopes {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Scopes() {
     }
@@ -74,7 +78,25 @@ final class Scopes {
         };
     }
 
-    /** The scope with every value to forget replaced by its keyed hash. */
+    /**
+     * The scope with a fresh {@link PurgeScope.Value#mark} where it forgets values (drawn when a run starts, kept
+     * while it runs and resumes, dropped by {@link #forget}).
+     */
+    static PurgeScope marked(PurgeScope scope) {
+        return switch (scope) {
+            case PurgeScope.Value v -> v.withMark(randomMark());
+            case PurgeScope.Subject s when s.everywhere() -> s.withMark(randomMark());
+            default -> scope;
+        };
+    }
+
+    private static String randomMark() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The scope with every value to forget replaced by its keyed hash (and no mark). */
     static PurgeScope forget(PurgeScope scope, Function<Object, String> hmac) {
         return switch (scope) {
             case PurgeScope.Subject s -> {

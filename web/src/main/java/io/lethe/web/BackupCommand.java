@@ -149,7 +149,7 @@ final class BackupCommand {
         Engine engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults());
         Debugger debugger = new Debugger(engine, database, Clock.systemUTC(), DebuggerSettings.defaults());
         List<PurgeTarget> targets = new ArrayList<>(engine.purgeTargets());
-        targets.add(debugger.purgeTarget());
+        targets.addAll(debugger.purgeTargets());
         Function<Object, String> hmac = engine.attributePurge()::hmac;
         return new LedgerReplay.Stores() {
             @Override

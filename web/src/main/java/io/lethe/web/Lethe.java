@@ -187,7 +187,7 @@ public final class Lethe implements AutoCloseable {
             new DebuggerRoutes(debugger, users::find).mount(api, blocking);
             Optional<LogPurger> logPurger = segments.map(a -> new LogPurger(a.segments(), SegmentLock.of(a)));
             List<PurgeTarget> targets = new ArrayList<>(engine.purgeTargets());
-            targets.add(debugger.purgeTarget());
+            targets.addAll(debugger.purgeTargets());
             logPurger.ifPresent(p -> targets.add(new LogPurgeTarget(p)));
             var policy = engine.retention();
             backups = new Backups(database, BackupSettings.under(config.dataDir()), () -> policy.current().backups(),

@@ -1,6 +1,7 @@
 package io.lethe.debugger.trace;
 
 import io.lethe.engine.json.Json;
+import io.lethe.engine.retention.NameFields;
 import io.lethe.engine.retention.PurgeCounts;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
@@ -8,7 +9,6 @@ import io.lethe.engine.retention.ValueRedactor;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 
@@ -93,12 +93,10 @@ public final class TracePurgeTarget implements PurgeTarget {
             if (doc == null || redactors.stream().noneMatch(r -> r.occursIn(doc))) {
                 continue; // deleted or redacted meanwhile
             }
-            Object redacted = doc;
+            Document out = doc;
             for (ValueRedactor r : redactors) {
-                redacted = r.redact(redacted);
+                out = NameFields.redact(r, TraceStore.COLLECTION, out);
             }
-            @SuppressWarnings("unchecked")
-            Document out = new Document((Map<String, Object>) redacted);
             out.put("_id", id);
             store.replace(out);
             changed++;
@@ -114,6 +112,6 @@ public final class TracePurgeTarget implements PurgeTarget {
             String json = Json.write(value);
             forms.add(json.substring(1, json.length() - 1));
         }
-        return List.of(new ValueRedactor(forms));
+        return List.of(new ValueRedactor(forms, scope.mark()));
     }
 }

@@ -2,6 +2,7 @@ package io.lethe.engine.backup;
 
 import io.lethe.engine.execution.MongoExecutionStore;
 import io.lethe.engine.retention.AttributePurge;
+import io.lethe.engine.retention.NameFields;
 import io.lethe.engine.retention.PurgeCounts;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
@@ -73,12 +74,12 @@ public final class BackupArchivesTarget implements PurgeTarget {
                 Optional<ValueRedactor> everywhere = s.valuesScope().map(ValueRedactor::of);
                 yield backups.rewrite((c, d) -> {
                     Document out = selected.needsPurge(c, d) ? selected.purge(d, purge) : d;
-                    return everywhere.isPresent() && everywhere.get().occursIn(out) ? redacted(everywhere.get(), out) : out;
+                    return everywhere.isPresent() && everywhere.get().occursIn(out) ? NameFields.redact(everywhere.get(), c, out) : out;
                 });
             }
             case PurgeScope.Value v -> {
                 ValueRedactor redactor = ValueRedactor.of(v);
-                yield backups.rewrite((c, d) -> redactor.occursIn(d) ? redacted(redactor, d) : d);
+                yield backups.rewrite((c, d) -> redactor.occursIn(d) ? NameFields.redact(redactor, c, d) : d);
             }
             case PurgeScope.Traces t -> backups.rewrite((c, d) -> ran(c, d, TRACES, t.sequence(), t.from(), t.to()) ? null : d);
             case PurgeScope.Executions e -> backups.rewrite(
@@ -133,10 +134,5 @@ public final class BackupArchivesTarget implements PurgeTarget {
             case PurgeScope.Executions e -> (c, d) -> ran(c, d, MongoExecutionStore.COLLECTION, e.sequence(), e.from(), e.to());
             default -> (c, d) -> false;
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Document redacted(ValueRedactor redactor, Document d) {
-        return new Document((Map<String, Object>) redactor.redact(d));
     }
 }

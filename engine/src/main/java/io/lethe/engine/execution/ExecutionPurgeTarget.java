@@ -23,7 +23,7 @@ public final class ExecutionPurgeTarget implements PurgeTarget {
     public ExecutionPurgeTarget(Database database, ExecutionStore store) {
         this.store = store;
         this.values = new ValuePurgeTarget(NAME, database.collection(MongoExecutionStore.COLLECTION),
-                List.of("sequence", "error", "triggerDetail"), false, ids -> { });
+                List.of("sequence", "error", "triggerDetail", "path"), false, ids -> { });
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class InstancePurgeTarget implements PurgeTarget {
     public InstancePurgeTarget(Database database, Instances instances, AttributePurge purge) {
         this.instances = instances;
         this.purge = purge;
-        this.scan = new ValueScan(database.collection(MongoInstanceStore.COLLECTION), List.of("data"));
+        this.scan = new ValueScan(database.collection(MongoInstanceStore.COLLECTION), List.of("data", "model"));
     }
 
     @Override

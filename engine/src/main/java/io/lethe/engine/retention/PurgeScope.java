@@ -33,16 +33,22 @@ public sealed interface PurgeScope {
      * {@link Value} purge would: other instances, execution records, debug traces, logs, versions and
      * designs, backups. Lethe finds {@code values} itself when the purge is planned and when it starts
      * (they are not given); a target that handles subjects handles them itself, the purge service gives every
-     * other target {@link #valuesScope()}.
+     * other target {@link #valuesScope()}, with this subject's {@code mark}.
      */
     record Subject(String model, List<String> ids, Map<String, Object> where, boolean all,
             Map<String, PurgeStrategy> attributes, @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean everywhere,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values) implements PurgeScope {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String mark) implements PurgeScope {
         public Subject {
             ids = ids == null ? List.of() : List.copyOf(ids);
             where = where == null ? Map.of() : Map.copyOf(where);
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
             values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
+        }
+
+        public Subject(String model, List<String> ids, Map<String, Object> where, boolean all, Map<String, PurgeStrategy> attributes,
+                boolean everywhere, List<String> values) {
+            this(model, ids, where, all, attributes, everywhere, values, null);
         }
 
         public Subject(String model, List<String> ids, Map<String, Object> where, boolean all, Map<String, PurgeStrategy> attributes) {
@@ -51,17 +57,22 @@ public sealed interface PurgeScope {
 
         /** The same subject selecting {@code ids} instead. */
         public Subject withIds(List<String> ids) {
-            return new Subject(model, ids, where, all, attributes, everywhere, values);
+            return new Subject(model, ids, where, all, attributes, everywhere, values, mark);
         }
 
         /** The same subject with the values found to forget everywhere. */
         public Subject withValues(List<String> values) {
-            return new Subject(model, ids, where, all, attributes, everywhere, values);
+            return new Subject(model, ids, where, all, attributes, everywhere, values, mark);
+        }
+
+        /** The same subject with the {@link Value#mark} its values are forgotten with. */
+        public Subject withMark(String mark) {
+            return new Subject(model, ids, where, all, attributes, everywhere, values, mark);
         }
 
         /** The values to forget everywhere as a value scope, if there are any. */
         public Optional<Value> valuesScope() {
-            return everywhere && !values.isEmpty() ? Optional.of(new Value(null, values)) : Optional.empty();
+            return everywhere && !values.isEmpty() ? Optional.of(new Value(null, values, mark)) : Optional.empty();
         }
     }
 
@@ -70,14 +81,30 @@ public sealed interface PurgeScope {
      * removed wherever they occur as a whole token (see {@link ValueRedactor}), compared without regard
      * to case: instance attributes, every version of models, sequences and connector accounts, execution
      * records, debug traces, logs, backups.
+     *
+     * <p>{@code mark} is a random secret the run draws when it starts (kept until the purge is done, then forgotten):
+     * in designs and in the fields that name them (see {@link NameFields}) the value is replaced by {@code redacted_} and
+     * eight hex digits of a hash of the mark and the value, the same for one value everywhere in one purge, so that a
+     * name holding it and every reference to that name stay valid and agree (see {@link ValueRedactor#redactNames}).
+     * Without a mark (a dry run, a restore's replay) they get the plain marker.
      */
-    record Value(String value, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values) implements PurgeScope {
+    record Value(String value, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String mark) implements PurgeScope {
         public Value {
             values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
         }
 
+        public Value(String value, List<String> values) {
+            this(value, values, null);
+        }
+
         public Value(String value) {
             this(value, List.of());
+        }
+
+        /** The same values with the mark names are redacted with. */
+        public Value withMark(String mark) {
+            return new Value(value, values, mark);
         }
 
         /** Every value of this scope, {@code value} first. */

@@ -1,6 +1,7 @@
 package io.lethe.engine.retention;
 
 import io.lethe.engine.json.JsonForms;
+import io.lethe.engine.secret.Sha256;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,22 +38,30 @@ public final class ValueRedactor {
     public static final int MAX_VALUES = 200;
 
     private final Pattern pattern;
+    private final String mark;
 
     public ValueRedactor(String value) {
         this(List.of(value == null ? "" : value));
     }
 
+    public ValueRedactor(Collection<String> values) {
+        this(values, null);
+    }
+
     /**
      * Finds any of {@code values} (the longest first where one holds another: "Ada Lovelace" goes
      * whole, not as "[redacted] Lovelace" because "Ada" is among them too).
+     *
+     * @param mark the purge's secret for names (see {@link PurgeScope.Value#mark()}); null: names get {@link #REPLACEMENT}
      */
-    public ValueRedactor(Collection<String> values) {
+    public ValueRedactor(Collection<String> values, String mark) {
         if (values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
             throw new IllegalArgumentException("the value to purge must not be empty");
         }
         this.pattern = Pattern.compile(values.stream().flatMap(v -> forms(v).stream()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
                 .map(ValueRedactor::token).collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        this.mark = mark;
     }
 
     /**
@@ -71,7 +81,16 @@ public final class ValueRedactor {
 
     /** The search for every value of a value scope. */
     public static ValueRedactor of(PurgeScope.Value scope) {
-        return new ValueRedactor(scope.all());
+        return new ValueRedactor(scope.all(), scope.mark());
+    }
+
+    /**
+     * What replaces a value inside a name: {@code redacted_} and eight hex digits of SHA-256 over the purge's mark and
+     * the value in lower case; a valid name wherever the value stood in one, the same for every copy and reference.
+     */
+    private String nameMarker(String found) {
+        return "redacted_" + Sha256.hex((mark + "\u0000" + found.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 8);
     }
 
     private static String token(String value) {
@@ -98,18 +117,34 @@ public final class ValueRedactor {
         };
     }
 
-    /** A copy of {@code document} with every occurrence replaced by {@link #REPLACEMENT}. */
+    /** A copy of {@code document} (data, text) with every occurrence replaced by {@link #REPLACEMENT}. */
     public Object redact(Object document) {
+        return redact(document, false);
+    }
+
+    /**
+     * A copy of {@code document} that holds names (a design, or a field naming one: see {@link NameFields}): each
+     * occurrence is replaced by a marker that is itself a valid name, the same for one value throughout one purge (see
+     * {@link #nameMarker}), so that names and every reference to them (a block's wiring, a template's
+     * {@code steps.<block>}, a model a block writes, a hook path) stay valid and agree. Without a mark, as {@link #redact}.
+     */
+    public Object redactNames(Object document) {
+        return redact(document, mark != null);
+    }
+
+    private Object redact(Object document, boolean names) {
         return switch (document) {
-            case String s -> pattern.matcher(s).replaceAll(Matcher.quoteReplacement(REPLACEMENT));
+            case String s -> names
+                    ? pattern.matcher(s).replaceAll(found -> nameMarker(found.group()))
+                    : pattern.matcher(s).replaceAll(Matcher.quoteReplacement(REPLACEMENT));
             case Map<?, ?> map -> {
                 Map<String, Object> out = new LinkedHashMap<>();
-                map.forEach((k, v) -> out.put((String) redact(String.valueOf(k)), redact(v)));
+                map.forEach((k, v) -> out.put((String) redact(String.valueOf(k), names), redact(v, names)));
                 yield out;
             }
             case List<?> list -> {
                 List<Object> out = new ArrayList<>(list.size());
-                list.forEach(item -> out.add(redact(item)));
+                list.forEach(item -> out.add(redact(item, names)));
                 yield out;
             }
             case null -> null;

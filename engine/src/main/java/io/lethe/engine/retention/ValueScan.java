@@ -13,14 +13,15 @@ import org.bson.conversions.Bson;
 
 /**
  * A {@link PurgeScope.Value} purge over some fields of one collection: counts the documents in which
- * the value occurs and redacts it in place, field by field, keeping every other byte of the
- * document (dates stay dates). In collections keyed by a name ({@code rekey}), a document whose id
+ * the value occurs and redacts it in place, field by field (names as names, see {@link NameFields}), keeping every
+ * other byte of the document (dates stay dates). In collections keyed by a name ({@code rekey}), a document whose id
  * holds the value is stored again under the redacted id. Scans the collection: purges are rare,
  * correctness comes first.
  */
 public final class ValueScan {
 
     private final MongoCollection<Document> collection;
+    private final String name;
     private final List<String> fields;
     private final Function<Document, List<Bson>> alsoSet;
     private final boolean rekey;
@@ -32,6 +33,7 @@ public final class ValueScan {
      */
     public ValueScan(MongoCollection<Document> collection, List<String> fields, Function<Document, List<Bson>> alsoSet, boolean rekey) {
         this.collection = collection;
+        this.name = collection.getNamespace().getCollectionName();
         this.fields = List.copyOf(fields);
         this.alsoSet = alsoSet;
         this.rekey = rekey;
@@ -70,7 +72,7 @@ public final class ValueScan {
             List<Bson> sets = new ArrayList<>();
             for (String field : fields) {
                 if (redactor.occursIn(doc.get(field))) {
-                    sets.add(Updates.set(field, redactor.redact(doc.get(field))));
+                    sets.add(Updates.set(field, NameFields.redact(redactor, name, field, doc.get(field))));
                 }
             }
             sets.addAll(alsoSet.apply(doc));
@@ -88,7 +90,7 @@ public final class ValueScan {
 
     /** Stores the document again under its redacted id and deletes the original; returns the new id. */
     private Object moveToRedactedId(Document doc, ValueRedactor redactor) {
-        Object redactedId = redactor.redact(doc.get("_id"));
+        Object redactedId = NameFields.redact(redactor, name, "_id", doc.get("_id"));
         if (collection.countDocuments(Filters.eq("_id", redactedId)) == 0) {
             Document copy = new Document(doc);
             copy.put("_id", redactedId);

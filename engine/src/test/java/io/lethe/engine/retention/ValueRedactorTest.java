@@ -64,6 +64,27 @@ class ValueRedactorTest {
     }
 
     @Test
+    void shouldGiveNamesAMarkerThatIsAValidNameTheSameForOneValueAndSecretWithoutTheMark() {
+        ValueRedactor first = ValueRedactor.of(new PurgeScope.Value(null, List.of("ada", "grace"), "mark-one"));
+        ValueRedactor second = ValueRedactor.of(new PurgeScope.Value(null, List.of("ada", "grace"), "mark-two"));
+        Map<String, Object> design = Map.of("name", "greet-ada", "entry", "Ada", "body", "hi {{steps.ada.output}}",
+                "other", "grace_notes");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> named = (Map<String, Object>) first.redactNames(design);
+        String marker = named.get("entry").toString();
+
+        assertThat(marker).matches("redacted_[0-9a-f]{8}");
+        assertThat(named).containsEntry("name", "greet-" + marker).containsEntry("body", "hi {{steps." + marker + ".output}}");
+        assertThat(named.get("other").toString()).as("another value, another marker").matches("redacted_[0-9a-f]{8}_notes")
+                .doesNotStartWith(marker);
+        assertThat(((Map<?, ?>) second.redactNames(design)).get("entry")).as("another purge's mark").isNotEqualTo(marker);
+        assertThat(first.redact(design)).as("data is redacted as text").isEqualTo(Map.of("name", "greet-[redacted]",
+                "entry", "[redacted]", "body", "hi {{steps.[redacted].output}}", "other", "[redacted]_notes"));
+        assertThat(new ValueRedactor(List.of("ada")).redactNames("greet-ada")).as("no mark (a replay)").isEqualTo("greet-[redacted]");
+    }
+
+    @Test
     void shouldRefuseAnEmptyValue() {
         assertThatThrownBy(() -> new ValueRedactor(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ValueRedactor.of(new PurgeScope.Value(null, List.of()))).isInstanceOf(IllegalArgumentException.class);

@@ -7,6 +7,8 @@ import io.lethe.web.testkit.TestServer;
 import io.lethe.web.testkit.TestServer.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,6 +208,57 @@ class PurgeApiTest {
         assertThat(server.get("/api/backups/" + backup + "/verify", alice).json().getBoolean("intact")).isTrue();
     }
 
+    @Test
+    void shouldRenameTheDesignsWhoseNamesHoldAPurgedValueSoThatTheyKeepWorking() {
+        // given: a value that names a model, a sequence, its first block, its hook path and the model its block writes
+        String canary = "n" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String model = canary + "_notes";
+        String sequence = "greet-" + canary;
+        server.post("/api/models", alice, new JsonObject().put("name", model).put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "text").put("type", "string"))));
+        JsonObject design = new JsonObject().put("name", sequence).put("entry", canary).put("blocks", new JsonArray()
+                .add(new JsonObject().put("id", canary).put("type", "create-instance")
+                        .put("config", new JsonObject().put("model", model)
+                                .put("values", new JsonObject().put("text", "{{input.body.text}}")))
+                        .put("next", new JsonObject().put("next", "answer")))
+                .add(new JsonObject().put("id", "answer").put("type", "respond")
+                        .put("config", new JsonObject().put("status", 201).put("body", "noted {{steps." + canary + ".output.data.text}}"))))
+                .put("triggers", new JsonArray().add(new JsonObject().put("type", "http").put("method", "POST")
+                        .put("path", "/notes/" + canary).put("requireKey", true)));
+        assertThat(server.post("/api/sequences", alice, design).status()).isEqualTo(201);
+        String key = server.send("POST", "/api/sequences/" + sequence + "/hook-key", alice, null).json().getString("key");
+        assertThat(hook("/hooks/notes/" + canary, key).body()).isEqualTo("noted one");
+
+        // when: the value is purged everywhere
+        String id = server.post("/api/purge-requests", alice, new JsonObject()
+                .put("scope", new JsonObject().put("type", "value").put("value", canary))).json().getString("id");
+        server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
+        server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
+        server.send("POST", "/api/purge-requests/" + id + "/run", alice, null);
+        JsonObject done = await(id, alice);
+
+        // then: every name took the same valid marker, the designs still compile and run with their data and key
+        assertThat(done.getString("status")).as(done.encodePrettily()).isEqualTo("completed");
+        List<String> sequences = new JsonArray(server.get("/api/sequences", alice).body()).stream()
+                .map(o -> ((JsonObject) o).getString("name")).toList();
+        String renamed = sequences.stream().filter(n -> n.startsWith("greet-redacted_")).findFirst().orElseThrow();
+        String marker = renamed.substring("greet-".length());
+        assertThat(marker).matches("redacted_[0-9a-f]{8}");
+        assertThat(server.get("/api/models/" + marker + "_notes/instances", alice).body()).contains("\"text\":\"one\"");
+        assertThat(hook("/hooks/notes/" + marker, key).body()).as("the renamed hook, its key, block and model").isEqualTo("noted two");
+        assertThat(server.get("/api/models/" + marker + "_notes/instances", alice).body()).contains("\"text\":\"two\"");
+        assertThat(hook("/hooks/notes/" + canary, key).status()).isEqualTo(404);
+        assertThat(server.get("/api/purge-requests/" + id, alice).body()).as("the mark is forgotten with the value")
+                .doesNotContain("\"mark\"").doesNotContain(canary);
+        assertThat(RawBytes.filesContaining(dir, canary)).as("no byte of it under the data directory").isEmpty();
+    }
+
+    private static Response hook(String path, String key) {
+        return server.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).header("X-Hook-Key", key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        new JsonObject().put("text", path.contains("redacted_") ? "two" : "one").encode())));
+    }
+
     private static JsonObject script(String name, String source) {
         return new JsonObject().put("name", name).put("entry", "say").put("blocks", new JsonArray()
                 .add(new JsonObject().put("id", "say").put("type", "script").put("config", new JsonObject().put("source", source))));
@@ -355,13 +408,11 @@ class PurgeApiTest {
         Set<String> noSubjectData = Set.of(
                 "users",               // staff accounts, removed through /api/users
                 "server_secrets",      // keys only
-                "leases",              // schedule/housekeeping tick ids
                 "job_runs",            // counts only
-                "execution_stats",     // counts per sequence and minute
-                "export_register",     // artefact names and the staff member who exported
                 "purge_requests",      // scopes keep values only until completion or cancellation, then keyed hashes
                 "purge_ledger",        // receipts never hold values
-                "debug_windows", "debug_reveal_grants", "debug_audit"); // staff actions on debug windows
+                "debug_reveal_grants"); // staff members allowed to reveal (sequence names, run counts, debug windows and
+                                        // their audit, leases and the export register follow renamed designs: name-references)
         Set<String> covered = server.lethe().purges().targets().collections();
 
         List<String> collections = server.lethe().database().mongo().listCollectionNames().into(new ArrayList<>());
