@@ -194,6 +194,25 @@ const run = async () => {
     await page.goBack();
   });
 
+  await step('blocks added by clicks on the palette do not overlap', page, async () => {
+    await newSequence('stacked', 'log');
+    await page.locator('[data-block-type="log"]').click();
+    await page.locator('[data-block-type="script"]').click();
+    const boxes = [];
+    for (const id of ['log1', 'log2', 'script1']) {
+      boxes.push(await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox());
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart ? 'apart' : `blocks ${i} and ${j} overlap`).toBe('apart');
+      }
+    }
+    page.once('dialog', (dialog) => dialog.accept()); // leave the unsaved draft
+    await page.getByRole('link', { name: 'Sequences' }).click();
+  });
+
   await step('a "forget me" sequence files a purge request for an admin', page, async () => {
     await newSequence('forget-me', 'request-purge');
     await page.locator('#cfg-model').selectOption('customer');

@@ -108,7 +108,7 @@ export function LogPurgePage() {
         <div className="card" role="region" aria-label="Preview">
           <h2>Preview</h2>
           <p role="status">{p.lines} {p.lines === 1 ? 'line' : 'lines'} would go between {utc(preview.data.from)} and {utc(preview.data.to)}:
-            {' '}{p.segmentsDeleted} segment files deleted, {p.segmentsRewritten} rewritten ({p.bytesAffected} bytes affected).
+            {' '}{p.segmentsDeleted} segment files deleted, {p.segmentsRewritten} rewritten (the files hold {p.bytesAffected} bytes in all).
             {p.skippedLines > 0 && ` ${p.skippedLines} lines without a readable timestamp are kept.`}</p>
           {p.samples.length > 0 && (
             <div className="table-scroll">
@@ -134,7 +134,7 @@ export function LogPurgePage() {
             <p role="status">{r.targets.filter((t) => t.target === 'logs').map((t) => {
               const n = t.changed + t.removed;
               return `Done: ${n} ${n === 1 ? 'line' : 'lines'} removed, ${t.remaining ?? 0} still there`;
-            })}{r.bytesReclaimed != null && `; ${r.bytesReclaimed} bytes reclaimed`}.</p>
+            })}{r.bytesReclaimed != null && `; the database file was compacted too (${r.bytesReclaimed} bytes reclaimed)`}.</p>
           )}
           {r.status === 'planned' && purge.error && <p className="muted">The request is filed and planned; an admin may need to approve it first.</p>}
           <TargetsTable targets={r.targets.filter((t) => t.status !== 'not-applicable')} live />

@@ -2,12 +2,24 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, enc } from '../../api/client';
-import type { RunResult } from '../../api/types';
+import type { RunResult, Trigger } from '../../api/types';
 import { ErrorBox } from '../../components/Status';
 
+/**
+ * What the input box starts with: a run by hand gets exactly what is typed, so for a sequence a hook runs, the
+ * shape a hook gives it (its first HTTP trigger's method and path); otherwise an empty object.
+ */
+function startingInput(triggers: Trigger[]): string {
+  const http = triggers.find((t) => t.type === 'http');
+  if (!http) return '{}';
+  const hook = { method: http.method, path: http.path, params: {}, query: {}, headers: {}, body: {} };
+  return JSON.stringify(hook, null, 2);
+}
+
 /** Run the saved sequence now with a JSON input and show what it answered. */
-export function RunPanel({ name, dirty, onPath }: { name: string; dirty: boolean; onPath: (path: string[]) => void }) {
-  const [input, setInput] = useState('{\n  "body": {}\n}');
+export function RunPanel({ name, triggers, dirty, onPath }:
+  { name: string; triggers: Trigger[]; dirty: boolean; onPath: (path: string[]) => void }) {
+  const [input, setInput] = useState(() => startingInput(triggers));
   const [parseError, setParseError] = useState<string | null>(null);
   const run = useMutation({
     mutationFn: (value: unknown) => api<RunResult>(`/api/sequences/${enc(name)}/run`, { body: { input: value } }),
@@ -31,8 +43,12 @@ export function RunPanel({ name, dirty, onPath }: { name: string; dirty: boolean
       {dirty && <p className="notice small">Unsaved changes: a run uses the last saved version.</p>}
       <label>
         Input (JSON)
-        <textarea name="run-input" className="mono" rows={6} value={input} onChange={(e) => setInput(e.target.value)} />
+        <textarea name="run-input" className="mono" rows={6} value={input} onChange={(e) => setInput(e.target.value)}
+          aria-describedby="run-input-help" />
       </label>
+      <p id="run-input-help" className="muted small">
+        The sequence gets exactly this as <code>input</code>. A hook gives {'{method, path, params, query, headers, body}'}.
+      </p>
       {parseError && <div className="field-error" role="alert">{parseError}</div>}
       <button type="submit" className="primary" disabled={run.isPending}>{run.isPending ? 'Running…' : 'Run'}</button>
       <ErrorBox error={run.error} title="Run refused" />

@@ -129,7 +129,7 @@ export function SequenceEditorPage() {
               <SequenceSettingsForm sequence={d.draft} creating={creating} errors={errors} models={choices.model}
                 onChange={(s) => d.edit(() => s)} />
             )}
-            {tab === 'run' && name && <RunPanel name={name} dirty={d.dirty} onPath={setRanPath} />}
+            {tab === 'run' && name && <RunPanel name={name} triggers={d.draft.triggers} dirty={d.dirty} onPath={setRanPath} />}
             {tab === 'debug' && name && <DebugPanel name={name} onStep={onStep} />}
             {tab === 'versions' && name && (
               <VersionsPanel base={paths.sequence(name)} current={version} dirty={d.dirty}

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BlockDefinition, Sequence } from '../../api/types';
-import { placed, type Positions } from './graph/layout';
+import { belowAll, placed, type Positions } from './graph/layout';
 
 export const EMPTY_SEQUENCE: Sequence = {
   name: '', description: '', entry: '', blocks: [], triggers: [], settings: { record: 'summary', timeoutMs: 30000 },
@@ -43,7 +43,7 @@ export function useSequenceDraft() {
   const addBlock = useCallback((type: string, at?: { x: number; y: number }): string => {
     const blocks = current.current.blocks;
     const created = freeId(blocks, type);
-    const position = whole(at ?? { x: 60 + blocks.length * 40, y: 60 + blocks.length * 40 });
+    const position = whole(at ?? belowAll(placed(blocks, current.current.entry)));
     const block: BlockDefinition = { id: created, type, config: { ...(STARTER_CONFIG[type] ?? {}) }, next: {}, position };
     current.current = { ...current.current, blocks: [...blocks, block], entry: current.current.entry || created };
     setDraftState(current.current);

@@ -8,6 +8,12 @@ export function placed(blocks: BlockDefinition[], entry: string): Positions {
   return Object.fromEntries(blocks.map((b) => [b.id, b.position ?? auto[b.id]!]));
 }
 
+/** Where a block added without a place (a click on the palette) is drawn: at the left, below every block, so none overlap. */
+export function belowAll(positions: Positions): { x: number; y: number } {
+  const ys = Object.values(positions).map((p) => p.y);
+  return { x: 40, y: ys.length ? Math.max(...ys) + 170 : 40 };
+}
+
 /** Columns by distance from the entry block (breadth first); unreachable blocks go in a last column. */
 export function autoLayout(blocks: BlockDefinition[], entry: string): Positions {
   const depth = new Map<string, number>();
