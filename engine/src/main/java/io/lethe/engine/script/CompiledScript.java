@@ -26,7 +26,8 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  *
  * <p>Isolation between runs that share a pooled context: the body is built with the Function
  * constructor (it cannot close over state outside itself), runs in strict mode, every object
- * reachable from the global object is frozen after setup, and inputs arrive as primitives or as
+ * reachable from the global object, and the built-ins reached only through objects a script makes (iterator,
+ * generator and async function prototypes), is frozen after setup, and inputs arrive as primitives or as
  * {@linkplain Flat flattened} values built anew inside the run (each top-level member when the script first reads it). So
  * nothing a run stores survives into the next one.
  */
@@ -54,6 +55,19 @@ public final class CompiledScript implements AutoCloseable {
                 freeze(Object.getPrototypeOf(o));
               };
               freeze(globalThis);
+              // Built-ins no global property leads to, reached through objects a script makes (an array's
+              // iterator, an async function, a generator...): frozen too, or a run could leave data there.
+              const proto = Object.getPrototypeOf;
+              const hidden = [[][Symbol.iterator](), new Map().keys(), new Set().values(), ''[Symbol.iterator](),
+                'a'.matchAll(/a/g), async function () {}, function* () {}, async function* () {},
+                (function* () {})(), (async function* () {})()];
+              if (typeof Iterator === 'function' && Iterator.prototype.map) hidden.push([].values().map((x) => x));
+              if (typeof Iterator === 'function' && Iterator.from) hidden.push(Iterator.from({ next() {} }));
+              if (typeof Intl === 'object' && Intl.Segmenter) {
+                const segments = new Intl.Segmenter().segment('');
+                hidden.push(segments, segments[Symbol.iterator]());
+              }
+              hidden.forEach((o) => freeze(proto(o)));
               // A value the script may not read arrives flattened (see io.lethe.engine.json.Flat): its node
               // kinds, then the values they take. It is built when first read, each shape of object by a
               // factory made once (one object literal: far cheaper than a property store per member).

@@ -173,6 +173,37 @@ class ScriptEngineTest {
     }
 
     @Test
+    void shouldFreezeTheBuiltInsReachableOnlyThroughObjectsAScriptMakes() {
+        // prototypes no global property leads to: a run storing a value there would hand it to the next run
+        var script = engine.compile("""
+                const proto = Object.getPrototypeOf;
+                const hidden = {
+                  arrayIterator: proto([][Symbol.iterator]()), mapIterator: proto(new Map().keys()),
+                  setIterator: proto(new Set().values()), stringIterator: proto(''[Symbol.iterator]()),
+                  regexpStringIterator: proto('a'.matchAll(/a/g)), iterator: proto(proto([][Symbol.iterator]())),
+                  asyncFunction: proto(async function () {}), generatorFunction: proto(function* () {}),
+                  asyncGeneratorFunction: proto(async function* () {}), generator: proto(proto((function* () {})())),
+                  asyncGenerator: proto(proto((async function* () {})())),
+                  asyncIterator: proto(proto(proto((async function* () {})()))),
+                  iteratorHelper: typeof Iterator === 'function' && Iterator.prototype.map ? proto([].values().map((x) => x)) : null,
+                  wrapForValidIterator: typeof Iterator === 'function' && Iterator.from ? proto(Iterator.from({ next() {} })) : null,
+                  segments: typeof Intl === 'object' && Intl.Segmenter ? proto(new Intl.Segmenter().segment('')) : null,
+                  segmentIterator: typeof Intl === 'object' && Intl.Segmenter ? proto(new Intl.Segmenter().segment('')[Symbol.iterator]()) : null,
+                };
+                const open = Object.keys(hidden).filter((k) => hidden[k] !== null && !Object.isFrozen(hidden[k]));
+                try { hidden.arrayIterator.lastEmail = input.secret; } catch (e) { open.push('write: ' + e.name); }
+                return open;
+                """);
+
+        var outcome = script.run(Map.of("secret", "ada@example.org"), null, null, ONE_SECOND);
+        var next = script.run(Map.of("secret", "x"), null, null, ONE_SECOND);
+
+        assertThat(outcome).isInstanceOfSatisfying(ScriptOutcome.Returned.class,
+                r -> assertThat(r.value()).as("built-ins left open").isEqualTo(List.of("write: TypeError")));
+        assertThat(next.toString()).doesNotContain("ada@example.org");
+    }
+
+    @Test
     void shouldCloseEveryContextAScriptKeptOnAnyThread() throws Exception {
         int before = engine.watchdog().watching();
         var script = engine.compile("return input.n * 2;");
