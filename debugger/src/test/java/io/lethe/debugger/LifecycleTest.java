@@ -156,6 +156,17 @@ class LifecycleTest {
     }
 
     @Test
+    void shouldSwitchOffTheWindowOfADeletedSequenceSoANewOneOfTheSameNameIsNotTraced() {
+        String seq = echo();
+        fx.debugger.windows().open(seq, "dora", Duration.ofMinutes(30), false);
+
+        fx.lethe.engine.sequences().delete(seq);
+
+        assertThat(fx.debugger.windows().active(seq)).isNull();
+        assertThat(fx.debugger.windows().find(seq).orElseThrow().closedBy()).isEqualTo("lethe (sequence deleted)");
+    }
+
+    @Test
     void shouldReplayATraceWhoseInputWasKeptInClear() {
         // given
         String seq = echo();

@@ -313,6 +313,9 @@ class HooksTest {
         assertThat(failed.status()).isEqualTo(500);
         assertThat(failed.json().getString("executionId")).isEqualTo(failed.header("X-Lethe-Execution"));
         assertThat(failed.body()).doesNotContain("secret detail");
+        assertThat(failed.contentType()).as("an error, as every error").isEqualTo("application/problem+json");
+        assertThat(failed.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(failed.json().getInteger("status")).isEqualTo(500);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.bson.Document;
 
@@ -86,6 +87,21 @@ public final class DebugWindows {
         refresh();
         return current;
     }
+
+    /**
+     * Switches off the windows of sequences no longer among {@code existing} (deleted, or renamed by a purge): a new
+     * sequence of the same name is not traced unless someone switches debugging on for it.
+     */
+    public void closeAllBut(Set<String> existing) {
+        for (String sequence : Set.copyOf(open.keySet())) {
+            if (!existing.contains(sequence)) {
+                close(sequence, SYSTEM);
+            }
+        }
+    }
+
+    /** Who closes a window no person closed. */
+    static final String SYSTEM = "lethe (sequence deleted)";
 
     /** The last window of {@code sequence}, on or off. */
     public Optional<DebugWindow> find(String sequence) {

@@ -178,7 +178,12 @@ public final class FlowBlocks {
             }
             Map<String, String> headers = new LinkedHashMap<>();
             if (run.input("headers", config.headers()) instanceof Map<?, ?> given) {
-                given.forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(v)));
+                given.forEach((k, v) -> {
+                    String text = TextValue.of(v);
+                    if (text != null) {
+                        headers.put(String.valueOf(k), text);
+                    }
+                });
             }
             for (var header : headers.entrySet()) {
                 if (!HEADER_NAME.matcher(header.getKey()).matches()) {

@@ -85,10 +85,10 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
                 .optional("query", Kind.MAP, "query parameters")
                 .optional("headers", Kind.MAP, "extra request headers (not secrets: use the connector account)")
                 .optional("body", Kind.VALUE, "request body, sent as JSON")
-                .optional("timeoutMs", Kind.NUMBER, "time for the whole answer in milliseconds (default 10000); answers over 10 MB fail")
-                .optional("retries", Kind.NUMBER, "times to try again (default 0, at most 5) when the service cannot be reached,"
+                .optionalFixed("timeoutMs", Kind.NUMBER, "time for the whole answer in milliseconds (default 10000); answers over 10 MB fail")
+                .optionalFixed("retries", Kind.NUMBER, "times to try again (default 0, at most 5) when the service cannot be reached,"
                         + " gives no answer in time or answers 408, 429, 500, 502, 503 or 504; a POST is sent again too")
-                .optional("retryDelayMs", Kind.NUMBER, "wait before the first retry in milliseconds (default 1000), doubled before"
+                .optionalFixed("retryDelayMs", Kind.NUMBER, "wait before the first retry in milliseconds (default 1000), doubled before"
                         + " each next one; a longer Retry-After from the service is followed (at most 60 s)")
                 .build();
     }
@@ -131,7 +131,12 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
             request.header("Content-Type", "application/json");
         }
         if (run.input("headers", config.headers()) instanceof Map<?, ?> headers) {
-            headers.forEach((k, v) -> request.header(String.valueOf(k), String.valueOf(v)));
+            headers.forEach((k, v) -> {
+                String text = TextValue.of(v);
+                if (text != null) {
+                    request.header(String.valueOf(k), text);
+                }
+            });
         }
         account.secretHeaders().forEach(request::setHeader);
         return call(request.build(), account.name(), config, run);
@@ -242,9 +247,13 @@ public final class HttpRequestBlock implements Block<HttpRequestBlock.Config> {
         }
         if (query instanceof Map<?, ?> params && !params.isEmpty()) {
             StringBuilder q = new StringBuilder();
-            params.forEach((k, v) -> q.append(q.isEmpty() ? "?" : "&")
-                    .append(URLEncoder.encode(String.valueOf(k), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)));
+            params.forEach((k, v) -> {
+                String text = TextValue.of(v);
+                if (text != null) {
+                    q.append(q.isEmpty() ? "?" : "&").append(URLEncoder.encode(String.valueOf(k), StandardCharsets.UTF_8))
+                            .append('=').append(URLEncoder.encode(text, StandardCharsets.UTF_8));
+                }
+            });
             url.append(q);
         }
         return URI.create(url.toString()).normalize();

@@ -125,13 +125,13 @@ public final class InstanceBlocks {
                     .required("model", Kind.MODEL, "the model")
                     .optional("where", Kind.MAP, "{attr: value} or {attr: {op: value}}, op: eq, in, gt, gte, lt, lte, regex")
                     .optional("sortBy", Kind.TEXT, "attribute to sort by")
-                    .optional("descending", Kind.BOOLEAN, "sort descending")
-                    .optional("limit", Kind.NUMBER, "at most this many (default 100, max 1000)")
+                    .optionalFixed("descending", Kind.BOOLEAN, "sort descending")
+                    .optionalFixed("limit", Kind.NUMBER, "at most this many (default 100, max 1000)")
                     .build();
         }
 
         public QueryConfig compile(BlockConfig c) {
-            return new QueryConfig(c.text("model", null), c.template("where"), c.text("sortBy", null),
+            return new QueryConfig(c.text("model", null), Template.allOrNothing(c.template("where")), c.text("sortBy", null),
                     c.flag("descending"), (int) c.number("limit", 100, 1, InstanceQuery.MAX_LIMIT));
         }
 
@@ -151,6 +151,9 @@ public final class InstanceBlocks {
          * without an address to whoever called the hook. A null written in the design still finds those.
          */
         static Optional<String> missing(Template template, Object resolved) {
+            if (template instanceof Template.Path whole && resolved == null) {
+                return Optional.of("the filter ({{" + whole.source() + "}}) resolved to nothing, which would match every instance");
+            }
             if (!(template instanceof Template.MapOf written) || !(resolved instanceof Map<?, ?> values)) {
                 return Optional.empty();
             }
@@ -178,7 +181,11 @@ public final class InstanceBlocks {
         }
 
         private static Optional<String> emptyExpression(Template written, Object value) {
-            return value == null && written instanceof Template.Path path ? Optional.of(path.source()) : Optional.empty();
+            return value != null ? Optional.empty() : switch (written) {
+                case Template.Path path -> Optional.of(path.source());
+                case Template.AllOrNothing text -> Optional.of(text.source());
+                default -> Optional.empty();
+            };
         }
     }
 

@@ -79,7 +79,7 @@ public final class PurgeAttributesBlock implements Block<PurgeAttributesBlock.Co
         if (c.raw("where") instanceof Map<?, ?> where && where.isEmpty()) {
             c.error("where", "must select instances; an empty filter would purge every instance");
         }
-        return new Config(c.text("model", null), c.template("where"), strategies);
+        return new Config(c.text("model", null), Template.allOrNothing(c.template("where")), strategies);
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class RequestPurgeBlock implements Block<RequestPurgeBlock.Config> 
     @Override
     public ConfigSchema schema() {
         return PurgeAttributesBlock.subjectSchema()
-                .optional("everywhere", Kind.BOOLEAN, "also forget their personal values wherever else they occur"
+                .optionalFixed("everywhere", Kind.BOOLEAN, "also forget their personal values wherever else they occur"
                         + " (default: when a purged attribute is personal or sensitive)")
                 .build();
     }

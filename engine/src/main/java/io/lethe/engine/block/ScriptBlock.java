@@ -32,7 +32,7 @@ public final class ScriptBlock implements Block<ScriptBlock.Config> {
     public ConfigSchema schema() {
         return ConfigSchema.builder()
                 .required("source", Kind.CODE, "function body over input, steps, context (item, index, execution); return the output")
-                .optional("timeoutMs", Kind.NUMBER, "wall-clock limit in milliseconds (default 1000)")
+                .optionalFixed("timeoutMs", Kind.NUMBER, "wall-clock limit in milliseconds (default 1000)")
                 .build();
     }
 

@@ -59,7 +59,7 @@ public final class TokenBlocks {
             return ConfigSchema.builder()
                     .required("value", Kind.VALUE, "what the token carries, e.g. {{input.body.email}}; nobody can read it from the token")
                     .required("purpose", Kind.TEXT, "what the token is for, e.g. forget-me: check-token opens it only for the same purpose")
-                    .optional("minutes", Kind.NUMBER, "how long it stays valid (default 60, at most a week)")
+                    .optionalFixed("minutes", Kind.NUMBER, "how long it stays valid (default 60, at most a week)")
                     .build();
         }
 

@@ -32,24 +32,27 @@ final class Run {
     private final String id;
     private final Object input;
     private final Instant deadline;
+    private final boolean byCaller;
     private final int depth;
     private final Responder responder;
     /** The latest clock reading: when the run started, then when each block ended (the next one starts then). */
     private Instant now;
     private final List<String> path = Collections.synchronizedList(new ArrayList<>());
     private volatile HttpReply response;
-    private int blockRuns;
     private Redactor redactor; // with the objects it has scanned: made by the first redaction of the run
     private Set<Object> scanned;
 
+    /** @param notAfter a calling sequence's deadline (null for none): a called sequence gets no more time than its caller has */
     Run(SequenceRunner runner, CompiledSequence sequence, String id, Object input, Instant started, int depth,
-            Responder responder) {
+            Responder responder, Instant notAfter) {
         this.runner = runner;
         this.sequence = sequence;
         this.id = id;
         this.input = input;
         this.now = started;
-        this.deadline = started.plusMillis(sequence.definition().settings().timeoutMs());
+        Instant own = started.plusMillis(sequence.definition().settings().timeoutMs());
+        this.byCaller = notAfter != null && notAfter.isBefore(own);
+        this.deadline = byCaller ? notAfter : own;
         this.depth = depth;
         this.responder = responder;
     }
@@ -114,13 +117,15 @@ final class Run {
         Map<String, Object> steps = (Map<String, Object>) scope.get("steps");
         Object last = null;
         String current = start;
+        int blockRuns = 0; // per path: each item of a loop walks its own
         while (current != null) {
             if (++blockRuns > MAX_BLOCK_RUNS) {
                 return Outcome.failed("more than " + MAX_BLOCK_RUNS + " blocks run: is there a loop in the wiring?");
             }
             Instant started = now;
             if (!started.isBefore(deadline)) {
-                return Outcome.failed("sequence timed out after " + sequence.definition().settings().timeoutMs() + " ms");
+                return Outcome.failed(byCaller ? "sequence timed out: the calling sequence's time ran out"
+                        : "sequence timed out after " + sequence.definition().settings().timeoutMs() + " ms");
             }
             CompiledBlock block = sequence.block(current);
             Step step = new Step(scope, frame, block.id());
@@ -250,7 +255,7 @@ final class Run {
                 return Outcome.failed("sequences call each other more than " + SequenceRunner.MAX_CALL_DEPTH + " deep");
             }
             ExecutionResult result = runner.run(runner.compiled(name), new TriggerInfo("call", sequence.name()),
-                    callInput, id, depth + 1, Responder.NONE);
+                    callInput, id, depth + 1, Responder.NONE, deadline);
             if (!result.succeeded()) {
                 return Outcome.failed("sequence '" + name + "' failed: " + result.error());
             }

@@ -52,12 +52,12 @@ public final class SequenceRunner {
 
     /** Runs the current version, handing its HTTP answer to {@code responder} as soon as a respond block runs. */
     public ExecutionResult run(String sequence, TriggerInfo trigger, Object input, Responder responder) {
-        return run(compiled(sequence), trigger, input, null, 0, responder);
+        return run(compiled(sequence), trigger, input, null, 0, responder, null);
     }
 
     /** Runs a given compiled form (e.g. an older version, for a replay). */
     public ExecutionResult run(CompiledSequence sequence, TriggerInfo trigger, Object input) {
-        return run(sequence, trigger, input, null, 0, Responder.NONE);
+        return run(sequence, trigger, input, null, 0, Responder.NONE, null);
     }
 
     /**
@@ -77,13 +77,13 @@ public final class SequenceRunner {
     }
 
     ExecutionResult run(CompiledSequence sequence, TriggerInfo trigger, Object input, String parentId, int depth,
-            Responder responder) {
+            Responder responder, Instant notAfter) {
         String id = Ids.next();
         Instant started = clock.instant();
         var start = new ExecutionListener.Started(id, parentId, sequence.name(), sequence.version(), trigger, input, started);
         listeners.forEach(l -> l.executionStarted(start));
         // Not copied: blocks never change the input (scripts get JSON copies, templates only read).
-        Run run = new Run(this, sequence, id, input, started, depth, responder);
+        Run run = new Run(this, sequence, id, input, started, depth, responder, notAfter);
         ExecutionResult result;
         try {
             result = run.execute();

@@ -20,8 +20,11 @@ public record ConfigSchema(List<Field> fields) {
         TEXT, NUMBER, BOOLEAN, VALUE, MAP, CODE, EXPRESSION, MODEL, SEQUENCE, CONNECTOR, BLOCK, CHOICE
     }
 
-    /** One config key. {@code choices} lists allowed values for {@link Kind#CHOICE}. */
-    public record Field(String name, Kind kind, boolean required, String description, List<String> choices) {
+    /**
+     * One config key. {@code choices} lists allowed values for {@link Kind#CHOICE}; {@code fixed}: a number or flag
+     * read when the sequence is saved, which takes no {@code {{...}}} expression.
+     */
+    public record Field(String name, Kind kind, boolean required, String description, List<String> choices, boolean fixed) {
     }
 
     public ConfigSchema {
@@ -43,8 +46,8 @@ public record ConfigSchema(List<Field> fields) {
         for (Field f : fields) {
             Map<String, Object> p = new LinkedHashMap<>();
             switch (f.kind()) {
-                case NUMBER -> p.put("type", List.of("number", "string"));
-                case BOOLEAN -> p.put("type", List.of("boolean", "string"));
+                case NUMBER -> p.put("type", f.fixed() ? "number" : List.of("number", "string"));
+                case BOOLEAN -> p.put("type", f.fixed() ? "boolean" : List.of("boolean", "string"));
                 case MAP -> p.put("type", "object");
                 case VALUE -> { }
                 case CHOICE -> p.put("enum", f.choices());
@@ -70,17 +73,23 @@ public record ConfigSchema(List<Field> fields) {
         private final List<Field> fields = new ArrayList<>();
 
         public Builder required(String name, Kind kind, String description) {
-            fields.add(new Field(name, kind, true, description, List.of()));
+            fields.add(new Field(name, kind, true, description, List.of(), false));
             return this;
         }
 
         public Builder optional(String name, Kind kind, String description) {
-            fields.add(new Field(name, kind, false, description, List.of()));
+            fields.add(new Field(name, kind, false, description, List.of(), false));
+            return this;
+        }
+
+        /** An optional number or flag fixed in the design (no expression). */
+        public Builder optionalFixed(String name, Kind kind, String description) {
+            fields.add(new Field(name, kind, false, description, List.of(), true));
             return this;
         }
 
         public Builder choice(String name, boolean required, String description, String... choices) {
-            fields.add(new Field(name, Kind.CHOICE, required, description, List.of(choices)));
+            fields.add(new Field(name, Kind.CHOICE, required, description, List.of(choices), false));
             return this;
         }
 

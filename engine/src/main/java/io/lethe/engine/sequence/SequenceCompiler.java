@@ -109,6 +109,9 @@ public final class SequenceCompiler {
             checkWires(definition, block.get(), ids, at, errors);
             int before = errors.size();
             checkConfig(definition.config(), block.get().schema(), ids, lookups, at + "/config", errors, scripts);
+            if (!stored && errors.size() == before) {
+                TemplateReferences.check(definition.config(), block.get().schema(), ids, at + "/config", errors);
+            }
             if (errors.size() == before) {
                 Object config = block.get().compile(
                         new BlockConfig(definition.config(), at + "/config", errors, scripts, resources, stored));
@@ -121,8 +124,9 @@ public final class SequenceCompiler {
             checkLoopBodies(sequence, errors);
         }
         checkTriggers(sequence.triggers(), lookups, errors, stored);
-        if (sequence.settings().timeoutMs() > SequenceSettings.MAX_TIMEOUT_MS) {
-            errors.add(new FieldError("/settings/timeoutMs", "at most " + SequenceSettings.MAX_TIMEOUT_MS));
+        if (sequence.settings().timeoutMs() < 0 || sequence.settings().timeoutMs() > SequenceSettings.MAX_TIMEOUT_MS) {
+            errors.add(new FieldError("/settings/timeoutMs", "from 1 to " + SequenceSettings.MAX_TIMEOUT_MS + " (0: the default "
+                    + SequenceSettings.DEFAULT_TIMEOUT_MS + ")"));
         }
         CompiledSequence result = new CompiledSequence(sequence, Map.copyOf(compiled), List.copyOf(resources));
         if (!errors.isEmpty()) {
@@ -252,6 +256,7 @@ public final class SequenceCompiler {
 
     private static void checkTriggers(List<Trigger> triggers, Lookups lookups, List<FieldError> errors, boolean stored) {
         Map<String, Integer> seen = new HashMap<>();
+        Set<String> instanceEvents = new HashSet<>();
         for (int i = 0; i < triggers.size(); i++) {
             String at = "/triggers/" + i;
             switch (triggers.get(i)) {
@@ -284,6 +289,9 @@ public final class SequenceCompiler {
                     }
                     if (event.events() == null || event.events().isEmpty() || !EVENTS.containsAll(event.events())) {
                         errors.add(new FieldError(at + "/events", "must list some of created, updated, deactivated, reactivated, deleted"));
+                    } else if (!stored && event.events().stream().anyMatch(e -> !instanceEvents.add(event.model() + " " + e))) {
+                        errors.add(new FieldError(at + "/events", "an event of model '" + event.model()
+                                + "' another trigger of this sequence takes already (it would run twice)"));
                     }
                 }
             }

@@ -2,7 +2,8 @@ package io.lethe.engine.sequence;
 
 /**
  * @param record    what execution records keep
- * @param timeoutMs the longest a run may take before it fails
+ * @param timeoutMs the longest a run may take before it fails (0 or absent: {@value #DEFAULT_TIMEOUT_MS}; a negative one is
+ *                  refused when the sequence is saved)
  */
 public record SequenceSettings(RecordMode record, long timeoutMs) {
 
@@ -11,7 +12,7 @@ public record SequenceSettings(RecordMode record, long timeoutMs) {
 
     public SequenceSettings {
         record = record == null ? RecordMode.SUMMARY : record;
-        timeoutMs = timeoutMs <= 0 ? DEFAULT_TIMEOUT_MS : timeoutMs;
+        timeoutMs = timeoutMs == 0 ? DEFAULT_TIMEOUT_MS : timeoutMs;
     }
 
     public static SequenceSettings defaults() {

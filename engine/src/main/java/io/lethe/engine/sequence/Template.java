@@ -81,6 +81,42 @@ public sealed interface Template {
         };
     }
 
+    /**
+     * As {@code template}, with every text holding expressions resolving to null when one of its expressions finds
+     * nothing (a filter's {@code "^{{input.prefix}}"} called without a prefix must not become {@code "^"}, which
+     * matches everything).
+     */
+    static Template allOrNothing(Template template) {
+        return switch (template) {
+            case Interpolated text -> new AllOrNothing(text);
+            case MapOf map -> {
+                Map<String, Template> entries = new LinkedHashMap<>();
+                map.entries().forEach((k, t) -> entries.put(k, allOrNothing(t)));
+                yield new MapOf(entries);
+            }
+            case ListOf list -> new ListOf(list.items().stream().map(Template::allOrNothing).toList());
+            default -> template;
+        };
+    }
+
+    /** Text with expressions that resolves to null if any of them finds nothing (see {@link #allOrNothing}). */
+    record AllOrNothing(Interpolated text) implements Template {
+        @Override
+        public Object resolve(Map<String, Object> scope) {
+            for (Template part : text.parts()) {
+                if (part instanceof Path && part.resolve(scope) == null) {
+                    return null;
+                }
+            }
+            return text.resolve(scope);
+        }
+
+        /** The first expression of the text, as written. */
+        public String source() {
+            return text.parts().stream().filter(Path.class::isInstance).map(p -> ((Path) p).source()).findFirst().orElse("");
+        }
+    }
+
     /** An expression whose value is given as encoded text. */
     record Encoded(Template value, Function<Object, String> encode) implements Template {
         @Override

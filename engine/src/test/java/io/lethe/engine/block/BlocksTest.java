@@ -123,6 +123,24 @@ class BlocksTest {
     }
 
     @Test
+    void queryShouldRefuseAWholeFilterOrAPatternWhoseExpressionFoundNothing() {
+        lethe.engine.instances().create(model, Map.of("email", "ada@example.org"));
+        lethe.engine.instances().create(model, Map.of("email", "grace@example.org"));
+        String whole = lethe.sequence(List.of(BlockDefinition.of("find", "query-instances", Map.of("model", model,
+                "where", "{{input.where}}"))));
+        String prefixed = lethe.sequence(List.of(BlockDefinition.of("find", "query-instances", Map.of("model", model,
+                "where", Map.of("email", Map.of("regex", "^{{input.prefix}}@"))))));
+
+        ExecutionResult noWhere = lethe.run(whole, Map.of());
+        ExecutionResult noPrefix = lethe.run(prefixed, Map.of());
+        ExecutionResult ada = lethe.run(prefixed, Map.of("prefix", "ada"));
+
+        assertThat(noWhere.error()).contains("the filter ({{input.where}}) resolved to nothing");
+        assertThat(noPrefix.error()).contains("the filter's value for 'email' ({{input.prefix}}) resolved to nothing");
+        assertThat((List<?>) ada.output()).hasSize(1);
+    }
+
+    @Test
     void conditionShouldBranch() {
         String seq = lethe.sequence(List.of(
                 BlockDefinition.of("check", "condition", Map.of("expression", "input.age >= 18")).then("true", "adult").then("false", "minor"),
@@ -133,6 +151,16 @@ class BlocksTest {
         var minor = lethe.run(seq, Map.of("age", 12)).response().orElseThrow();
         assertThat(minor.status()).isEqualTo(403);
         assertThat(minor.body()).isEqualTo("minor");
+    }
+
+    @Test
+    void respondShouldLeaveOutAHeaderWhoseValueIsMissingAndWriteObjectsAsJson() {
+        String seq = lethe.sequence(List.of(BlockDefinition.of("answer", "respond",
+                Map.of("headers", Map.of("X-Missing", "{{input.h}}", "X-Obj", "{{input.o}}", "X-N", "{{input.n}}"), "body", "ok"))));
+
+        var headers = lethe.run(seq, Map.of("o", Map.of("k", List.of(1, "two")), "n", 3)).response().orElseThrow().headers();
+
+        assertThat(headers).doesNotContainKey("X-Missing").containsEntry("X-Obj", "{\"k\":[1,\"two\"]}").containsEntry("X-N", "3");
     }
 
     @Test
@@ -295,11 +323,15 @@ class BlocksTest {
         Map<String, Object> inNothing = new HashMap<>();
         inNothing.put("in", null);
         ExecutionResult nullList = lethe.run(byFilter, Map.of("where", Map.of("name", inNothing)));
+        String byPrefix = lethe.sequence(List.of(BlockDefinition.of("forget", "purge-attributes", Map.of("model", model,
+                "where", Map.of("email", Map.of("regex", "^{{input.prefix}}")), "attributes", Map.of("email", "delete")))));
+        ExecutionResult noPrefix = lethe.run(byPrefix, Map.of()); // "^" would match every address
 
         assertThat(noName.error()).endsWith("nothing purged: the filter's value for 'name' resolved to nothing");
         assertThat(emptyFilter.error()).endsWith("nothing purged: the filter resolved to no condition, which would select every instance");
         assertThat(emptyPattern.error()).endsWith("nothing purged: the filter's value for 'name' resolved to nothing");
         assertThat(nullList.error()).endsWith("nothing purged: the filter's value for 'name' resolved to nothing");
+        assertThat(noPrefix.succeeded()).isFalse();
         assertThat(instances.count(model, List.of(), true)).isEqualTo(2);
     }
 

@@ -13,6 +13,7 @@ import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ class HttpRequestBlockTest {
     EngineFixture lethe;
     HttpServer outside;
     final List<String> receivedKeys = new CopyOnWriteArrayList<>();
+    final List<String> receivedHeaders = new CopyOnWriteArrayList<>();
     final List<String> receivedPaths = new CopyOnWriteArrayList<>();
     final List<String> sentUntilCut = new CopyOnWriteArrayList<>();
     final List<Long> flakyCalls = new CopyOnWriteArrayList<>();
@@ -43,6 +45,7 @@ class HttpRequestBlockTest {
         outside = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         outside.createContext("/api/", exchange -> {
             receivedKeys.add(exchange.getRequestHeaders().getFirst("X-Api-Key"));
+            receivedHeaders.add(exchange.getRequestHeaders().getFirst("X-Obj") + "|" + exchange.getRequestHeaders().containsKey("X-Missing"));
             receivedPaths.add(exchange.getRequestURI().toString());
             byte[] body = exchange.getRequestURI().getPath().endsWith("/missing")
                     ? "{\"error\":\"no\"}".getBytes(StandardCharsets.UTF_8)
@@ -193,6 +196,20 @@ class HttpRequestBlockTest {
         assertThat(sneaky.succeeded()).as(sneaky.error()).isTrue();
         assertThat(receivedPaths).containsExactly("/api/customers/a%20b%2F..%2F..%2Fadmin%3Fall%3D1%23x/orders");
         assertThat(parent.error()).contains("a value in the path may not be '..'");
+    }
+
+    @Test
+    void shouldWriteValuesIntoTheQueryAndHeadersAsTextLeavingOutWhatIsMissing() {
+        String seq = lethe.sequence(List.of(BlockDefinition.of("call", "http-request", Map.of("connector", "crm", "path", "/things",
+                "query", Map.of("q", "{{input.missing}}", "o", "{{input.obj}}", "n", "{{input.n}}"),
+                "headers", Map.of("X-Obj", "{{input.obj}}", "X-Missing", "{{input.missing}}")))));
+
+        ExecutionResult result = lethe.run(seq, Map.of("obj", Map.of("a", List.of(1, 2)), "n", 5));
+
+        assertThat(result.succeeded()).as(result.error()).isTrue();
+        assertThat(receivedPaths).singleElement().asString().startsWith("/api/things?")
+                .contains("o=" + URLEncoder.encode("{\"a\":[1,2]}", StandardCharsets.UTF_8)).contains("n=5").doesNotContain("q=");
+        assertThat(receivedHeaders).containsExactly("{\"a\":[1,2]}|false");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,6 +90,40 @@ class ExecutionsTest {
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.error()).contains("timed out");
+    }
+
+    @Test
+    void shouldGiveACalledSequenceNoMoreTimeThanItsCallerHasLeft() {
+        String slowChild = save(RecordMode.SUMMARY, 0,
+                BlockDefinition.of("first", "script", Map.of("source", "const end = Date.now() + 400; while (Date.now() < end) {} return 1;"))
+                        .then("second"),
+                BlockDefinition.of("second", "script", Map.of("source", "const end = Date.now() + 400; while (Date.now() < end) {} return 2;")));
+        String caller = save(RecordMode.SUMMARY, 300, BlockDefinition.of("call", "call-sequence", Map.of("sequence", slowChild)));
+
+        ExecutionResult result = lethe.run(caller, null);
+
+        assertThat(result.succeeded()).as("the child has 30 s of its own, the caller 0.3 s").isFalse();
+        assertThat(result.error()).as("its script is given what the caller has left").containsPattern("script timed out after [12]?\\d{1,2} ms");
+    }
+
+    @Test
+    void shouldRunALoopOverThousandsOfItemsWhileEachPathStillStopsARunawayWiring() {
+        String loop = save(RecordMode.SUMMARY, 0,
+                BlockDefinition.of("loop", "for-each", Map.of("items", "{{input.items}}", "body", "double")),
+                BlockDefinition.of("double", "script", Map.of("source", "return context.item * 2;")).then("triple"),
+                BlockDefinition.of("triple", "script", Map.of("source", "return context.item * 3;")));
+        String runaway = save(RecordMode.SUMMARY, 0,
+                BlockDefinition.of("a", "script", Map.of("source", "return 1;")).then("b"),
+                BlockDefinition.of("b", "script", Map.of("source", "return 2;")).then("a"));
+
+        ExecutionResult many = lethe.run(loop, Map.of("items", IntStream.range(0, 6_000).boxed().toList()));
+        ExecutionResult endless = lethe.run(runaway, null);
+
+        assertThat(many.succeeded()).as("12 000 blocks in 6 000 paths: " + many.error()).isTrue();
+        List<?> outputs = (List<?>) many.output();
+        assertThat(outputs).hasSize(6_000);
+        assertThat(((Number) outputs.getLast()).intValue()).isEqualTo(17_997);
+        assertThat(endless.error()).contains("more than 10000 blocks run: is there a loop in the wiring?");
     }
 
     @Test

@@ -225,6 +225,31 @@ class SequenceValidationTest {
     }
 
     @Test
+    void shouldRefuseExpressionsThatNameNothingARunHasANegativeTimeLimitAndAnEventTakenTwice() {
+        Sequence typos = Sequence.of(EngineFixture.unique("typos"), "say", List.of(
+                BlockDefinition.of("say", "log", Map.of("message", "hi {{inptu.name}}")).then("answer"),
+                BlockDefinition.of("answer", "respond", Map.of("body", Map.of("a", "{{steps.nosuch.output}}", "b", "x {{ and }} y",
+                        "ok", "{{steps.say.output}} {{input.x}} {{item}} {{index}} {{execution.id}}")))))
+                .withSettings(new SequenceSettings(RecordMode.SUMMARY, -5));
+        String model = EngineFixture.unique("watched");
+        lethe.model(Model.of(model, Attribute.of("name", AttributeType.STRING)));
+        Sequence twice = Sequence.of(EngineFixture.unique("twice"), "say", List.of(BlockDefinition.of("say", "log", Map.of("message", "hi"))),
+                new Trigger.InstanceEvent(model, List.of("created")), new Trigger.InstanceEvent(model, List.of("updated", "created")));
+
+        assertThatThrownBy(() -> lethe.engine.sequences().save(twice)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors()).extracting(FieldError::pointer).containsExactly("/triggers/1/events"));
+
+        assertThatThrownBy(() -> lethe.engine.sequences().save(typos))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::pointer).containsExactlyInAnyOrder("/blocks/0/config/message",
+                            "/blocks/1/config/body", "/blocks/1/config/body", "/settings/timeoutMs");
+                    assertThat(e.errors()).extracting(FieldError::message).anySatisfy(m -> assertThat(m)
+                            .isEqualTo("'{{steps.nosuch.output}}': this sequence has no block 'nosuch'"));
+                    assertThat(message(e, "/blocks/0/config/message")).startsWith("'{{inptu.name}}' names nothing a run has");
+                });
+    }
+
+    @Test
     void shouldNumberVersionsOnEverySave() {
         Sequence sequence = Sequence.of(EngineFixture.unique("ver"), "say",
                 List.of(BlockDefinition.of("say", "log", Map.of("message", "hello"))));
@@ -281,6 +306,15 @@ class SequenceValidationTest {
         for (Block<?> block : lethe.engine.blocks().all()) {
             assertThat(block.schema().toJsonSchema()).containsEntry("type", "object").containsKey("properties");
         }
+        assertThat(property("script", "timeoutMs")).as("fixed: no expression").containsEntry("type", "number");
+        assertThat(property("query-instances", "descending")).containsEntry("type", "boolean");
+        assertThat(property("respond", "status")).as("an expression too").containsEntry("type", List.of("number", "string"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> property(String type, String field) {
+        Block<?> block = lethe.engine.blocks().all().stream().filter(b -> b.type().equals(type)).findFirst().orElseThrow();
+        return (Map<String, Object>) ((Map<String, Object>) block.schema().toJsonSchema().get("properties")).get(field);
     }
 
     private static String message(InvalidInputException e, String pointer) {

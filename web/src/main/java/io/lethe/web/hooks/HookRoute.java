@@ -6,6 +6,7 @@ import io.lethe.engine.execution.HttpReply;
 import io.lethe.engine.execution.TriggerInfo;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.failure.NotFoundException;
+import io.lethe.engine.json.Json;
 import io.lethe.engine.json.RawJson;
 import io.lethe.engine.trigger.HookKeys;
 import io.lethe.engine.trigger.HttpTriggers;
@@ -22,6 +23,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -193,11 +195,19 @@ public final class HookRoute {
             return null; // answered when the respond block ran
         }
         request.response().putHeader(EXECUTION_HEADER, result.executionId());
-        return result.succeeded() ? Reply.noContent() : failed(result.executionId());
+        return result.succeeded() ? Reply.noContent() : failed(request, result.executionId());
     }
 
-    private static Reply failed(String executionId) {
-        return new Reply(500, Map.of("title", "Sequence failed", "status", 500, "executionId", executionId));
+    /** A problem+json 500 naming the execution to look at (its error stays in the record: it may quote data). */
+    private static Reply failed(HttpServerRequest request, String executionId) {
+        request.response().putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Sequence failed");
+        problem.put("status", 500);
+        problem.put("detail", "the sequence failed before it answered: see its execution record");
+        problem.put("executionId", executionId);
+        return new Reply(500, new Blocking.Raw(Json.write(problem).getBytes(StandardCharsets.UTF_8), Problems.CONTENT_TYPE));
     }
 
     private static Reply answer(HttpServerRequest request, HttpReply reply, String executionId) {
@@ -207,7 +217,7 @@ public final class HookRoute {
             reply.headers().forEach((k, v) -> request.response().putHeader(k, v));
         } catch (RuntimeException e) { // the respond block checks them: a header the server still refuses
             log.atError().setCause(e).addKeyValue("executionId", executionId).log("respond block's headers refused");
-            return failed(executionId);
+            return failed(request, executionId);
         }
         Object body = reply.body() instanceof RawJson raw && raw.text().startsWith("\"") ? raw.value() : reply.body();
         if (body instanceof String text) {
