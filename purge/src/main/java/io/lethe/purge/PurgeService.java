@@ -204,6 +204,7 @@ public final class PurgeService implements AutoCloseable {
      * takes over runs whose process stopped without finishing them (when several processes share the database).
      */
     public void start() {
+        ledger.repairMirror();
         resumeInterrupted();
         long renew = RunLeases.TTL.toSeconds() / 4;
         ticker.scheduleAtFixedRate(() -> safely("renew", () -> leases.renew()), renew, renew, TimeUnit.SECONDS);
@@ -321,7 +322,7 @@ public final class PurgeService implements AutoCloseable {
         long reclaimed = database.compact().bytesReclaimed();
         PurgeStatus end = clean ? PurgeStatus.COMPLETED : PurgeStatus.FAILED;
         PurgeRequest closing = request.finished(end, clock.instant(), reclaimed, null);
-        PurgeRequest closed = request.finished(end, closing.finishedAt(), reclaimed, ledger.append(Receipts.of(closing, exports, hmac)));
+        PurgeRequest closed = request.finished(end, closing.finishedAt(), reclaimed, ledger.appendOnce(closing.id(), Receipts.of(closing, exports, hmac)));
         store.save(closed);
         log.atInfo().addKeyValue("purge", closed.id()).addKeyValue("status", end.label()).log("purge finished");
         return closed;

@@ -22,6 +22,7 @@ import io.lethe.engine.sequence.BlockDefinition;
 import io.lethe.engine.testkit.EngineFixture;
 import io.lethe.engine.testkit.RawBytes;
 import io.lethe.purge.ledger.Ledger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -367,6 +368,26 @@ class PurgeServiceTest {
         assertThat(mirrored.entries()).extracting(e -> e.receipt().get("requestId")).containsExactly("r1", "r2");
         assertThat(mirrored.verify().intact()).isTrue();
         assertThat(mirrored.importMirror()).as("idempotent").isZero();
+    }
+
+    @Test
+    void shouldAppendAPurgesReceiptOnceAndMirrorWhatACrashKeptFromTheMirror() throws Exception {
+        Path mirror = dir.resolve("crashed-ledger").resolve("purge-ledger.jsonl");
+        Ledger beforeItsMirrorLine = new Ledger(lethe.database, Clock.systemUTC()); // the process died before writing the line
+        String first = beforeItsMirrorLine.append(Map.of("requestId", "crashed", "status", "completed"));
+        Ledger mirrored = new Ledger(lethe.database, Clock.systemUTC(), mirror);
+
+        String again = mirrored.appendOnce("crashed", Map.of("requestId", "crashed", "status", "completed"));
+        mirrored.appendOnce("next", Map.of("requestId", "next", "status", "completed"));
+
+        assertThat(again).as("the resumed run closes on the entry it had appended").isEqualTo(first);
+        assertThat(mirrored.entries()).filteredOn(e -> "crashed".equals(e.receipt().get("requestId"))).hasSize(1);
+        List<String> lines = Files.readAllLines(mirror);
+        assertThat(lines).hasSize(mirrored.entries().size());
+        assertThat(String.join("\n", lines)).contains("crashed").contains("next");
+        lethe.database.collection(Ledger.COLLECTION).drop(); // the database is lost: the mirror has every link
+        mirrored.importMirror();
+        assertThat(mirrored.verify().intact()).isTrue();
     }
 
     private static PurgeRequest await(PurgeService purges, String id) {

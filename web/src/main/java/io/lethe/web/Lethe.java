@@ -11,6 +11,7 @@ import io.lethe.engine.backup.BackupArchivesTarget;
 import io.lethe.engine.backup.BackupRangeTarget;
 import io.lethe.engine.backup.BackupSettings;
 import io.lethe.engine.backup.Backups;
+import io.lethe.engine.backup.RestoreMark;
 import io.lethe.engine.job.Housekeeping;
 import io.lethe.engine.log.HourlySegmentAppender;
 import io.lethe.engine.log.LogPurgeTarget;
@@ -152,6 +153,12 @@ public final class Lethe implements AutoCloseable {
             // Times stored (and so answered) to the millisecond, as the database keeps them: an answer gives the
             // same time as a later read. The engine keeps the precise clock for run timings (sub-millisecond).
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+            Optional<String> restoring = RestoreMark.unfinished(database);
+            if (restoring.isPresent()) {
+                throw new StartupException("a restore of backup " + restoring.get() + " did not finish, so purges made since that"
+                        + " backup may not be replayed yet: with the server stopped, run `lethe backup restore " + restoring.get()
+                        + "` again", null);
+            }
             engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.retention());
             engine.runner().addListener(new ExecutionMetrics(registry));
             UserStore users = new MongoUserStore(database);

@@ -68,7 +68,7 @@ public final class Backups implements AutoCloseable {
 
     public static final String JOB = "backup";
     /** Collections never archived (see the class comment). */
-    public static final Set<String> EXCLUDED = Set.of("purge_ledger", "purge_requests");
+    public static final Set<String> EXCLUDED = Set.of("purge_ledger", "purge_requests", RestoreMark.COLLECTION);
 
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
     private static final Pattern ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z_-]*");
@@ -204,6 +204,7 @@ public final class Backups implements AutoCloseable {
         }
         Path archive = archive(id);
         BackupManifest manifest = BackupManifest.read(archive);
+        RestoreMark.set(target, id, clock.instant()); // until the ledger is replayed: a server refuses to serve it
         Map<String, Long> restored = new LinkedHashMap<>();
         List<String> keptKeys = new ArrayList<>();
         Set<String> inArchive = new HashSet<>();
@@ -245,6 +246,7 @@ public final class Backups implements AutoCloseable {
         target.flush();
         List<String> replayed = replayer.replayAfter(manifest.createdAt(), target);
         target.compact(); // the archive's copies of replayed data, and the dropped data, physically gone too
+        RestoreMark.clear(target);
         log.atInfo().addKeyValue("backup", id).addKeyValue("replayed", replayed.size()).log("backup restored");
         return new RestoreReport(id, manifest.createdAt(), restored, dropped, keptKeys, replayed);
     }
@@ -332,8 +334,13 @@ public final class Backups implements AutoCloseable {
         }
     }
 
-    /** Starts the daily backup (at {@link BackupSettings#dailyAt()} UTC), keeping the newest as many as the retention says. */
+    /**
+     * Wipes what a backup or rewrite stopped by a crash left (a partial archive holds a copy of the whole database
+     * file), then starts the daily backup (at {@link BackupSettings#dailyAt()} UTC), keeping the newest as many as the
+     * retention says.
+     */
     public synchronized void start() {
+        recover();
         timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("lethe-backup").unstarted(r));
         Instant now = clock.instant();
         Instant next = LocalDate.ofInstant(now, ZoneOffset.UTC).atTime(settings.dailyAt()).toInstant(ZoneOffset.UTC);

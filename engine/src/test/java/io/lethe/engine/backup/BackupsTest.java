@@ -347,6 +347,37 @@ class BackupsTest {
     }
 
     @Test
+    void shouldMarkARestoreStoppedBeforeItsLedgerReplayUntilItIsRunAgain() {
+        customer(canary + "@example.org", "n");
+        BackupInfo taken = backups.create();
+        try (EngineFixture fresh = new EngineFixture(dir.resolve("fresh"))) {
+            LedgerReplayer dies = (createdAt, target) -> {
+                throw new IllegalStateException("the process stops before the purges made since are replayed");
+            };
+
+            assertThatThrownBy(() -> backups.restore(taken.id(), fresh.database, dies)).hasMessageContaining("process stops");
+            assertThat(RestoreMark.unfinished(fresh.database)).as("a server refuses to serve it").contains(taken.id());
+
+            backups.restore(taken.id(), fresh.database, LedgerReplayer.NONE);
+            assertThat(RestoreMark.unfinished(fresh.database)).isEmpty();
+        }
+        assertThat(RestoreMark.unfinished(lethe.database)).as("the source was never marked").isEmpty();
+    }
+
+    @Test
+    void shouldWipeWhatABackupStoppedHalfWayLeftWhenItStarts() throws Exception {
+        customer(canary + "@example.org", "n");
+        Path partial = backups.directory().resolve(".20260101T000000000Z.partial");
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve(".snapshot.mv.db"), "a copy of the database holding " + canary);
+
+        backups.start();
+
+        assertThat(partial).doesNotExist();
+        assertThat(RawBytes.filesContaining(backups.directory(), canary)).isEmpty();
+    }
+
+    @Test
     void shouldKeepOnlyTheNewestArchivesAndRecordScheduledRuns() {
         // given
         backups.create();

@@ -3,6 +3,7 @@ package io.lethe.purge.ledger;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.store.Database;
@@ -65,6 +66,20 @@ public final class Ledger {
         this.mirror = mirror;
     }
 
+    /**
+     * Appends the receipt of purge {@code requestId} unless the ledger holds one already (a run that stopped after
+     * appending it, before it was marked done, resumes and closes again); returns the hash of its entry.
+     */
+    public synchronized String appendOnce(String requestId, Map<String, Object> receipt) {
+        for (Entry entry : entries()) {
+            if (requestId.equals(entry.receipt().get("requestId"))) {
+                repairMirror();
+                return entry.hash();
+            }
+        }
+        return append(receipt);
+    }
+
     /** Appends a receipt; returns the new entry's hash. Concurrent appends retry on the next number. */
     public synchronized String append(Map<String, Object> receipt) {
         while (true) {
@@ -77,7 +92,7 @@ public final class Ledger {
                 ledger.insertOne(new Document("_id", sequence).append("at", at).append("atDate", Date.from(clock.instant()))
                         .append("receipt", Json.canonical(receipt)).append("previousHash", previous).append("hash", hash));
                 database.flush(); // in the file before the mirror: a crash between left the mirror ahead, and a fork followed
-                mirror(sequence, at, receipt, previous, hash);
+                repairMirror(); // this entry, and any a crash kept from the mirror before
                 return hash;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -87,21 +102,54 @@ public final class Ledger {
         }
     }
 
-    private void mirror(long sequence, String at, Map<String, Object> receipt, String previous, String hash) {
+    /**
+     * Appends to the mirror every entry the database holds beyond the mirror's last one (a crash between writing an
+     * entry to the database and to the mirror left it out); returns how many.
+     */
+    public synchronized int repairMirror() {
         if (mirror == null) {
-            return;
+            return 0;
         }
-        String line = Json.canonical(Map.of("sequence", sequence, "at", at, "receipt", Json.canonical(receipt),
-                "previousHash", previous, "hash", hash)) + "\n";
-        try {
-            Files.createDirectories(mirror.getParent());
-            try (FileChannel out = FileChannel.open(mirror, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE)) {
-                out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-                out.force(true);
+        StringBuilder lines = new StringBuilder();
+        int missing = 0;
+        for (Document d : ledger.find(Filters.gt("_id", lastMirrored())).sort(Sorts.ascending("_id"))) {
+            lines.append(Json.canonical(Map.of("sequence", d.getLong("_id"), "at", d.getString("at"), "receipt", d.getString("receipt"),
+                    "previousHash", d.getString("previousHash"), "hash", d.getString("hash")))).append('\n');
+            missing++;
+        }
+        if (missing > 0) {
+            try {
+                Files.createDirectories(mirror.getParent());
+                try (FileChannel out = FileChannel.open(mirror, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE)) {
+                    out.write(ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8)));
+                    out.force(true);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot mirror the purge ledger to " + mirror, e);
             }
+        }
+        return missing;
+    }
+
+    /** The sequence of the mirror's last whole entry (0 for none; a line a crash cut short is no entry). */
+    private long lastMirrored() {
+        if (!Files.exists(mirror)) {
+            return 0;
+        }
+        try {
+            List<String> lines = Files.readAllLines(mirror, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                try {
+                    if (Json.read(lines.get(i)) instanceof Map<?, ?> e && e.get("sequence") instanceof Number n) {
+                        return n.longValue();
+                    }
+                } catch (RuntimeException cut) { // a line written only in part
+                }
+            }
+            return 0;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot mirror the purge ledger to " + mirror, e);
+            throw new UncheckedIOException("cannot read the purge ledger mirror " + mirror, e);
         }
     }
 
