@@ -322,7 +322,8 @@ public final class PurgeService implements AutoCloseable {
         long reclaimed = database.compact().bytesReclaimed();
         PurgeStatus end = clean ? PurgeStatus.COMPLETED : PurgeStatus.FAILED;
         PurgeRequest closing = request.finished(end, clock.instant(), reclaimed, null);
-        PurgeRequest closed = request.finished(end, closing.finishedAt(), reclaimed, ledger.appendOnce(closing.id(), Receipts.of(closing, exports, hmac)));
+        String receiptHash = ledger.appendOnce(closing.id(), Receipts.of(closing, exports, hmac));
+        PurgeRequest closed = request.finished(end, closing.finishedAt(), reclaimed, receiptHash);
         store.save(closed);
         log.atInfo().addKeyValue("purge", closed.id()).addKeyValue("status", end.label()).log("purge finished");
         return closed;
