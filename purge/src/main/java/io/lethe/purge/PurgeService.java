@@ -205,6 +205,8 @@ public final class PurgeService implements AutoCloseable {
      */
     public void start() {
         ledger.repairMirror();
+        store.unfinished().forEach(r -> log.atInfo().addKeyValue("purge", r.id()).addKeyValue("status", r.status().label())
+                .log("purge found unfinished at start: resumed unless another process runs it"));
         resumeInterrupted();
         long renew = RunLeases.TTL.toSeconds() / 4;
         ticker.scheduleAtFixedRate(() -> safely("renew", () -> leases.renew()), renew, renew, TimeUnit.SECONDS);
