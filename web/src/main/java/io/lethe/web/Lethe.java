@@ -20,6 +20,7 @@ import io.lethe.engine.log.LogRetention;
 import io.lethe.engine.log.SegmentLock;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.script.ScriptSettings;
+import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.store.DatabaseUnavailableException;
 import io.lethe.http.ApiHeaders;
@@ -72,6 +73,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,7 +162,9 @@ public final class Lethe implements AutoCloseable {
                         + "` again", null);
             }
             engine = new Engine(database, Clock.systemUTC(), ScriptSettings.defaults(), config.retention());
-            engine.runner().addListener(new ExecutionMetrics(registry));
+            ExecutionMetrics executionMetrics = new ExecutionMetrics(registry);
+            engine.runner().addListener(executionMetrics);
+            engine.sequences().onChange(all -> executionMetrics.forgetAllBut(all.stream().map(Sequence::name).collect(Collectors.toSet())));
             UserStore users = new MongoUserStore(database);
             PasswordHasher hasher = new PasswordHasher();
             // Before it listens, so that a sign-in right after the first answer finds the admin.

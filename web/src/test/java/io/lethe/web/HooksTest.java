@@ -326,6 +326,19 @@ class HooksTest {
     }
 
     @Test
+    void shouldDropTheMetricsOfADeletedSequenceWhoseNameMayBePersonal() {
+        var sequences = server.lethe().engine().sequences();
+        sequences.save(Sequence.of("visit-ada-lovelace", "note", List.of(BlockDefinition.of("note", "log", Map.of("message", "hi"))),
+                new Trigger.Http("POST", "/visits/ada")));
+        server.send("POST", "/hooks/visits/ada", null, null);
+        assertThat(server.get("/metrics", null).body()).contains("sequence=\"visit-ada-lovelace\"");
+
+        sequences.delete("visit-ada-lovelace");
+
+        assertThat(server.get("/metrics", null).body()).doesNotContain("ada-lovelace");
+    }
+
+    @Test
     void shouldGiveLatencyBucketsForHookResponsesAndRuns() {
         int status = 0;
         for (int i = 0; i < 3; i++) {
