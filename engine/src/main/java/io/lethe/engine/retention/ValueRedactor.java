@@ -117,7 +117,10 @@ public final class ValueRedactor {
         };
     }
 
-    /** A copy of {@code document} (data, text) with every occurrence replaced by {@link #REPLACEMENT}. */
+    /**
+     * A copy of {@code document} (data, text) with every occurrence replaced by {@link #REPLACEMENT}, except in map keys:
+     * a key is a name (an attribute of an instance's data, say), redacted as {@link #redactNames} does.
+     */
     public Object redact(Object document) {
         return redact(document, false);
     }
@@ -139,7 +142,8 @@ public final class ValueRedactor {
                     : pattern.matcher(s).replaceAll(Matcher.quoteReplacement(REPLACEMENT));
             case Map<?, ?> map -> {
                 Map<String, Object> out = new LinkedHashMap<>();
-                map.forEach((k, v) -> out.put((String) redact(String.valueOf(k), names), redact(v, names)));
+                // a key is a name (an attribute, a block's id, a field of a body) wherever it is
+                map.forEach((k, v) -> out.put((String) redact(String.valueOf(k), mark != null), redact(v, names)));
                 yield out;
             }
             case List<?> list -> {

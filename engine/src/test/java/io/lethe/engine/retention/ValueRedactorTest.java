@@ -82,6 +82,8 @@ class ValueRedactorTest {
         assertThat(first.redact(design)).as("data is redacted as text").isEqualTo(Map.of("name", "greet-[redacted]",
                 "entry", "[redacted]", "body", "hi {{steps.[redacted].output}}", "other", "[redacted]_notes"));
         assertThat(new ValueRedactor(List.of("ada")).redactNames("greet-ada")).as("no mark (a replay)").isEqualTo("greet-[redacted]");
+        assertThat(first.redact(Map.of("ada_score", "ada"))).as("in data, a key is a name too (an attribute)")
+                .isEqualTo(Map.of(marker + "_score", "[redacted]"));
     }
 
     @Test
