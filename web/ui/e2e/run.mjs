@@ -385,7 +385,7 @@ const run = async () => {
   await step("a block cannot take another block's id; deleting a sequence says so and reads nothing more of it", page, async () => {
     const made = await page.request.post(`${base}/api/sequences`, { headers: await bearer(), data: {
       name: 'throwaway', entry: 'one', blocks: [
-        { id: 'one', type: 'log', config: { message: 'one' }, next: { next: 'two' } },
+        { id: 'one', type: 'log', config: { message: 'then {{steps.two.output}}' }, next: { next: 'two' } },
         { id: 'two', type: 'log', config: { message: 'two' } }] } });
     expect(made.status()).toBe(201);
     await page.goto(`${base}/sequences/throwaway`);
@@ -394,6 +394,12 @@ const run = async () => {
     await page.getByLabel('Block id').blur();
     await page.getByText("'one' is the id of another block: pick another").waitFor();
     expect(await page.locator('.react-flow__node').count()).toBe(2);
+    await page.getByLabel('Block id').fill('second'); // a rename that is taken: references to it follow
+    await page.getByLabel('Block id').blur();
+    await page.locator('.react-flow__node[data-id="one"]').click();
+    expect(await page.locator('#cfg-message').inputValue()).toBe('then {{steps.second.output}}');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved as version 2.').waitFor();
     page.once('dialog', (dialog) => dialog.accept());
     await page.getByRole('button', { name: 'Delete sequence' }).click();
     await page.getByText('Sequence throwaway deleted.').waitFor(); // and no 404 of it read again (the console is watched)

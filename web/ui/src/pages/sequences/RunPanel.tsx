@@ -7,12 +7,15 @@ import { ErrorBox } from '../../components/Status';
 
 /**
  * What the input box starts with: a run by hand gets exactly what is typed, so for a sequence a hook runs, the
- * shape a hook gives it (its first HTTP trigger's method and path); otherwise an empty object.
+ * shape a hook gives it (its first HTTP trigger's method and path, a parameter for each `:name` in the path, no body
+ * for a GET or DELETE); otherwise an empty object.
  */
 function startingInput(triggers: Trigger[]): string {
   const http = triggers.find((t) => t.type === 'http');
   if (!http) return '{}';
-  const hook = { method: http.method, path: http.path, params: {}, query: {}, headers: {}, body: {} };
+  const params = Object.fromEntries([...http.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => [m[1]!, '']));
+  const body = http.method === 'GET' || http.method === 'DELETE' ? null : {};
+  const hook = { method: http.method, path: http.path, params, query: {}, headers: {}, body };
   return JSON.stringify(hook, null, 2);
 }
 

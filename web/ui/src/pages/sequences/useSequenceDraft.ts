@@ -63,6 +63,7 @@ export function useSequenceDraft() {
       blocks: s.blocks.map((b) => ({
         ...b,
         id: b.id === from ? to : b.id,
+        config: renamedBody(renamed(b.config, from, to) as Record<string, unknown>, from, to),
         next: Object.fromEntries(Object.entries(b.next ?? {}).map(([o, t]) => [o, t === from ? to : t])),
       })),
     }));
@@ -100,4 +101,23 @@ function without(next: Record<string, string> | undefined, id: string): Record<s
 /** Whole canvas units: sub-pixel drag positions would only add noise to saved versions and their diffs. */
 function whole(p: { x: number; y: number }): { x: number; y: number } {
   return { x: Math.round(p.x), y: Math.round(p.y) };
+}
+
+/** A loop's `body` (the block it runs per item) naming `to` where it named `from`. */
+function renamedBody(config: Record<string, unknown>, from: string, to: string): Record<string, unknown> {
+  return config.body === from ? { ...config, body: to } : config;
+}
+
+/** A block config with its references to block `from` ({{steps.from...}}, steps.from in a script) naming `to` instead. */
+function renamed(value: unknown, from: string, to: string): unknown {
+  if (typeof value === 'string') {
+    const id = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return value.replace(new RegExp(`\\bsteps\\.${id}(?![\\w$-])`, 'g'), `steps.${to}`)
+      .replace(new RegExp(`\\bsteps\\[(['"])${id}\\1\\]`, 'g'), `steps[$1${to}$1]`);
+  }
+  if (Array.isArray(value)) return value.map((v) => renamed(v, from, to));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renamed(v, from, to)]));
+  }
+  return value;
 }

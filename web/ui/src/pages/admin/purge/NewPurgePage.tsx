@@ -106,7 +106,7 @@ export function NewPurgePage() {
         break;
       }
       case 'versions':
-        put('kind', versionKind); put('name', name.trim()); put('containing', containing.trim());
+        put('kind', versionKind); put('name', versionKind ? name.trim() : undefined); put('containing', containing.trim());
         put('keepLast', keepLast ? Number(keepLast) : undefined); put('olderThan', utcInstant(olderThan));
         break;
       case 'traces':
@@ -268,11 +268,11 @@ export function NewPurgePage() {
               </select>
             </Field>
             <Field label="Name" errors={at('/name')}>
-              <input value={name} onChange={(e) => setName(e.target.value)} required={!containing.trim()}
-                placeholder={containing.trim() ? 'any' : undefined} />
+              <input value={versionKind ? name : ''} onChange={(e) => setName(e.target.value)} disabled={!versionKind}
+                required={!!versionKind && !containing.trim()} placeholder={!versionKind || containing.trim() ? 'any' : undefined} />
             </Field>
             <Field label="Holding the value (whole token, any case)" errors={at('/containing')}>
-              <input value={containing} onChange={(e) => setContaining(e.target.value)} autoComplete="off" />
+              <input value={containing} onChange={(e) => setContaining(e.target.value)} autoComplete="off" required={!versionKind} />
             </Field>
             <Field label="Keep the newest" errors={at('/keepLast')}><input type="number" min={1} value={keepLast} onChange={(e) => setKeepLast(e.target.value)} /></Field>
             <Field label="Saved before (UTC)" errors={at('/olderThan')}><input type="datetime-local" step={1} value={olderThan} onChange={(e) => setOlderThan(e.target.value)} /></Field>

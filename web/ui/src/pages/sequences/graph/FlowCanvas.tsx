@@ -11,6 +11,9 @@ import { autoLayout, type Positions } from './layout';
 
 export const DRAG_TYPE = 'application/x-lethe-block-type';
 const nodeTypes = { block: BlockNode };
+/** About the size a block is drawn at (for bringing one into view). */
+const NODE_WIDTH = 180;
+const NODE_HEIGHT = 80;
 
 interface Props {
   blocks: BlockDefinition[];
@@ -31,7 +34,7 @@ interface Props {
 /** The sequence graph: blocks as nodes, outcome wires as edges. Blocks are the source of truth. */
 export function FlowCanvas(props: Props) {
   const { blocks, entry, types, positions, selected, errors, ranPath, stepping } = props;
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
   const tidy = () => {
     props.onPositions(autoLayout(blocks, entry));
     requestAnimationFrame(() => fitView({ maxZoom: 1, duration: 200 }));
@@ -45,6 +48,22 @@ export function FlowCanvas(props: Props) {
     }
     hadBlocks.current = blocks.length > 0;
   }, [blocks.length, fitView]);
+
+  // A block added by a click on the palette goes below the others: bring it into view if it is out of it.
+  const canvas = useRef<HTMLDivElement>(null);
+  const count = useRef(blocks.length);
+  useEffect(() => {
+    const added = blocks.length > count.current;
+    count.current = blocks.length;
+    const at = selected ? positions[selected] : undefined;
+    const box = canvas.current?.getBoundingClientRect();
+    if (!added || !at || !box) return;
+    const from = screenToFlowPosition({ x: box.left, y: box.top });
+    const to = screenToFlowPosition({ x: box.right, y: box.bottom });
+    if (at.x < from.x || at.y < from.y || at.x + NODE_WIDTH > to.x || at.y + NODE_HEIGHT > to.y) {
+      setCenter(at.x + NODE_WIDTH / 2, at.y + NODE_HEIGHT / 2, { zoom: getZoom(), duration: 200 });
+    }
+  }, [blocks.length, selected, positions, screenToFlowPosition, setCenter, getZoom]);
 
   const nodes = useMemo<BlockNodeType[]>(() => blocks.map((b, i) => {
     const mine = errors.filter((e) => e.pointer === `/blocks/${i}` || e.pointer.startsWith(`/blocks/${i}/`));
@@ -113,10 +132,11 @@ export function FlowCanvas(props: Props) {
   }, [props, screenToFlowPosition]);
 
   return (
-    <div className="canvas" onDrop={onDrop} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}
+    <div className="canvas" ref={canvas} onDrop={onDrop} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'move'; }}
       aria-label="Sequence graph">
       <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange} onConnect={onConnect} onPaneClick={() => props.onSelect(null)}
+        onNodeClick={(_, node) => props.onSelect(node.id)}
         fitView fitViewOptions={{ maxZoom: 1 }} deleteKeyCode={["Delete"]}>
         <Background />
         <Controls>
