@@ -1,6 +1,7 @@
 package io.lethe.purge;
 
 import io.lethe.engine.backup.LedgerReplayer;
+import io.lethe.engine.failure.NotFoundException;
 import io.lethe.engine.json.Json;
 import io.lethe.engine.retention.HashedValueScan;
 import io.lethe.engine.retention.PurgeCounts;
@@ -70,8 +71,17 @@ public final class LedgerReplay implements LedgerReplayer {
         try (Stores stores = open.apply(target)) {
             for (Ledger.Entry entry : due) {
                 PurgeScope scope = Json.convert(entry.receipt().get("replay"), PurgeScope.class);
+                String done;
+                try {
+                    done = replay(scope, stores, target);
+                } catch (NotFoundException e) {
+                    // a model renamed since by a value purge (a name held the value): the archives were rewritten
+                    // when this purge ran, so what it purged is not in them; the entry stays in the report
+                    done = "nothing to replay: what it names is no longer there under that name (renamed or deleted by a later"
+                            + " purge)"; // not the message: the name may be what that later purge forgot
+                }
                 report.add("ledger entry " + entry.sequence() + " (purge " + entry.receipt().get("requestId") + ", finished "
-                        + entry.receipt().get("finishedAt") + "): " + replay(scope, stores, target));
+                        + entry.receipt().get("finishedAt") + "): " + done);
             }
         }
         return report;

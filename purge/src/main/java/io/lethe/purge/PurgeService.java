@@ -169,9 +169,12 @@ public final class PurgeService implements AutoCloseable {
             throw new ConflictException("a " + request.status().label() + " purge can no longer be cancelled");
         }
         // Never to run: its values (a where filter, a value: a person a "forget me" form named) go too, keyed hashes kept;
-        // the daily compaction then takes the earlier copies from the file.
+        // a compaction then takes the earlier copies from the file (the daily one, if a purge is running now).
         PurgeRequest cancelled = request.forgotten(Scopes.forget(request.scope(), hmac)).with(PurgeStatus.CANCELLED);
         transition(cancelled, request.status());
+        if (!busy()) { // the copies of its values in the request's earlier states: out of the file's free pages now
+            database.compact();
+        }
         return cancelled;
     }
 

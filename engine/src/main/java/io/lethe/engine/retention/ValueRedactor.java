@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,10 +85,11 @@ public final class ValueRedactor {
 
     /**
      * What replaces a value inside a name: {@code redacted_} and eight hex digits of SHA-256 over the purge's mark and
-     * the value in lower case; a valid name wherever the value stood in one, the same for every copy and reference.
+     * the text found, as it is spelled: a valid name wherever the value stood in one, the same for every copy and
+     * reference, and two names that differ only in case ("ada_x", "ADA_x") stay two names.
      */
     private String nameMarker(String found) {
-        return "redacted_" + Sha256.hex((mark + "\u0000" + found.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8))
+        return "redacted_" + Sha256.hex((mark + "\u0000" + found).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 8);
     }
 

@@ -67,8 +67,8 @@ class ValueRedactorTest {
     void shouldGiveNamesAMarkerThatIsAValidNameTheSameForOneValueAndSecretWithoutTheMark() {
         ValueRedactor first = ValueRedactor.of(new PurgeScope.Value(null, List.of("ada", "grace"), "mark-one"));
         ValueRedactor second = ValueRedactor.of(new PurgeScope.Value(null, List.of("ada", "grace"), "mark-two"));
-        Map<String, Object> design = Map.of("name", "greet-ada", "entry", "Ada", "body", "hi {{steps.ada.output}}",
-                "other", "grace_notes");
+        Map<String, Object> design = Map.of("name", "greet-ada", "entry", "ada", "body", "hi {{steps.ada.output}}",
+                "other", "grace_notes", "shout", "ADA");
 
         @SuppressWarnings("unchecked")
         Map<String, Object> named = (Map<String, Object>) first.redactNames(design);
@@ -79,8 +79,10 @@ class ValueRedactorTest {
         assertThat(named.get("other").toString()).as("another value, another marker").matches("redacted_[0-9a-f]{8}_notes")
                 .doesNotStartWith(marker);
         assertThat(((Map<?, ?>) second.redactNames(design)).get("entry")).as("another purge's mark").isNotEqualTo(marker);
+        assertThat(named.get("shout").toString()).as("names differing in case stay apart").matches("redacted_[0-9a-f]{8}")
+                .isNotEqualTo(marker);
         assertThat(first.redact(design)).as("data is redacted as text").isEqualTo(Map.of("name", "greet-[redacted]",
-                "entry", "[redacted]", "body", "hi {{steps.[redacted].output}}", "other", "[redacted]_notes"));
+                "entry", "[redacted]", "body", "hi {{steps.[redacted].output}}", "other", "[redacted]_notes", "shout", "[redacted]"));
         assertThat(new ValueRedactor(List.of("ada")).redactNames("greet-ada")).as("no mark (a replay)").isEqualTo("greet-[redacted]");
         assertThat(first.redact(Map.of("ada_score", "ada"))).as("in data, a key is a name too (an attribute)")
                 .isEqualTo(Map.of(marker + "_score", "[redacted]"));

@@ -105,6 +105,32 @@ class BackupApiTest {
     }
 
     @Test
+    void shouldRestoreAnArchiveWhoseModelALaterValuePurgeRenamed() {
+        // given: a backup, then a subject purge on a model whose name holds a value a later purge forgets
+        String canary = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        server.post("/api/models", alice, new JsonObject().put("name", canary + "_people").put("attributes", new JsonArray()
+                .add(new JsonObject().put("name", "email").put("type", "string"))));
+        String one = server.post("/api/models/" + canary + "_people/instances", alice, new JsonObject().put("email", "a@x.org"))
+                .json().getString("id");
+        String id = server.send("POST", "/api/backups", alice, null).json().getString("id");
+        assertThat(purge(new JsonObject().put("type", "subject").put("model", canary + "_people")
+                .put("ids", new JsonArray().add(one)).put("attributes", new JsonObject().put("email", "null")))
+                .getString("status")).isEqualTo("completed");
+        assertThat(purge(new JsonObject().put("type", "value").put("value", canary)).getString("status")).isEqualTo("completed");
+
+        // when: restored (the subject purge's model is no longer there under its name)
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int[] code = {-1};
+        server.restart(() -> code[0] = MainAccess.run(out, err, "backup", "restore", id, "--data", dir.toString()));
+
+        // then: restored and served; the report names no value
+        assertThat(code[0]).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("nothing to replay").doesNotContain(canary);
+        assertThat(server.get("/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void shouldDeleteArchivesInATimeRangeThroughTheApprovedPurgeLifecycle() {
         // given
         String first = server.send("POST", "/api/backups", alice, null).json().getString("id");

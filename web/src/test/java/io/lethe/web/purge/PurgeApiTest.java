@@ -259,6 +259,19 @@ class PurgeApiTest {
                         new JsonObject().put("text", path.contains("redacted_") ? "two" : "one").encode())));
     }
 
+    @Test
+    void shouldTakeACancelledRequestsValueOutOfTheDatabaseFile() {
+        String canary = "cancelcanary" + UUID.randomUUID().toString().replace("-", "");
+        String id = server.post("/api/purge-requests", alice, new JsonObject()
+                .put("scope", new JsonObject().put("type", "value").put("value", canary))).json().getString("id");
+        server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
+
+        assertThat(server.send("POST", "/api/purge-requests/" + id + "/cancel", alice, null).status()).isEqualTo(200);
+
+        server.lethe().database().flush();
+        assertThat(RawBytes.filesContaining(dir.resolve("db"), canary)).as("not even in free pages").isEmpty();
+    }
+
     private static JsonObject script(String name, String source) {
         return new JsonObject().put("name", name).put("entry", "say").put("blocks", new JsonArray()
                 .add(new JsonObject().put("id", "say").put("type", "script").put("config", new JsonObject().put("source", source))));
