@@ -13,7 +13,6 @@ import io.lethe.debugger.window.RevealGrants;
 import io.lethe.engine.Engine;
 import io.lethe.engine.retention.NameReferencesTarget;
 import io.lethe.engine.retention.PurgeTarget;
-import io.lethe.engine.sequence.Sequence;
 import io.lethe.engine.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +59,7 @@ public final class Debugger implements AutoCloseable {
         this.audit = new DebugAudit(database, clock);
         this.grants = new RevealGrants(database, audit, clock);
         this.windows = new DebugWindows(database, engine.sequences()::exists, grants, audit, clock, settings);
-        engine.sequences().onChange(all -> windows.closeAllBut(all.stream().map(Sequence::name).collect(Collectors.toSet())));
+        engine.sequences().onDelete(windows::sequenceDeleted);
         this.rules = engine.redaction(); // the same rules and markers as log lines
         this.store = new TraceStore(database);
         this.revealExpiry = new RevealExpiry(store, rules, clock, RevealExpiry.REVEALED_FOR);

@@ -13,7 +13,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.bson.Document;
 
@@ -88,16 +87,9 @@ public final class DebugWindows {
         return current;
     }
 
-    /**
-     * Switches off the windows of sequences no longer among {@code existing} (deleted, or renamed by a purge): a new
-     * sequence of the same name is not traced unless someone switches debugging on for it.
-     */
-    public void closeAllBut(Set<String> existing) {
-        for (String sequence : Set.copyOf(open.keySet())) {
-            if (!existing.contains(sequence)) {
-                close(sequence, SYSTEM);
-            }
-        }
+    /** Switches off the window of a deleted sequence: a new sequence of the same name is not traced unless asked. */
+    public void sequenceDeleted(String sequence) {
+        close(sequence, SYSTEM);
     }
 
     /** Who closes a window no person closed. */

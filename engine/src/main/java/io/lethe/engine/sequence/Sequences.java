@@ -27,6 +27,7 @@ public final class Sequences {
     private final SequenceCompiler.Lookups lookups;
     private final Map<String, CompiledSequence> compiled = new ConcurrentHashMap<>();
     private final List<Consumer<List<Sequence>>> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> deleteListeners = new CopyOnWriteArrayList<>();
 
     public Sequences(SequenceStore store, SequenceCompiler compiler, SequenceCompiler.Lookups lookups) {
         this.store = store;
@@ -38,6 +39,11 @@ public final class Sequences {
     public void onChange(Consumer<List<Sequence>> listener) {
         changeListeners.add(listener);
         listener.accept(store.list());
+    }
+
+    /** Called with the name of every sequence deleted (not one a purge renamed). */
+    public void onDelete(Consumer<String> listener) {
+        deleteListeners.add(listener);
     }
 
     /**
@@ -131,6 +137,7 @@ public final class Sequences {
         }
         replace(name, null);
         changed();
+        deleteListeners.forEach(l -> l.accept(name));
     }
 
     /** Drops cached compiled forms after the stored definitions were changed underneath (a purge redaction). */

@@ -227,6 +227,7 @@ class PurgeApiTest {
                         .put("path", "/notes/" + canary).put("requireKey", true)));
         assertThat(server.post("/api/sequences", alice, design).status()).isEqualTo(201);
         String key = server.send("POST", "/api/sequences/" + sequence + "/hook-key", alice, null).json().getString("key");
+        server.send("PUT", "/api/debug/sequences/" + sequence, alice, new JsonObject().put("minutes", 30).encode());
         assertThat(hook("/hooks/notes/" + canary, key).body()).isEqualTo("noted one");
 
         // when: the value is purged everywhere
@@ -248,6 +249,8 @@ class PurgeApiTest {
         assertThat(hook("/hooks/notes/" + marker, key).body()).as("the renamed hook, its key, block and model").isEqualTo("noted two");
         assertThat(server.get("/api/models/" + marker + "_notes/instances", alice).body()).contains("\"text\":\"two\"");
         assertThat(hook("/hooks/notes/" + canary, key).status()).isEqualTo(404);
+        server.lethe().debugger().windows().refresh();
+        assertThat(server.lethe().debugger().windows().active(renamed)).as("renamed, not deleted: still debugged").isNotNull();
         assertThat(server.get("/api/purge-requests/" + id, alice).body()).as("the mark is forgotten with the value")
                 .doesNotContain("\"mark\"").doesNotContain(canary);
         assertThat(RawBytes.filesContaining(dir, canary)).as("no byte of it under the data directory").isEmpty();
