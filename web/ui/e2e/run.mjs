@@ -198,9 +198,12 @@ const run = async () => {
     await newSequence('stacked', 'log');
     await page.locator('[data-block-type="log"]').click();
     await page.locator('[data-block-type="script"]').click();
-    const boxes = [];
+    const boxes = []; // where each is placed on the canvas (not on the screen: the view may be moving to the new block)
     for (const id of ['log1', 'log2', 'script1']) {
-      boxes.push(await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox());
+      boxes.push(await page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((node) => {
+        const [x, y] = node.style.transform.match(/-?[\d.]+/g).map(Number);
+        return { x, y, width: node.offsetWidth, height: node.offsetHeight };
+      }));
     }
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
