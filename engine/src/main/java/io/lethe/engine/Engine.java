@@ -61,6 +61,7 @@ import io.lethe.engine.version.MongoVersionStore;
 import io.lethe.engine.version.Version;
 import io.lethe.engine.version.VersionStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -179,15 +180,20 @@ public final class Engine implements AutoCloseable {
                         ids -> sequences.reloaded(ids.stream().map(String::valueOf).toList())),
                 new ValuePurgeTarget("connectors", database.collection(MongoConnectorStore.COLLECTION),
                         List.of("description", "baseUrl"), true, ids -> { }),
-                new ExecutionPurgeTarget(database, executions),
+                new ExecutionPurgeTarget(database, executions, this::writeQueuedRecords),
                 new NameReferencesTarget("name-references", database, Map.of(HookKeys.COLLECTION, List.of(),
                         ExecutionStats.COLLECTION, List.of("sequence"), ScheduleTriggers.LEASES, List.of(),
-                        ExportRegister.COLLECTION, List.of("models", "sequences", "connectors"))));
+                        ExportRegister.COLLECTION, List.of("models", "sequences", "connectors")), this::writeQueuedRecords));
         sequences.onChange(all -> {
             httpTriggers.rebuild(all);
             scheduleTriggers.rebuild(all);
             instanceTriggers.rebuild(all);
         });
+    }
+
+    /** Writes the execution records and run counts still queued: a purge scans them after. */
+    private void writeQueuedRecords() {
+        recorder.flush(Duration.ofSeconds(10));
     }
 
     private boolean sequenceExists(String name) {

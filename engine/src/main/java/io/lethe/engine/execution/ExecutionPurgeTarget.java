@@ -19,9 +19,12 @@ public final class ExecutionPurgeTarget implements PurgeTarget {
 
     private final ExecutionStore store;
     private final ValuePurgeTarget values;
+    private final Runnable pending;
 
-    public ExecutionPurgeTarget(Database database, ExecutionStore store) {
+    /** @param pending writes the records and run counts still queued (a run just before the purge) */
+    public ExecutionPurgeTarget(Database database, ExecutionStore store, Runnable pending) {
         this.store = store;
+        this.pending = pending;
         this.values = new ValuePurgeTarget(NAME, database.collection(MongoExecutionStore.COLLECTION),
                 List.of("sequence", "error", "triggerDetail", "path"), false, ids -> { });
     }
@@ -48,6 +51,7 @@ public final class ExecutionPurgeTarget implements PurgeTarget {
 
     @Override
     public PurgeCounts execute(PurgeScope scope) {
+        pending.run();
         return scope instanceof PurgeScope.Executions e
                 ? new PurgeCounts(0, store.delete(e.sequence(), e.from(), e.to()))
                 : values.execute(scope);

@@ -16,9 +16,19 @@ public final class NameReferencesTarget implements PurgeTarget {
     private final List<ValueScan> scans;
     private final Set<String> collections;
 
-    /** @param fields per collection, the fields besides {@code _id} that hold names (an id may be a name in each) */
+    private final Runnable pending;
+
     public NameReferencesTarget(String name, Database database, Map<String, List<String>> fields) {
+        this(name, database, fields, () -> { });
+    }
+
+    /**
+     * @param fields  per collection, the fields besides {@code _id} that hold names (an id may be a name in each)
+     * @param pending writes what is still queued for these collections (run counts), before they are scanned
+     */
+    public NameReferencesTarget(String name, Database database, Map<String, List<String>> fields, Runnable pending) {
         this.name = name;
+        this.pending = pending;
         this.scans = fields.entrySet().stream()
                 .map(e -> new ValueScan(database.collection(e.getKey()), e.getValue(), d -> List.of(), true)).toList();
         this.collections = Set.copyOf(fields.keySet());
@@ -46,6 +56,7 @@ public final class NameReferencesTarget implements PurgeTarget {
 
     @Override
     public PurgeCounts execute(PurgeScope scope) {
+        pending.run();
         return scope instanceof PurgeScope.Value v
                 ? new PurgeCounts(scans.stream().mapToLong(s -> s.redact(ValueRedactor.of(v)).size()).sum(), 0)
                 : PurgeCounts.NONE;
