@@ -1,13 +1,11 @@
 package io.lethe.debugger.trace;
 
-import io.lethe.engine.json.Json;
 import io.lethe.engine.retention.NameFields;
 import io.lethe.engine.retention.PurgeCounts;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValueRedactor;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
@@ -104,14 +102,8 @@ public final class TracePurgeTarget implements PurgeTarget {
         return changed;
     }
 
-    /** The values as written and as they appear inside JSON text, where that differs. */
+    /** The search for the scope's values (as written, escaped as JSON text holds them, percent-encoded: {@link ValueRedactor}). */
     private static List<ValueRedactor> redactors(PurgeScope.Value scope) {
-        Set<String> forms = new LinkedHashSet<>();
-        for (String value : scope.all()) {
-            forms.add(value);
-            String json = Json.write(value);
-            forms.add(json.substring(1, json.length() - 1));
-        }
-        return List.of(new ValueRedactor(forms, scope.mark()));
+        return List.of(ValueRedactor.of(scope));
     }
 }
