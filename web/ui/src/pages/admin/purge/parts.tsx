@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { PurgeStatus, TargetProgress } from './purgeApi';
 
 export function PurgeStatusBadge({ status }: { status: PurgeStatus | string }) {
@@ -29,20 +29,28 @@ export function TargetsTable({ targets, live }: { targets: TargetProgress[]; liv
             }
             const done = t.changed + t.removed;
             return (
-              <tr key={t.target} className={t.error ? 'has-error' : undefined}>
-                <td>{t.target}</td>
-                <td><PurgeStatusBadge status={t.status} /></td>
-                <td className="num">{t.planned}</td>
-                <td className="num">{t.changed}</td>
-                <td className="num">{t.removed}</td>
-                <td className="num">{t.remaining ?? '—'}</td>
-                <td>
-                  {t.planned > 0
-                    ? <progress max={t.planned} value={Math.min(done, t.planned)} aria-label={`${t.target}: ${done} of ${t.planned}`} />
-                    : <span className="muted small">nothing to do</span>}
-                </td>
-                <td className="danger small">{t.error}</td>
-              </tr>
+              <Fragment key={t.target}>
+                <tr className={t.error ? 'has-error' : undefined}>
+                  <td>{t.target}</td>
+                  <td><PurgeStatusBadge status={t.status} /></td>
+                  <td className="num">{t.planned}</td>
+                  <td className="num">{t.changed}</td>
+                  <td className="num">{t.removed}</td>
+                  <td className="num">{t.remaining ?? '—'}</td>
+                  <td>
+                    {t.planned > 0
+                      ? <progress max={t.planned} value={Math.min(done, t.planned)} aria-label={`${t.target}: ${done} of ${t.planned}`} />
+                      : <span className="muted small">nothing to do</span>}
+                  </td>
+                  <td className="danger small">{t.error}</td>
+                </tr>
+                {t.items && t.items.length > 0 && (
+                  <tr className="target-items">
+                    <td />
+                    <td colSpan={7} className="small" aria-label={`${t.target}: what changes`}>{t.items.join('; ')}</td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>

@@ -13,6 +13,8 @@ export interface TargetProgress {
   removed: number;
   remaining: number | null;
   error: string | null;
+  /** What the plan touches, named without values: designs that would change (the value shown [redacted]), backups. */
+  items?: string[];
 }
 
 export interface PurgeRequest {

@@ -71,7 +71,7 @@ public final class TracePurgeTarget implements PurgeTarget {
     private long countMatching(List<ValueRedactor> redactors) {
         long[] n = {0};
         store.forEach(doc -> {
-            if (redactors.stream().anyMatch(r -> r.occursIn(doc))) {
+            if (redactors.stream().anyMatch(r -> NameFields.occursIn(r, TraceStore.COLLECTION, doc))) {
                 n[0]++;
             }
         });
@@ -81,14 +81,14 @@ public final class TracePurgeTarget implements PurgeTarget {
     private long redactEverywhere(List<ValueRedactor> redactors) {
         List<Object> ids = new ArrayList<>();
         store.forEach(doc -> {
-            if (redactors.stream().anyMatch(r -> r.occursIn(doc))) {
+            if (redactors.stream().anyMatch(r -> NameFields.occursIn(r, TraceStore.COLLECTION, doc))) {
                 ids.add(doc.get("_id"));
             }
         });
         long changed = 0;
         for (Object id : ids) {
             Document doc = store.find(String.valueOf(id)).orElse(null);
-            if (doc == null || redactors.stream().noneMatch(r -> r.occursIn(doc))) {
+            if (doc == null || redactors.stream().noneMatch(r -> NameFields.occursIn(r, TraceStore.COLLECTION, doc))) {
                 continue; // deleted or redacted meanwhile
             }
             Document out = doc;

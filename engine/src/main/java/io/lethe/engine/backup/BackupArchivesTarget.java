@@ -74,12 +74,12 @@ public final class BackupArchivesTarget implements PurgeTarget {
                 Optional<ValueRedactor> everywhere = s.valuesScope().map(ValueRedactor::of);
                 yield backups.rewrite((c, d) -> {
                     Document out = selected.needsPurge(c, d) ? selected.purge(d, purge) : d;
-                    return everywhere.isPresent() && everywhere.get().occursIn(out) ? NameFields.redact(everywhere.get(), c, out) : out;
+                    return everywhere.isPresent() && NameFields.occursIn(everywhere.get(), c, out) ? NameFields.redact(everywhere.get(), c, out) : out;
                 });
             }
             case PurgeScope.Value v -> {
                 ValueRedactor redactor = ValueRedactor.of(v);
-                yield backups.rewrite((c, d) -> redactor.occursIn(d) ? NameFields.redact(redactor, c, d) : d);
+                yield backups.rewrite((c, d) -> NameFields.occursIn(redactor, c, d) ? NameFields.redact(redactor, c, d) : d);
             }
             case PurgeScope.Traces t -> backups.rewrite((c, d) -> ran(c, d, TRACES, t.sequence(), t.from(), t.to()) ? null : d);
             case PurgeScope.Executions e -> backups.rewrite(
@@ -124,11 +124,11 @@ public final class BackupArchivesTarget implements PurgeTarget {
             case PurgeScope.Subject s -> {
                 ArchivedInstances selected = new ArchivedInstances(s);
                 Optional<ValueRedactor> everywhere = s.valuesScope().map(ValueRedactor::of);
-                yield (c, d) -> selected.needsPurge(c, d) || everywhere.map(r -> r.occursIn(d)).orElse(false);
+                yield (c, d) -> selected.needsPurge(c, d) || everywhere.map(r -> NameFields.occursIn(r, c, d)).orElse(false);
             }
             case PurgeScope.Value v -> {
                 ValueRedactor redactor = ValueRedactor.of(v);
-                yield (c, d) -> redactor.occursIn(d);
+                yield (c, d) -> NameFields.occursIn(redactor, c, d);
             }
             case PurgeScope.Traces t -> (c, d) -> ran(c, d, TRACES, t.sequence(), t.from(), t.to());
             case PurgeScope.Executions e -> (c, d) -> ran(c, d, MongoExecutionStore.COLLECTION, e.sequence(), e.from(), e.to());

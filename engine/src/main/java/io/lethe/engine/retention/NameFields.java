@@ -35,6 +35,16 @@ public final class NameFields {
         return isName(collection, field) ? redactor.redactNames(value) : redactor.redact(value);
     }
 
+    /** Whether one field's value holds the value as {@link #redact} would replace it. */
+    public static boolean occursIn(ValueRedactor redactor, String collection, String field, Object value) {
+        return isName(collection, field) ? redactor.occursInNames(value) : redactor.occursIn(value);
+    }
+
+    /** Whether a whole document of {@code collection} holds the value as {@link #redact} would replace it. */
+    public static boolean occursIn(ValueRedactor redactor, String collection, Document document) {
+        return document.entrySet().stream().anyMatch(e -> occursIn(redactor, collection, e.getKey(), e.getValue()));
+    }
+
     /** A copy of a whole document of {@code collection}, every field redacted as what it is. */
     public static Document redact(ValueRedactor redactor, String collection, Document document) {
         Document out = new Document();

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
@@ -18,6 +19,10 @@ public final class ValuePurgeTarget implements PurgeTarget {
     private final String collection;
     private final ValueScan scan;
     private final Consumer<List<Object>> onChanged;
+    private final boolean rekey;
+
+    /** At most this many designs are named in a plan. */
+    static final int MAX_ITEMS = 50;
 
     /**
      * @param rekey whether the collection is keyed by names that may hold the value (models, sequences,
@@ -29,6 +34,7 @@ public final class ValuePurgeTarget implements PurgeTarget {
         this.collection = collection.getNamespace().getCollectionName();
         this.scan = new ValueScan(collection, fields, d -> List.of(), rekey);
         this.onChanged = onChanged;
+        this.rekey = rekey;
     }
 
     @Override
@@ -49,6 +55,22 @@ public final class ValuePurgeTarget implements PurgeTarget {
     @Override
     public long plan(PurgeScope scope) {
         return scope instanceof PurgeScope.Value v ? scan.count(ValueRedactor.of(v)) : 0;
+    }
+
+    /**
+     * In a collection keyed by names (designs), the names of those that would change, for the admin to review before
+     * approving (a word such as a first name may sit in many designs); each name shown with the value redacted.
+     */
+    @Override
+    public List<String> planItems(PurgeScope scope) {
+        if (!rekey || !(scope instanceof PurgeScope.Value v)) {
+            return List.of();
+        }
+        ValueRedactor redactor = ValueRedactor.of(v);
+        List<String> names = scan.holders(redactor).stream().map(id -> String.valueOf(redactor.redact(String.valueOf(id))))
+                .sorted().toList();
+        return names.size() <= MAX_ITEMS ? names : Stream.concat(names.stream().limit(MAX_ITEMS),
+                Stream.of("and " + (names.size() - MAX_ITEMS) + " more")).toList();
     }
 
     @Override

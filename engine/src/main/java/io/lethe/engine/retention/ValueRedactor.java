@@ -108,10 +108,33 @@ public final class ValueRedactor {
 
     /** Whether the value occurs anywhere in {@code document}. */
     public boolean occursIn(Object document) {
+        return occursIn(document, false);
+    }
+
+    /**
+     * Whether the value occurs in {@code document} as {@link #redactNames} would replace it: JavaScript's own names in
+     * code ({@link JsCode}) do not count.
+     */
+    public boolean occursInNames(Object document) {
+        return occursIn(document, true);
+    }
+
+    private boolean occursIn(Object document, boolean names) {
         return switch (document) {
+            case String s when names -> {
+                Matcher found = pattern.matcher(s);
+                JsCode js = null;
+                while (found.find()) {
+                    js = js == null ? JsCode.of(s) : js;
+                    if (!js.isBuiltin(found.start(), found.end())) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
             case String s -> pattern.matcher(s).find();
-            case Map<?, ?> map -> map.entrySet().stream().anyMatch(e -> occursIn(String.valueOf(e.getKey())) || occursIn(e.getValue()));
-            case List<?> list -> list.stream().anyMatch(this::occursIn);
+            case Map<?, ?> map -> map.entrySet().stream().anyMatch(e -> occursIn(String.valueOf(e.getKey())) || occursIn(e.getValue(), names));
+            case List<?> list -> list.stream().anyMatch(item -> occursIn(item, names));
             case null -> false;
             default -> false; // numbers, booleans, dates hold no text to forget
         };
@@ -129,21 +152,28 @@ public final class ValueRedactor {
      * A copy of {@code document} that holds names (a design, or a field naming one: see {@link NameFields}): each
      * occurrence is replaced by a marker that is itself a valid name, the same for one value throughout one purge (see
      * {@link #nameMarker}), so that names and every reference to them (a block's wiring, a template's
-     * {@code steps.<block>}, a model a block writes, a hook path) stay valid and agree. Without a mark, as {@link #redact}.
+     * {@code steps.<block>}, a model a block writes, a hook path) stay valid and agree; without a mark, by
+     * {@link #REPLACEMENT}. JavaScript's own names written as code ({@code Math.max} when the value is "Max") are the
+     * language, not data, and are left ({@link JsCode}).
      */
     public Object redactNames(Object document) {
-        return redact(document, mark != null);
+        return redact(document, true);
     }
 
     private Object redact(Object document, boolean names) {
         return switch (document) {
-            case String s -> names
-                    ? pattern.matcher(s).replaceAll(found -> nameMarker(found.group()))
-                    : pattern.matcher(s).replaceAll(Matcher.quoteReplacement(REPLACEMENT));
+            case String s when names -> {
+                JsCode[] js = new JsCode[1]; // read once, at the first match
+                yield pattern.matcher(s).replaceAll(found -> {
+                    js[0] = js[0] == null ? JsCode.of(s) : js[0];
+                    return Matcher.quoteReplacement(js[0].isBuiltin(found.start(), found.end()) ? found.group() : nameReplacement(found.group()));
+                });
+            }
+            case String s -> pattern.matcher(s).replaceAll(Matcher.quoteReplacement(REPLACEMENT));
             case Map<?, ?> map -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 // a key is a name (an attribute, a block's id, a field of a body) wherever it is
-                map.forEach((k, v) -> out.put((String) redact(String.valueOf(k), mark != null), redact(v, names)));
+                map.forEach((k, v) -> out.put(key(String.valueOf(k)), redact(v, names)));
                 yield out;
             }
             case List<?> list -> {
@@ -154,5 +184,14 @@ public final class ValueRedactor {
             case null -> null;
             default -> document;
         };
+    }
+
+    /** A map key redacted: every occurrence, as a name. */
+    private String key(String key) {
+        return pattern.matcher(key).replaceAll(found -> Matcher.quoteReplacement(nameReplacement(found.group())));
+    }
+
+    private String nameReplacement(String found) {
+        return mark == null ? REPLACEMENT : nameMarker(found);
     }
 }

@@ -66,12 +66,12 @@ public final class ValueScan {
                 continue;
             }
             Object id = doc.get("_id");
-            if (rekey && redactor.occursIn(id)) {
+            if (rekey && NameFields.occursIn(redactor, name, "_id", id)) {
                 id = moveToRedactedId(doc, redactor);
             }
             List<Bson> sets = new ArrayList<>();
             for (String field : fields) {
-                if (redactor.occursIn(doc.get(field))) {
+                if (NameFields.occursIn(redactor, name, field, doc.get(field))) {
                     sets.add(Updates.set(field, NameFields.redact(redactor, name, field, doc.get(field))));
                 }
             }
@@ -85,7 +85,8 @@ public final class ValueScan {
     }
 
     private boolean holds(Document doc, ValueRedactor redactor) {
-        return fields.stream().anyMatch(f -> redactor.occursIn(doc.get(f))) || (rekey && redactor.occursIn(doc.get("_id")));
+        return fields.stream().anyMatch(f -> NameFields.occursIn(redactor, name, f, doc.get(f)))
+                || (rekey && NameFields.occursIn(redactor, name, "_id", doc.get("_id")));
     }
 
     /** Stores the document again under its redacted id and deletes the original; returns the new id. */

@@ -155,7 +155,7 @@ public final class VersionPurgeTarget implements PurgeTarget {
             boolean beyondKept = p.keepLast() == null || rank > p.keepLast();
             boolean old = p.olderThan() == null || v.getDate("savedAt").toInstant().isBefore(p.olderThan());
             if (rank > 1 && beyondKept && old
-                    && holding.map(r -> r.occursIn(Arrays.asList(v.get("name"), v.get("document"), v.get("comment")))).orElse(true)) {
+                    && holding.map(r -> r.occursInNames(Arrays.asList(v.get("name"), v.get("document"), v.get("comment")))).orElse(true)) {
                 ids.add(String.valueOf(v.get("_id")));
             }
         }

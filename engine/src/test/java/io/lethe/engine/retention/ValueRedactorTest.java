@@ -89,6 +89,23 @@ class ValueRedactorTest {
     }
 
     @Test
+    void shouldLeaveJavaScriptsOwnNamesInADesignsCodeAndRedactTheSameWordAsData() {
+        ValueRedactor max = ValueRedactor.of(new PurgeScope.Value(null, List.of("Max", "Date"), "mark"));
+        String script = "const total = Math.max(input.a, 1); // for Max\nreturn { who: 'Max', at: new Date(), max: total }";
+
+        String redacted = (String) max.redactNames(script);
+
+        assertThat(redacted).startsWith("const total = Math.max(input.a, 1); // for redacted_")
+                .contains("who: 'redacted_", "at: new Date()").doesNotContain("'Max'", "for Max");
+        assertThat(redacted).as("an object key a script writes is its own name, not JavaScript's").doesNotContain("max:");
+        assertThat(max.occursInNames("return Math.max(a, b) + Date.now()")).as("only the language: nothing to purge").isFalse();
+        assertThat(max.occursInNames("return 'Max'")).isTrue();
+        assertThat(max.redact("Math.max")).as("data is redacted as text, whatever it says").isEqualTo("Math.[redacted]");
+        assertThat(new ValueRedactor(List.of("max")).redactNames("x = Math.max(y)")).as("no mark: the same spared")
+                .isEqualTo("x = Math.max(y)");
+    }
+
+    @Test
     void shouldRefuseAnEmptyValue() {
         assertThatThrownBy(() -> new ValueRedactor(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ValueRedactor.of(new PurgeScope.Value(null, List.of()))).isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,88 @@
+package io.lethe.web.purge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lethe.web.testkit.TestServer;
+import io.lethe.web.testkit.TestServer.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A subject forgotten everywhere whose first name is a word JavaScript uses: the name goes from the data and from the
+ * strings of a script, while the script's {@code Math.max} stays and the sequence keeps running.
+ */
+class ForgetEverywhereInCodeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldForgetAFirstNameEverywhereAndLeaveJavaScriptsOwnNamesInScripts() {
+        try (TestServer server = TestServer.start(dir)) {
+            String admin = server.adminToken();
+            for (String user : List.of("alice", "bob")) {
+                server.post("/api/users", admin, new JsonObject().put("username", user).put("password", "a-long-enough-password")
+                        .put("roles", new JsonArray(List.of("admin", "designer"))));
+            }
+            String alice = server.login("alice", "a-long-enough-password");
+            String bob = server.login("bob", "a-long-enough-password");
+            server.post("/api/models", alice, new JsonObject().put("name", "customer").put("attributes", new JsonArray()
+                    .add(new JsonObject().put("name", "firstName").put("type", "string").put("sensitivity", "personal"))));
+            String max = server.post("/api/models/customer/instances", alice, new JsonObject().put("firstName", "Max"))
+                    .json().getString("id");
+            String source = "return { biggest: Math.max(input.a, input.b), note: 'written for Max' };";
+            assertThat(server.post("/api/sequences", alice, new JsonObject().put("name", "biggest").put("entry", "pick")
+                    .put("blocks", new JsonArray().add(new JsonObject().put("id", "pick").put("type", "script")
+                            .put("config", new JsonObject().put("source", source))))).status()).isEqualTo(201);
+            assertThat(server.post("/api/backups", alice, new JsonObject()).status()).isEqualTo(201);
+
+            String id = server.post("/api/purge-requests", alice, new JsonObject().put("scope", new JsonObject().put("type", "subject")
+                    .put("model", "customer").put("ids", new JsonArray().add(max))
+                    .put("attributes", new JsonObject().put("firstName", "null")).put("everywhere", true))).json().getString("id");
+            Response planned = server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
+            JsonObject sequences = target(planned, "sequences");
+            assertThat(sequences.getLong("planned")).as("the script's string, not its Math.max").isEqualTo(1);
+            assertThat(sequences.getJsonArray("items")).as("named for review").containsExactly("biggest");
+            server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
+            server.send("POST", "/api/purge-requests/" + id + "/run", alice, null);
+            JsonObject done = await(server, id, alice);
+
+            assertThat(done.getString("status")).as("verified: nothing left to find anywhere\n" + done.encodePrettily())
+                    .isEqualTo("completed");
+            String kept = server.get("/api/sequences/biggest", alice).json().getJsonArray("blocks").getJsonObject(0)
+                    .getJsonObject("config").getString("source");
+            assertThat(kept).startsWith("return { biggest: Math.max(input.a, input.b), note: 'written for redacted_")
+                    .doesNotContain("Max");
+            Response ran = server.post("/api/sequences/biggest/run", alice, new JsonObject()
+                    .put("input", new JsonObject().put("a", 2).put("b", 3)));
+            assertThat(ran.status()).as(ran.body()).isEqualTo(200);
+            assertThat(ran.body()).as("the sequence still runs").contains("\"biggest\":3").doesNotContain("Max");
+            assertThat(server.get("/api/models/customer/instances/" + max, alice).body()).doesNotContain("Max");
+        }
+    }
+
+    private static JsonObject target(Response planned, String target) {
+        return planned.json().getJsonArray("targets").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("target").equals(target)).findFirst().orElseThrow();
+    }
+
+    private static JsonObject await(TestServer server, String id, String token) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonObject request = server.get("/api/purge-requests/" + id, token).json();
+        while (!Set.of("completed", "failed").contains(request.getString("status")) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            request = server.get("/api/purge-requests/" + id, token).json();
+        }
+        return request;
+    }
+}
