@@ -74,7 +74,8 @@ public final class BackupArchivesTarget implements PurgeTarget {
                 Optional<ValueRedactor> everywhere = s.valuesScope().map(ValueRedactor::of);
                 yield backups.rewrite((c, d) -> {
                     Document out = selected.needsPurge(c, d) ? selected.purge(d, purge) : d;
-                    return everywhere.isPresent() && NameFields.occursIn(everywhere.get(), c, out) ? NameFields.redact(everywhere.get(), c, out) : out;
+                    return everywhere.isPresent() && NameFields.occursIn(everywhere.get(), c, out)
+                            ? NameFields.redact(everywhere.get(), c, out) : out;
                 });
             }
             case PurgeScope.Value v -> {

@@ -133,7 +133,8 @@ public final class ValueRedactor {
                 yield false;
             }
             case String s -> pattern.matcher(s).find();
-            case Map<?, ?> map -> map.entrySet().stream().anyMatch(e -> occursIn(String.valueOf(e.getKey())) || occursIn(e.getValue(), names));
+            case Map<?, ?> map -> map.entrySet().stream()
+                    .anyMatch(e -> occursIn(String.valueOf(e.getKey())) || occursIn(e.getValue(), names));
             case List<?> list -> list.stream().anyMatch(item -> occursIn(item, names));
             case null -> false;
             default -> false; // numbers, booleans, dates hold no text to forget
@@ -166,7 +167,8 @@ public final class ValueRedactor {
                 JsCode[] js = new JsCode[1]; // read once, at the first match
                 yield pattern.matcher(s).replaceAll(found -> {
                     js[0] = js[0] == null ? JsCode.of(s) : js[0];
-                    return Matcher.quoteReplacement(js[0].isBuiltin(found.start(), found.end()) ? found.group() : nameReplacement(found.group()));
+                    boolean language = js[0].isBuiltin(found.start(), found.end());
+                    return Matcher.quoteReplacement(language ? found.group() : nameReplacement(found.group()));
                 });
             }
             case String s -> pattern.matcher(s).replaceAll(Matcher.quoteReplacement(REPLACEMENT));
