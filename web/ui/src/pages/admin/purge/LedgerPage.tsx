@@ -42,7 +42,7 @@ export function LedgerPage() {
                 <tr key={e.sequence} className={check && !check.intact && check.firstBroken === e.sequence ? 'has-error' : undefined}>
                   <td>{e.sequence}</td>
                   <td className="small"><Link to={`/purge/${e.receipt.requestId}`}>{when(e.at)}</Link></td>
-                  <td>{e.receipt.scope}</td>
+                  <td>{e.scopeShown ?? e.receipt.scope}</td>
                   <td><PurgeStatusBadge status={e.receipt.status} /></td>
                   <td>{e.receipt.requestedBy} / {e.receipt.approvedBy ?? '—'}</td>
                   <td><code title={e.previousHash}>{short(e.previousHash)}</code></td>

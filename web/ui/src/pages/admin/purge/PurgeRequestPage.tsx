@@ -90,10 +90,13 @@ function ReceiptView({ id }: { id: string }) {
   return (
     <div className="card receipt" aria-labelledby="receipt-title">
       <h2 id="receipt-title">Receipt</h2>
-      <p className="muted small">Entry {e.sequence} of the purge ledger. A receipt holds no purged values: only the scope's description and its keyed hash.</p>
+      <p className="muted small">
+        Entry {e.sequence} of the purge ledger. A receipt holds no purged values: only the scope's description and its keyed hash.
+        It keeps the names of designs as keyed hashes too (a later purge may forget a name); those that still exist are shown by name.
+      </p>
       <dl className="facts">
         <dt>Status</dt><dd><PurgeStatusBadge status={rc.status} /></dd>
-        <dt>Scope</dt><dd>{rc.scope}</dd>
+        <dt>Scope</dt><dd>{e.scopeShown ?? rc.scope}</dd>
         <dt>Scope hash</dt><dd><code>{rc.scopeHash}</code></dd>
         <dt>Requested by</dt><dd>{rc.requestedBy} · {when(rc.createdAt)}</dd>
         <dt>Approved by</dt><dd>{rc.approvedBy ?? '—'}{rc.approvedAt ? ` · ${when(rc.approvedAt)}` : ''}</dd>

@@ -57,6 +57,8 @@ export interface LedgerEntry {
   receipt: Receipt;
   previousHash: string;
   hash: string;
+  /** The scope with the names of designs that still exist in place of the keyed hashes the ledger keeps. */
+  scopeShown?: string;
 }
 
 export interface LedgerCheck {

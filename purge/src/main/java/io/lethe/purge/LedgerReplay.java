@@ -43,6 +43,9 @@ public final class LedgerReplay implements LedgerReplayer {
 
     private static final Set<String> UNTOUCHED = Set.of(Ledger.COLLECTION, ServerSecrets.COLLECTION, "purge_requests");
 
+    private static final String GONE = "nothing to replay: what it names is no longer there under that name (renamed or deleted"
+            + " by a later purge)";
+
     private final Function<Database, Stores> open;
     private final Path mirror;
 
@@ -77,8 +80,7 @@ public final class LedgerReplay implements LedgerReplayer {
                 } catch (NotFoundException e) {
                     // a model renamed since by a value purge (a name held the value): the archives were rewritten
                     // when this purge ran, so what it purged is not in them; the entry stays in the report
-                    done = "nothing to replay: what it names is no longer there under that name (renamed or deleted by a later"
-                            + " purge)"; // not the message: the name may be what that later purge forgot
+                    done = GONE; // not the message: the name may be what that later purge forgot
                 }
                 report.add("ledger entry " + entry.sequence() + " (purge " + entry.receipt().get("requestId") + ", finished "
                         + entry.receipt().get("finishedAt") + "): " + done);
@@ -87,7 +89,11 @@ public final class LedgerReplay implements LedgerReplayer {
         return report;
     }
 
-    private static String replay(PurgeScope scope, Stores stores, Database target) {
+    private static String replay(PurgeScope kept, Stores stores, Database target) {
+        PurgeScope scope = HashedNames.resolve(kept, target, stores.hmac()).orElse(null);
+        if (scope == null) {
+            return GONE;
+        }
         if (scope instanceof PurgeScope.Value v) {
             long changed = new HashedValueScan(target, stores.hmac(), UNTOUCHED).redact(Set.copyOf(v.all()));
             return "value (by keyed hash, exact matches) redacted in " + changed + " document(s)";

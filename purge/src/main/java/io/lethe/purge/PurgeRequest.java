@@ -62,9 +62,12 @@ public record PurgeRequest(
                 approvedAt, startedAt, finishedAt, targets, bytesReclaimed, receiptHash);
     }
 
-    /** The scope with its values replaced by keyed hashes (once verification no longer needs them). */
-    public PurgeRequest forgotten(PurgeScope hashedScope) {
-        return new PurgeRequest(id, hashedScope, description, true, status, requestedBy, approvedBy, createdAt, plannedAt,
+    /**
+     * The scope with its values (and the names of designs) replaced by keyed hashes, once verification no longer needs
+     * them, and described so.
+     */
+    public PurgeRequest forgotten(PurgeScope hashedScope, String hashedDescription) {
+        return new PurgeRequest(id, hashedScope, hashedDescription, true, status, requestedBy, approvedBy, createdAt, plannedAt,
                 approvedAt, startedAt, finishedAt, targets, bytesReclaimed, receiptHash);
     }
 

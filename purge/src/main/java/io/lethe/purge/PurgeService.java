@@ -170,7 +170,7 @@ public final class PurgeService implements AutoCloseable {
         }
         // Never to run: its values (a where filter, a value: a person a "forget me" form named) go too, keyed hashes kept;
         // a compaction then takes the earlier copies from the file (the daily one, if a purge is running now).
-        PurgeRequest cancelled = request.forgotten(Scopes.forget(request.scope(), hmac)).with(PurgeStatus.CANCELLED);
+        PurgeRequest cancelled = forgotten(request).with(PurgeStatus.CANCELLED);
         transition(cancelled, request.status());
         if (!busy()) { // the copies of its values in the request's earlier states: out of the file's free pages now
             database.compact();
@@ -319,7 +319,7 @@ public final class PurgeService implements AutoCloseable {
             }
             // From here on the values are no longer needed: keep only their keyed hashes, then
             // compact so the copies in earlier states of this request are physically gone too.
-            request = request.forgotten(Scopes.forget(request.scope(), hmac));
+            request = forgotten(request);
             store.save(request);
         }
         boolean clean = request.targets().stream().filter(TargetResult::applicable)
@@ -332,6 +332,24 @@ public final class PurgeService implements AutoCloseable {
         store.save(closed);
         log.atInfo().addKeyValue("purge", closed.id()).addKeyValue("status", end.label()).log("purge finished");
         return closed;
+    }
+
+    /**
+     * Shows, in a finished request's description or a receipt's, the names of the designs that still exist in place
+     * of their keyed hashes ({@link HashedNames}); read once per call.
+     */
+    public UnaryOperator<String> revealer() {
+        return HashedNames.revealer(database, hmac);
+    }
+
+    /**
+     * The request keeping only keyed hashes of its values and of the names of designs (see {@link HashedNames}), and no
+     * longer the names its plan listed for review.
+     */
+    private PurgeRequest forgotten(PurgeRequest request) {
+        PurgeScope hashed = Scopes.forget(request.scope(), hmac);
+        return request.forgotten(hashed, Scopes.describe(hashed))
+                .withTargets(request.targets().stream().map(t -> t.withItems(List.of())).toList());
     }
 
     private PurgeRequest update(PurgeRequest request, TargetResult next) {

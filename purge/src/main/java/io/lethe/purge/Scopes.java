@@ -3,6 +3,7 @@ package io.lethe.purge;
 import io.lethe.engine.failure.InvalidInputException;
 import io.lethe.engine.log.LogPurgeTarget;
 import io.lethe.engine.retention.PurgeScope;
+import io.lethe.engine.retention.PurgeStrategy;
 import io.lethe.engine.retention.PurgeTarget;
 import io.lethe.engine.retention.ValueRedactor;
 import java.security.SecureRandom;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Describing a scope without its values, and forgetting the values once a purge is done. */
 final class Scopes {
@@ -96,24 +98,41 @@ final class Scopes {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** The scope with every value to forget replaced by its keyed hash (and no mark). */
+    /**
+     * The scope with every value to forget replaced by its keyed hash (and no mark), and every design's name (a model,
+     * its attributes, a sequence, a versioned artefact) by its {@link HashedNames keyed hash}: what a finished request
+     * and its receipt keep.
+     */
     static PurgeScope forget(PurgeScope scope, Function<Object, String> hmac) {
+        UnaryOperator<String> name = n -> HashedNames.of(n, hmac);
         return switch (scope) {
             case PurgeScope.Subject s -> {
                 Map<String, Object> where = new LinkedHashMap<>();
-                s.where().forEach((k, v) -> where.put(k, hmac.apply(v)));
-                yield new PurgeScope.Subject(s.model(), s.ids(), where, s.all(), s.attributes(), s.everywhere(), hashed(s.values(), hmac));
+                s.where().forEach((k, v) -> where.put(name.apply(k), hmac.apply(v)));
+                Map<String, PurgeStrategy> attributes = new LinkedHashMap<>();
+                s.attributes().forEach((k, v) -> attributes.put(name.apply(k), v));
+                yield new PurgeScope.Subject(name.apply(s.model()), s.ids(), where, s.all(), attributes, s.everywhere(),
+                        hashed(s.values(), hmac));
             }
             case PurgeScope.Value v -> new PurgeScope.Value(v.value() == null ? null : hashed(List.of(v.value()), hmac).getFirst(),
                     hashed(v.values(), hmac));
             case PurgeScope.Logs l -> new PurgeScope.Logs(l.from(), l.to(), l.match() == null ? null : hmac.apply(l.match()),
                     l.regex() == null ? null : hmac.apply(l.regex()), l.level(), l.logger(), l.correlationId());
-            case PurgeScope.Versions v -> v.containing() == null ? v : new PurgeScope.Versions(v.kind(), v.name(), v.keepLast(),
-                    v.olderThan(), hashed(List.of(v.containing()), hmac).getFirst(), v.ids());
-            case PurgeScope.Traces t -> t;
-            case PurgeScope.Executions e -> e;
+            case PurgeScope.Versions v -> new PurgeScope.Versions(v.kind(), name.apply(v.name()), v.keepLast(), v.olderThan(),
+                    v.containing() == null ? null : hashed(List.of(v.containing()), hmac).getFirst(),
+                    v.ids() == null ? null : v.ids().stream().map(id -> versionId(id, name)).toList());
+            case PurgeScope.Traces t -> new PurgeScope.Traces(name.apply(t.sequence()), t.from(), t.to());
+            case PurgeScope.Executions e -> new PurgeScope.Executions(name.apply(e.sequence()), e.from(), e.to());
             case PurgeScope.Backups b -> b;
         };
+    }
+
+    /** A version's id ({@code kind:name:number}) with its artefact's name hashed. */
+    static String versionId(String id, UnaryOperator<String> name) {
+        int first = id.indexOf(':');
+        int last = id.lastIndexOf(':');
+        return first < 0 || last <= first ? id
+                : id.substring(0, first + 1) + name.apply(id.substring(first + 1, last)) + id.substring(last);
     }
 
     /** The keyed hashes of values, as {@link io.lethe.engine.retention.HashedValueScan} finds them again. */

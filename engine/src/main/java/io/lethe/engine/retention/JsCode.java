@@ -31,9 +31,12 @@ final class JsCode {
         return new JsCode(text);
     }
 
-    /** Whether {@code text[start, end)} is one of JavaScript's own names written as code (see the class comment). */
+    /**
+     * Whether {@code text[start, end)} is one of JavaScript's own names written as code (see the class comment). A whole
+     * text is a name (an attribute or a sequence called "Date"), never code: it is renamed like every reference to it.
+     */
     boolean isBuiltin(int start, int end) {
-        if (!code.get(start) || identifierPart(start - 1) || identifierPart(end)) {
+        if (start == 0 && end == text.length() || !code.get(start) || identifierPart(start - 1) || identifierPart(end)) {
             return false;
         }
         String name = text.substring(start, end);

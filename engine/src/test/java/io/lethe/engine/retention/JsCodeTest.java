@@ -34,6 +34,7 @@ class JsCodeTest {
         assertThat(builtin("return steps.ada.output", "ada")).as("not a built-in name").isFalse();
         assertThat(builtin("let max = 1", "max")).as("not a member: a variable of the script").isFalse();
         assertThat(builtin("return x.max_total", "max")).as("part of a longer identifier").isFalse();
+        assertThat(builtin("Date", "Date")).as("a whole text is a name (an attribute called Date), not code").isFalse();
     }
 
     private static boolean codeAt(String source, String snippet) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code /api/purge-requests} (admins; support staff for log purges), {@code /api/purge-ledger}
@@ -48,8 +49,10 @@ public final class PurgeApi {
         api.route(HttpMethod.POST, base, tag, "File a purge request {scope}: subject, value, versions, traces (admin) or logs (support)",
                 Role.ADMIN, Role.SUPPORT).handler(blocking.handler(this::create));
         api.route(HttpMethod.GET, base, tag, "List purge requests, newest first (support sees log purges)", Role.ADMIN, Role.SUPPORT)
-                .handler(blocking.handler(ctx -> Reply.ok(purges.list(200).stream()
-                        .filter(r -> visible(ctx, r)).map(PurgeApi::describe).toList())));
+                .handler(blocking.handler(ctx -> {
+                    UnaryOperator<String> reveal = purges.revealer();
+                    return Reply.ok(purges.list(200).stream().filter(r -> visible(ctx, r)).map(r -> describe(r, reveal)).toList());
+                }));
         api.route(HttpMethod.GET, base + "/:id", tag, "Get a purge request with its per-target progress", Role.ADMIN, Role.SUPPORT)
                 .handler(blocking.handler(ctx -> Reply.ok(describe(mine(ctx)))));
         api.action(base + "/:id/plan", tag, "Dry run: per-target counts, nothing changes", Role.ADMIN, Role.SUPPORT)
@@ -63,7 +66,10 @@ public final class PurgeApi {
         api.route(HttpMethod.GET, base + "/:id/receipt", tag, "The receipt of a finished purge (from the ledger)", Role.ADMIN, Role.SUPPORT)
                 .handler(blocking.handler(this::receipt));
         api.route(HttpMethod.GET, "/api/purge-ledger", tag, "The ledger: every receipt, hash-chained, oldest first", Role.ADMIN)
-                .handler(blocking.handler(ctx -> Reply.ok(ledger.entries())));
+                .handler(blocking.handler(ctx -> {
+                    UnaryOperator<String> reveal = purges.revealer();
+                    return Reply.ok(ledger.entries().stream().map(e -> shown(e, reveal)).toList());
+                }));
         api.route(HttpMethod.GET, "/api/purge-ledger/verify", tag, "Recompute the chain; reports the first broken link", Role.ADMIN)
                 .handler(blocking.handler(ctx -> Reply.ok(ledger.verify())));
         api.route(HttpMethod.POST, "/api/logs/preview", "Logs",
@@ -112,8 +118,18 @@ public final class PurgeApi {
         if (request.receiptHash() == null) {
             throw new NotFoundException("the purge has no receipt yet (it is " + request.status().label() + ")");
         }
-        return Reply.ok(ledger.entries().stream().filter(e -> e.hash().equals(request.receiptHash())).findFirst()
-                .orElseThrow(() -> new NotFoundException("the receipt is missing from the ledger")));
+        return Reply.ok(shown(ledger.entries().stream().filter(e -> e.hash().equals(request.receiptHash())).findFirst()
+                .orElseThrow(() -> new NotFoundException("the receipt is missing from the ledger")), purges.revealer()));
+    }
+
+    /**
+     * A ledger entry as it is chained, plus {@code scopeShown}: its scope with the names of designs that still exist
+     * in place of their keyed hashes.
+     */
+    private static Map<String, Object> shown(Ledger.Entry entry, UnaryOperator<String> reveal) {
+        Map<String, Object> m = Json.plainMap(entry);
+        m.put("scopeShown", reveal.apply(String.valueOf(entry.receipt().get("scope"))));
+        return m;
     }
 
     private Reply preview(RoutingContext ctx) {
@@ -150,12 +166,17 @@ public final class PurgeApi {
         return CurrentUser.of(ctx).has(Role.ADMIN) || request.isLogPurge();
     }
 
-    static Map<String, Object> describe(PurgeRequest r) {
+    private Map<String, Object> describe(PurgeRequest r) {
+        return describe(r, r.scopeForgotten() ? purges.revealer() : UnaryOperator.identity());
+    }
+
+    /** A request as the API answers it, its description shown with {@code reveal}. */
+    static Map<String, Object> describe(PurgeRequest r, UnaryOperator<String> reveal) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", r.id());
         d.put("status", r.status().label());
         d.put("kind", Json.plainMap(r.scope()).get("type"));
-        d.put("description", r.description());
+        d.put("description", reveal.apply(r.description()));
         d.put("requestedBy", r.requestedBy());
         d.put("approvedBy", r.approvedBy());
         d.put("createdAt", String.valueOf(r.createdAt()));

@@ -113,10 +113,17 @@ class BackupApiTest {
         String one = server.post("/api/models/" + canary + "_people/instances", alice, new JsonObject().put("email", "a@x.org"))
                 .json().getString("id");
         String id = server.send("POST", "/api/backups", alice, null).json().getString("id");
-        assertThat(purge(new JsonObject().put("type", "subject").put("model", canary + "_people")
-                .put("ids", new JsonArray().add(one)).put("attributes", new JsonObject().put("email", "null")))
-                .getString("status")).isEqualTo("completed");
+        JsonObject subject = purge(new JsonObject().put("type", "subject").put("model", canary + "_people")
+                .put("ids", new JsonArray().add(one)).put("attributes", new JsonObject().put("email", "null")));
+        assertThat(subject.getString("status")).isEqualTo("completed");
+        JsonObject receipt = server.get("/api/purge-requests/" + subject.getString("id") + "/receipt", alice).json();
+        assertThat(receipt.getJsonObject("receipt").encode()).as("the ledger keeps names as keyed hashes").doesNotContain(canary);
+        assertThat(receipt.getString("scopeShown")).as("shown by the name the model has now")
+                .startsWith("instances of model '" + canary + "_people' selected by 1 id(s); attributes [email→null]");
         assertThat(purge(new JsonObject().put("type", "value").put("value", canary)).getString("status")).isEqualTo("completed");
+        assertThat(RawBytes.filesContaining(dir, canary)).as("not in the ledger, its mirror or the finished request").isEmpty();
+        assertThat(server.get("/api/purge-requests/" + subject.getString("id"), alice).json().getString("description"))
+                .as("the model's old name is no design's now").contains("instances of model 'name:");
 
         // when: restored (the subject purge's model is no longer there under its name)
         StringWriter out = new StringWriter();

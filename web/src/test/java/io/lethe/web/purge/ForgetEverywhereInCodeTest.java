@@ -54,6 +54,8 @@ class ForgetEverywhereInCodeTest {
 
             assertThat(done.getString("status")).as("verified: nothing left to find anywhere\n" + done.encodePrettily())
                     .isEqualTo("completed");
+            assertThat(target(server.get("/api/purge-requests/" + id, alice), "sequences").getJsonArray("items"))
+                    .as("the names listed for review go when the request is done").isEmpty();
             String kept = server.get("/api/sequences/biggest", alice).json().getJsonArray("blocks").getJsonObject(0)
                     .getJsonObject("config").getString("source");
             assertThat(kept).startsWith("return { biggest: Math.max(input.a, input.b), note: 'written for redacted_")
