@@ -6,6 +6,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import io.lethe.engine.retention.Vocabulary;
 import io.lethe.engine.store.Database;
 import io.lethe.engine.store.RunRange;
 import java.time.Instant;
@@ -28,7 +29,14 @@ public final class TraceStore {
 
     private final MongoCollection<Document> traces;
 
+    /** The fields a trace is written with ({@code TraceAssembler}, {@code TraceJson}): words a value purge leaves as keys. */
+    static final List<String> FIELDS = List.of("blockId", "blocks", "body", "call", "chars", "console", "durationMs", "error",
+            "executionId", "frame", "input", "inputRedactions", "inputTruncated", "inputs", "omitted", "omittedBlocks", "openedBy",
+            "outcome", "output", "parentExecutionId", "redacted", "replayOf", "sequence", "startedAt", "status", "trigger",
+            "truncated", "type", "version");
+
     public TraceStore(Database database) {
+        Vocabulary.learnWords(FIELDS);
         this.traces = database.collection(COLLECTION);
         // used by a real MongoDB; the embedded one accepts and ignores non-unique indexes
         traces.createIndex(Indexes.compoundIndex(Indexes.ascending("sequence"), Indexes.descending("startedAt")));

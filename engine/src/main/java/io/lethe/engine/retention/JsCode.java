@@ -1,20 +1,17 @@
 package io.lethe.engine.retention;
 
-import io.lethe.engine.script.JsBuiltins;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.Set;
 
 /**
- * Tells JavaScript's own names apart from data in a design's text. A value purge must not turn {@code Math.max} into
- * {@code Math.redacted_…} because a person is called Max: where a found value, spelled exactly, is a name JavaScript
- * defines, standing in code (not inside a string, a template's text, a comment or a regular expression) as a member
- * ({@code .max}, {@code ?.length}) or a global ({@code Math}, {@code Date}), it is the language, not data, and is left.
- *
- * <p>The text is read as JavaScript whatever it is (a script, a condition, a template, a description): plain text has
- * no quotes to open strings, so the rule only spares the same built-in names written as code there; a quote in plain
- * text opens a "string" in which nothing is spared. Either way an error can only redact more, never less, data.
+ * Reads a design's JavaScript (a script's source, a condition's expression) to tell its code from its strings: a value
+ * purge must not turn {@code Math.max} into {@code Math.redacted_…} because a person is called Max. A found value that
+ * is, spelled exactly, a whole identifier of the code (not inside a string, a template's text, a comment or a regular
+ * expression) and a word of the {@link Vocabulary} ({@code max}, {@code Date}, {@code keys}, {@code name}) is language,
+ * not data, and is left, wherever it stands ({@code Math.max}, {@code {max: 1}}, {@code stats.max}), as it is left as a
+ * whole name or a key elsewhere: so names and the code reading them agree.
  */
 final class JsCode {
 
@@ -31,21 +28,9 @@ final class JsCode {
         return new JsCode(text);
     }
 
-    /**
-     * Whether {@code text[start, end)} is one of JavaScript's own names written as code (see the class comment). A whole
-     * text is a name (an attribute or a sequence called "Date"), never code: it is renamed like every reference to it.
-     */
-    boolean isBuiltin(int start, int end) {
-        if (start == 0 && end == text.length() || !code.get(start) || identifierPart(start - 1) || identifierPart(end)) {
-            return false;
-        }
-        String name = text.substring(start, end);
-        int before = start - 1;
-        while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
-            before--;
-        }
-        boolean member = before >= 0 && text.charAt(before) == '.';
-        return member ? JsBuiltins.members().contains(name) : JsBuiltins.globals().contains(name);
+    /** Whether {@code text[start, end)} is a whole identifier of the code and a word of the {@link Vocabulary}. */
+    boolean isLanguage(int start, int end) {
+        return code.get(start) && !identifierPart(start - 1) && !identifierPart(end) && Vocabulary.isLanguage(text.substring(start, end));
     }
 
     private boolean identifierPart(int at) {
@@ -147,9 +132,10 @@ final class JsCode {
             return true;
         }
         int end = i + 1;
-        while (i >= 0 && Character.isLetter(text.charAt(i))) {
-            i--;
+        while (i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$')) {
+            i--; // the whole word: opt_in is no keyword
         }
-        return BEFORE_EXPRESSION.contains(text.substring(i + 1, end));
+        boolean member = i >= 0 && text.charAt(i) == '.'; // counts.new / all divides
+        return !member && BEFORE_EXPRESSION.contains(text.substring(i + 1, end));
     }
 }

@@ -106,39 +106,53 @@ public final class ValueRedactor {
         return Character.isLetterOrDigit(codePoint);
     }
 
-    /** Whether the value occurs anywhere in {@code document}. */
+    /** How a string is read: data (all of it goes), a design's text and names, or a design's JavaScript. */
+    private enum Reading { DATA, NAMES, CODE }
+
+    /**
+     * Whether the value occurs anywhere in {@code document} (data): in its strings, or in a map key that is not a word of
+     * the {@link Vocabulary} (keys such as {@code type} or {@code max} are left by {@link #redact}).
+     */
     public boolean occursIn(Object document) {
-        return occursIn(document, false);
+        return occursIn(document, Reading.DATA);
     }
 
     /**
-     * Whether the value occurs in {@code document} as {@link #redactNames} would replace it: JavaScript's own names in
-     * code ({@link JsCode}) do not count.
+     * Whether the value occurs in {@code document} (a design, or a field naming one) as {@link #redactNames} would replace
+     * it: words of the {@link Vocabulary} standing as names or as code do not count.
      */
     public boolean occursInNames(Object document) {
-        return occursIn(document, true);
+        return occursIn(document, Reading.NAMES);
     }
 
-    private boolean occursIn(Object document, boolean names) {
+    private boolean occursIn(Object document, Reading reading) {
         return switch (document) {
-            case String s when names -> {
+            case String s -> {
                 Matcher found = pattern.matcher(s);
-                JsCode js = null;
+                Language language = null;
                 while (found.find()) {
-                    js = js == null ? JsCode.of(s) : js;
-                    if (!js.isBuiltin(found.start(), found.end())) {
+                    language = language == null ? language(s, reading) : language;
+                    if (!language.at(found.start(), found.end())) {
                         yield true;
                     }
                 }
                 yield false;
             }
-            case String s -> pattern.matcher(s).find();
-            case Map<?, ?> map -> map.entrySet().stream()
-                    .anyMatch(e -> occursIn(String.valueOf(e.getKey())) || occursIn(e.getValue(), names));
-            case List<?> list -> list.stream().anyMatch(item -> occursIn(item, names));
+            case Map<?, ?> map -> {
+                String block = blockType(map, reading);
+                yield map.entrySet().stream().anyMatch(e -> keyOccurs(String.valueOf(e.getKey()))
+                        || (block != null && "config".equals(e.getKey()) ? configOccurs(block, (Map<?, ?>) e.getValue())
+                                : occursIn(e.getValue(), reading)));
+            }
+            case List<?> list -> list.stream().anyMatch(item -> occursIn(item, reading));
             case null -> false;
             default -> false; // numbers, booleans, dates hold no text to forget
         };
+    }
+
+    private boolean configOccurs(String block, Map<?, ?> config) {
+        return config.entrySet().stream().anyMatch(e -> keyOccurs(String.valueOf(e.getKey()))
+                || occursIn(e.getValue(), Vocabulary.isCode(block, String.valueOf(e.getKey())) ? Reading.CODE : Reading.NAMES));
     }
 
     /**
@@ -146,7 +160,7 @@ public final class ValueRedactor {
      * a key is a name (an attribute of an instance's data, say), redacted as {@link #redactNames} does.
      */
     public Object redact(Object document) {
-        return redact(document, false);
+        return redact(document, Reading.DATA);
     }
 
     /**
@@ -154,33 +168,37 @@ public final class ValueRedactor {
      * occurrence is replaced by a marker that is itself a valid name, the same for one value throughout one purge (see
      * {@link #nameMarker}), so that names and every reference to them (a block's wiring, a template's
      * {@code steps.<block>}, a model a block writes, a hook path) stay valid and agree; without a mark, by
-     * {@link #REPLACEMENT}. JavaScript's own names written as code ({@code Math.max} when the value is "Max") are the
-     * language, not data, and are left ({@link JsCode}).
+     * {@link #REPLACEMENT}. A word of the {@link Vocabulary} (Lethe's or JavaScript's) is language, not data, and is left
+     * where it stands as a whole name or key, as a segment of a template's {@code {{...}}}, or as an identifier in a
+     * script's or condition's code ({@link JsCode}): {@code Math.max} stays when the value is "Max", while {@code 'Max'}
+     * in the same script goes.
      */
     public Object redactNames(Object document) {
-        return redact(document, true);
+        return redact(document, Reading.NAMES);
     }
 
-    private Object redact(Object document, boolean names) {
+    private Object redact(Object document, Reading reading) {
         return switch (document) {
-            case String s when names -> {
-                JsCode[] js = new JsCode[1]; // read once, at the first match
+            case String s when reading == Reading.DATA -> pattern.matcher(s).replaceAll(Matcher.quoteReplacement(REPLACEMENT));
+            case String s -> {
+                Language[] language = new Language[1]; // read once, at the first match
                 yield pattern.matcher(s).replaceAll(found -> {
-                    js[0] = js[0] == null ? JsCode.of(s) : js[0];
-                    boolean language = js[0].isBuiltin(found.start(), found.end());
-                    return Matcher.quoteReplacement(language ? found.group() : nameReplacement(found.group()));
+                    language[0] = language[0] == null ? language(s, reading) : language[0];
+                    boolean kept = language[0].at(found.start(), found.end());
+                    return Matcher.quoteReplacement(kept ? found.group() : nameReplacement(found.group()));
                 });
             }
-            case String s -> pattern.matcher(s).replaceAll(Matcher.quoteReplacement(REPLACEMENT));
             case Map<?, ?> map -> {
+                String block = blockType(map, reading);
                 Map<String, Object> out = new LinkedHashMap<>();
                 // a key is a name (an attribute, a block's id, a field of a body) wherever it is
-                map.forEach((k, v) -> out.put(key(String.valueOf(k)), redact(v, names)));
+                map.forEach((k, v) -> out.put(key(String.valueOf(k)), block != null && "config".equals(k)
+                        ? redactConfig(block, (Map<?, ?>) v) : redact(v, reading)));
                 yield out;
             }
             case List<?> list -> {
                 List<Object> out = new ArrayList<>(list.size());
-                list.forEach(item -> out.add(redact(item, names)));
+                list.forEach(item -> out.add(redact(item, reading)));
                 yield out;
             }
             case null -> null;
@@ -188,9 +206,41 @@ public final class ValueRedactor {
         };
     }
 
-    /** A map key redacted: every occurrence, as a name. */
+    /** A block's config: the fields holding JavaScript read as code, the others as names. */
+    private Map<String, Object> redactConfig(String block, Map<?, ?> config) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        config.forEach((k, v) -> out.put(key(String.valueOf(k)),
+                redact(v, Vocabulary.isCode(block, String.valueOf(k)) ? Reading.CODE : Reading.NAMES)));
+        return out;
+    }
+
+    /** In a design, a block (a map with a type and a config) has its type; else null. */
+    private static String blockType(Map<?, ?> map, Reading reading) {
+        return reading != Reading.DATA && map.get("type") instanceof String type && map.get("config") instanceof Map<?, ?> ? type : null;
+    }
+
+    /** Whether a match in a string is language (kept), as the string is read. */
+    private interface Language {
+        boolean at(int start, int end);
+    }
+
+    private static Language language(String s, Reading reading) {
+        return switch (reading) {
+            case DATA -> (start, end) -> false;
+            case CODE -> JsCode.of(s)::isLanguage;
+            case NAMES -> Vocabulary.isLanguage(s) ? (start, end) -> true : (start, end) -> TemplateWords.isLanguage(s, start, end);
+        };
+    }
+
+    /** Whether a map key holds the value as {@link #key} replaces it. */
+    private boolean keyOccurs(String key) {
+        return pattern.matcher(key).find() && !Vocabulary.isLanguage(key);
+    }
+
+    /** A map key redacted as a name, unless it is a word of the {@link Vocabulary}. */
     private String key(String key) {
-        return pattern.matcher(key).replaceAll(found -> Matcher.quoteReplacement(nameReplacement(found.group())));
+        return Vocabulary.isLanguage(key) ? key
+                : pattern.matcher(key).replaceAll(found -> Matcher.quoteReplacement(nameReplacement(found.group())));
     }
 
     private String nameReplacement(String found) {

@@ -24,17 +24,25 @@ class JsCodeTest {
     }
 
     @Test
-    void shouldSpareOnlyJavaScriptsOwnNamesWrittenAsCodeAndSpelledExactly() {
-        assertThat(builtin("return Math.max(a, b)", "max")).as("a built-in member").isTrue();
-        assertThat(builtin("return input?.items.length", "length")).as("after ?.").isTrue();
-        assertThat(builtin("return Math.max(a, b)", "Math")).as("a global").isTrue();
-        assertThat(builtin("return new Date()", "Date")).as("a global").isTrue();
-        assertThat(builtin("return Math.Max(a, b)", "Max")).as("spelled otherwise: not JavaScript's").isFalse();
-        assertThat(builtin("return 'Dr. max'", "max")).as("inside a string: data").isFalse();
-        assertThat(builtin("return steps.ada.output", "ada")).as("not a built-in name").isFalse();
-        assertThat(builtin("let max = 1", "max")).as("not a member: a variable of the script").isFalse();
-        assertThat(builtin("return x.max_total", "max")).as("part of a longer identifier").isFalse();
-        assertThat(builtin("Date", "Date")).as("a whole text is a name (an attribute called Date), not code").isFalse();
+    void shouldKeepOnlyWholeIdentifiersOfTheCodeThatAreWordsOfTheLanguageSpelledExactly() {
+        assertThat(language("return Math.max(a, b)", "max")).as("a built-in member").isTrue();
+        assertThat(language("return input?.items.length", "length")).as("after ?.").isTrue();
+        assertThat(language("return Math./* pick */max(1, 2)", "max")).as("a comment between").isTrue();
+        assertThat(language("return Math.max(a, b)", "Math")).as("a global").isTrue();
+        assertThat(language("return new Date()", "Date")).as("a global").isTrue();
+        assertThat(language("const s = {max: 1}; return s.max", "max")).as("an object's key, like its reads").isTrue();
+        assertThat(language("return Math.Max(a, b)", "Max")).as("spelled otherwise: not the language's").isFalse();
+        assertThat(language("return 'Dr. max'", "max")).as("inside a string: data").isFalse();
+        assertThat(language("return steps.ada.output", "ada")).as("no word of the language").isFalse();
+        assertThat(language("return x.max_total", "max")).as("part of a longer identifier").isFalse();
+    }
+
+    @Test
+    void shouldTellADivisionAfterAMemberOrAWordEndingLikeAKeywordFromARegularExpression() {
+        String source = "const pct = counts.new / counts.all; const q = opt_in / 2; return 'Dear max' + Math.max(pct, q)";
+
+        assertThat(codeAt(source, "max(pct")).as("the code after both divisions").isTrue();
+        assertThat(codeAt(source, "max'")).as("the string after both divisions").isFalse();
     }
 
     private static boolean codeAt(String source, String snippet) {
@@ -44,8 +52,8 @@ class JsCodeTest {
         return code.get(at + (snippet.startsWith("max") ? 0 : 1)); // the m of max, or the character after the opener
     }
 
-    private static boolean builtin(String source, String name) {
+    private static boolean language(String source, String name) {
         int at = source.lastIndexOf(name);
-        return JsCode.of(source).isBuiltin(at, at + name.length());
+        return JsCode.of(source).isLanguage(at, at + name.length());
     }
 }

@@ -29,10 +29,10 @@ class ValuePurgeTargetTest {
         lethe = new EngineFixture(dir);
         MongoCollection<Document> designs = lethe.database.collection("sequences"); // designs: their code is read as JavaScript
         List<Object> heard = new ArrayList<>();
-        ValuePurgeTarget target = new ValuePurgeTarget("designs", designs, List.of("source"), true, heard::addAll);
-        designs.insertOne(new Document("_id", "greet-ada").append("source", "return 'hi'"));
-        designs.insertOne(new Document("_id", "bill").append("source", "return 'for Ada'"));
-        designs.insertOne(new Document("_id", "sum").append("source", "return Math.max(1, 2)"));
+        ValuePurgeTarget target = new ValuePurgeTarget("designs", designs, List.of("blocks"), true, heard::addAll);
+        designs.insertOne(new Document("_id", "greet-ada").append("blocks", script("return 'hi'")));
+        designs.insertOne(new Document("_id", "bill").append("blocks", script("return 'for Ada'")));
+        designs.insertOne(new Document("_id", "sum").append("blocks", script("return Math.max(1, 2)")));
         PurgeScope.Value ada = new PurgeScope.Value("Ada");
 
         assertThat(target.planItems(ada)).containsExactly("bill", "greet-[redacted]");
@@ -40,11 +40,15 @@ class ValuePurgeTargetTest {
         assertThat(target.plan(new PurgeScope.Value("max"))).isZero();
 
         for (int i = 0; i < ValuePurgeTarget.MAX_ITEMS + 3; i++) {
-            designs.insertOne(new Document("_id", "d" + (100 + i)).append("source", "'Ada'"));
+            designs.insertOne(new Document("_id", "d" + (100 + i)).append("blocks", script("'Ada'")));
         }
         List<String> items = target.planItems(ada);
         assertThat(items).hasSize(ValuePurgeTarget.MAX_ITEMS + 1).last().isEqualTo("and 5 more");
         assertThat(heard).as("a plan changes nothing").isEmpty();
         assertThat(designs.countDocuments(new Document("_id", "greet-ada"))).isEqualTo(1);
+    }
+
+    private static List<Document> script(String source) {
+        return List.of(new Document("id", "s").append("type", "script").append("config", new Document("source", source)));
     }
 }

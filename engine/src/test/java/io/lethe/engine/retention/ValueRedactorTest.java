@@ -3,7 +3,10 @@ package io.lethe.engine.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lethe.engine.block.ConditionBlock;
+import io.lethe.engine.block.ScriptBlock;
 import io.lethe.engine.json.Json;
+import io.lethe.engine.sequence.Sequence;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,20 +92,32 @@ class ValueRedactorTest {
     }
 
     @Test
-    void shouldLeaveJavaScriptsOwnNamesInADesignsCodeAndRedactTheSameWordAsData() {
-        ValueRedactor max = ValueRedactor.of(new PurgeScope.Value(null, List.of("Max", "Date"), "mark"));
-        String script = "const total = Math.max(input.a, 1); // for Max\nreturn { who: 'Max', at: new Date(), max: total }";
+    void shouldLeaveTheWordsOfTheLanguageInADesignAndRedactTheSameWordsAsText() {
+        Vocabulary.learnBlocks(List.of(new ScriptBlock(), new ConditionBlock()));
+        Vocabulary.learnTypes(Sequence.class);
+        ValueRedactor max = ValueRedactor.of(new PurgeScope.Value(null, List.of("Max", "Date", "Keys", "Type"), "mark"));
+        String source = "const s = {max: Math.max(input.a, 1)}; // for Max\nreturn { who: 'Max', at: new Date(), top: s.max }";
+        Map<String, Object> design = Map.of("description", "Dear Date, Keys and Max", "blocks", List.of(
+                Map.of("id", "keys", "type", "script", "config", Map.of("source", source)),
+                Map.of("id", "say", "type", "log", "config", Map.of("message", "{{steps.keys.output.top}} for Max"))),
+                "triggers", List.of(Map.of("type", "http", "path", "/orders/max/Date")));
 
-        String redacted = (String) max.redactNames(script);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> named = (Map<String, Object>) max.redactNames(design);
+        String json = Json.write(named);
 
-        assertThat(redacted).startsWith("const total = Math.max(input.a, 1); // for redacted_")
-                .contains("who: 'redacted_", "at: new Date()").doesNotContain("'Max'", "for Max");
-        assertThat(redacted).as("an object key a script writes is its own name, not JavaScript's").doesNotContain("max:");
-        assertThat(max.occursInNames("return Math.max(a, b) + Date.now()")).as("only the language: nothing to purge").isFalse();
-        assertThat(max.occursInNames("return 'Max'")).isTrue();
-        assertThat(max.redact("Math.max")).as("data is redacted as text, whatever it says").isEqualTo("Math.[redacted]");
-        assertThat(new ValueRedactor(List.of("max")).redactNames("x = Math.max(y)")).as("no mark: the same spared")
-                .isEqualTo("x = Math.max(y)");
+        assertThat(json).as("the script's code keeps Math.max, its key max and its read s.max, new Date()")
+                .contains("const s = {max: Math.max(input.a, 1)}; // for redacted_", "top: s.max", "at: new Date()")
+                .doesNotContain("'Max'", "for Max", "Dear Date", "Keys and");
+        assertThat(json).as("a block called keys and the template reading it agree")
+                .contains("\"id\":\"keys\"", "{{steps.keys.output.top}} for redacted_");
+        assertThat(json).as("a path is text: max in it goes").contains("/orders/redacted_").doesNotContain("/max/");
+        assertThat(json).as("Lethe's own keys and types stay").contains("\"type\":\"script\"", "\"type\":\"http\"");
+        assertThat(max.occursInNames(named)).as("what is left is language").isFalse();
+        assertThat(max.occursInNames(Map.of("type", "log", "config", Map.of("message", "Math.max(1, 2)"))))
+                .as("in a log message (no code) it is text").isTrue();
+        assertThat(max.redact(Map.of("max", "Max", "type", "Keys", "Type", 1))).as("data: keys that are language stay, text goes")
+                .isEqualTo(Map.of("max", "[redacted]", "type", "[redacted]", "redacted_d40239c6", 1));
     }
 
     @Test

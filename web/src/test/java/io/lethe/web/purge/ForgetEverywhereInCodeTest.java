@@ -68,6 +68,50 @@ class ForgetEverywhereInCodeTest {
         }
     }
 
+    @Test
+    void shouldLeaveTheWordsOfLetheAndJavaScriptSoThatDesignsStayReadableAndAgree() {
+        try (TestServer server = TestServer.start(dir)) {
+            String admin = server.adminToken();
+            for (String user : List.of("alice", "bob")) {
+                server.post("/api/users", admin, new JsonObject().put("username", user).put("password", "a-long-enough-password")
+                        .put("roles", new JsonArray(List.of("admin", "designer"))));
+            }
+            String alice = server.login("alice", "a-long-enough-password");
+            String bob = server.login("bob", "a-long-enough-password");
+            server.post("/api/models", alice, new JsonObject().put("name", "product").put("attributes", new JsonArray()
+                    .add(new JsonObject().put("name", "name").put("type", "string"))
+                    .add(new JsonObject().put("name", "max").put("type", "number"))));
+            server.post("/api/models/product/instances", alice, new JsonObject().put("name", "Type Max").put("max", 3));
+            JsonObject sequence = new JsonObject().put("name", "kz").put("entry", "keys").put("blocks", new JsonArray()
+                    .add(new JsonObject().put("id", "keys").put("type", "script")
+                            .put("config", new JsonObject().put("source", "return {a: 1, max: 2, note: 'Keys for Max'};"))
+                            .put("next", new JsonObject().put("next", "use")))
+                    .add(new JsonObject().put("id", "use").put("type", "script").put("config", new JsonObject()
+                            .put("source", "return Object.keys(steps.keys.output).length + steps.keys.output.max;"))));
+            assertThat(server.post("/api/sequences", alice, sequence).status()).isEqualTo(201);
+
+            // a person called "Type Max", forgotten word by word: words that are also Lethe's or JavaScript's
+            String id = server.post("/api/purge-requests", alice, new JsonObject().put("scope", new JsonObject().put("type", "value")
+                    .put("values", new JsonArray(List.of("Type", "Name", "Keys", "Max"))))).json().getString("id");
+            server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
+            server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
+            server.send("POST", "/api/purge-requests/" + id + "/run", alice, null);
+            JsonObject done = await(server, id, alice);
+
+            assertThat(done.getString("status")).as(done.encodePrettily()).isEqualTo("completed");
+            assertThat(server.get("/api/models", alice).status()).as("every design still reads").isEqualTo(200);
+            assertThat(server.get("/api/sequences", alice).status()).isEqualTo(200);
+            assertThat(server.get("/api/models/product", alice).body()).contains("\"name\":\"max\"", "\"name\":\"name\"");
+            assertThat(server.get("/api/models/product/instances", alice).body()).as("keys stay, the text goes")
+                    .contains("\"max\":3").doesNotContain("Type Max");
+            String source = server.get("/api/sequences/kz", alice).json().getJsonArray("blocks").getJsonObject(0)
+                    .getJsonObject("config").getString("source");
+            assertThat(source).startsWith("return {a: 1, max: 2, note: 'redacted_").doesNotContain("Keys", "Max");
+            Response ran = server.post("/api/sequences/kz/run", alice, new JsonObject().put("input", new JsonObject()));
+            assertThat(ran.body()).as("the block called keys, the script reading it and its key max agree").contains("5");
+        }
+    }
+
     private static JsonObject target(Response planned, String target) {
         return planned.json().getJsonArray("targets").stream().map(JsonObject.class::cast)
                 .filter(t -> t.getString("target").equals(target)).findFirst().orElseThrow();
