@@ -28,6 +28,10 @@ import java.util.stream.Collectors;
  * <p>A value is also found as JSON text holds it, escaped once or twice ({@link JsonForms}): a log line, a trace body
  * or a backup archive is JSON, and a value with a quote, a backslash or a line break is stored so there; and
  * percent-encoded, as a request path in a log line holds it.
+ *
+ * <p>Map keys that are words of the {@link Vocabulary} (Lethe's field names, JavaScript's built-in names) are never
+ * replaced, in data or designs: they are language, not data. In designs, such words also stay as whole names, template
+ * segments and identifiers of code ({@link #redactNames}).
  */
 public final class ValueRedactor {
 
