@@ -62,6 +62,12 @@ public record PurgeRequest(
                 approvedAt, startedAt, finishedAt, targets, bytesReclaimed, receiptHash);
     }
 
+    /** The same request over designs renamed since it was filed (described anew: descriptions name designs). */
+    public PurgeRequest renamed(PurgeScope renamed, String renamedDescription) {
+        return new PurgeRequest(id, renamed, renamedDescription, scopeForgotten, status, requestedBy, approvedBy, createdAt, plannedAt,
+                approvedAt, startedAt, finishedAt, targets, bytesReclaimed, receiptHash);
+    }
+
     /**
      * The scope with its values (and the names of designs) replaced by keyed hashes, once verification no longer needs
      * them, and described so.

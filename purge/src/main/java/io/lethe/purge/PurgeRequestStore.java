@@ -61,6 +61,12 @@ public final class PurgeRequestStore {
                 Filters.in("status", List.of(PurgeStatus.DRAFT.label(), PurgeStatus.PLANNED.label()))));
     }
 
+    /** Requests not yet running: drafts, planned and approved ones. */
+    public List<PurgeRequest> waitingToRun() {
+        return requests.find(Filters.in("status", List.of(PurgeStatus.DRAFT.label(), PurgeStatus.PLANNED.label(),
+                PurgeStatus.APPROVED.label()))).map(PurgeRequestStore::toRequest).into(new ArrayList<>());
+    }
+
     /** Requests a crash may have interrupted. */
     public List<PurgeRequest> unfinished() {
         return requests.find(Filters.in("status", List.of(PurgeStatus.RUNNING.label(), PurgeStatus.VERIFYING.label())))

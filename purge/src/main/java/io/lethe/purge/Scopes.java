@@ -104,30 +104,52 @@ final class Scopes {
      * and its receipt keep.
      */
     static PurgeScope forget(PurgeScope scope, Function<Object, String> hmac) {
-        UnaryOperator<String> name = n -> HashedNames.of(n, hmac);
-        return switch (scope) {
+        PurgeScope hashedValues = switch (scope) {
             case PurgeScope.Subject s -> {
                 Map<String, Object> where = new LinkedHashMap<>();
-                s.where().forEach((k, v) -> where.put(name.apply(k), hmac.apply(v)));
-                Map<String, PurgeStrategy> attributes = new LinkedHashMap<>();
-                s.attributes().forEach((k, v) -> attributes.put(name.apply(k), v));
-                yield new PurgeScope.Subject(name.apply(s.model()), s.ids(), where, s.all(), attributes, s.everywhere(),
-                        hashed(s.values(), hmac));
+                s.where().forEach((k, v) -> where.put(k, hmac.apply(v)));
+                yield new PurgeScope.Subject(s.model(), s.ids(), where, s.all(), s.attributes(), s.everywhere(), hashed(s.values(), hmac));
             }
             case PurgeScope.Value v -> new PurgeScope.Value(v.value() == null ? null : hashed(List.of(v.value()), hmac).getFirst(),
                     hashed(v.values(), hmac));
             case PurgeScope.Logs l -> new PurgeScope.Logs(l.from(), l.to(), l.match() == null ? null : hmac.apply(l.match()),
                     l.regex() == null ? null : hmac.apply(l.regex()), l.level(), l.logger(), l.correlationId());
-            case PurgeScope.Versions v -> new PurgeScope.Versions(v.kind(), name.apply(v.name()), v.keepLast(), v.olderThan(),
-                    v.containing() == null ? null : hashed(List.of(v.containing()), hmac).getFirst(),
+            case PurgeScope.Versions v -> v.containing() == null ? v : new PurgeScope.Versions(v.kind(), v.name(), v.keepLast(),
+                    v.olderThan(), hashed(List.of(v.containing()), hmac).getFirst(), v.ids());
+            case PurgeScope.Traces t -> t;
+            case PurgeScope.Executions e -> e;
+            case PurgeScope.Backups b -> b;
+        };
+        return renamed(hashedValues, n -> HashedNames.of(n, hmac));
+    }
+
+    /**
+     * The scope with every name of a design it holds (a model and its attributes, a sequence, a versioned artefact)
+     * passed through {@code name}; its values as they are.
+     */
+    static PurgeScope renamed(PurgeScope scope, UnaryOperator<String> name) {
+        return switch (scope) {
+            case PurgeScope.Subject s -> {
+                Map<String, Object> where = new LinkedHashMap<>();
+                s.where().forEach((k, v) -> where.put(name.apply(k), v));
+                Map<String, PurgeStrategy> attributes = new LinkedHashMap<>();
+                s.attributes().forEach((k, v) -> attributes.put(name.apply(k), v));
+                yield new PurgeScope.Subject(s.model() == null ? null : name.apply(s.model()), s.ids(), where, s.all(), attributes,
+                        s.everywhere(), s.values(), s.mark());
+            }
+            case PurgeScope.Versions v -> new PurgeScope.Versions(v.kind(), v.name() == null ? null : name.apply(v.name()),
+                    v.keepLast(), v.olderThan(), v.containing(),
                     v.ids() == null ? null : v.ids().stream().map(id -> versionId(id, name)).toList());
-            case PurgeScope.Traces t -> new PurgeScope.Traces(name.apply(t.sequence()), t.from(), t.to());
-            case PurgeScope.Executions e -> new PurgeScope.Executions(name.apply(e.sequence()), e.from(), e.to());
+            case PurgeScope.Traces t -> new PurgeScope.Traces(t.sequence() == null ? null : name.apply(t.sequence()), t.from(), t.to());
+            case PurgeScope.Executions e -> new PurgeScope.Executions(e.sequence() == null ? null : name.apply(e.sequence()),
+                    e.from(), e.to());
+            case PurgeScope.Value v -> v;
+            case PurgeScope.Logs l -> l;
             case PurgeScope.Backups b -> b;
         };
     }
 
-    /** A version's id ({@code kind:name:number}) with its artefact's name hashed. */
+    /** A version's id ({@code kind:name:number}) with its artefact's name passed through {@code name}. */
     static String versionId(String id, UnaryOperator<String> name) {
         int first = id.indexOf(':');
         int last = id.lastIndexOf(':');

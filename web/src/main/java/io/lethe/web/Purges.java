@@ -12,12 +12,14 @@ import io.lethe.purge.PurgeRequestStore;
 import io.lethe.purge.PurgeService;
 import io.lethe.purge.PurgeSettings;
 import io.lethe.purge.PurgeTargets;
+import io.lethe.purge.WaitingRequestsTarget;
 import io.lethe.purge.api.PurgeApi;
 import io.lethe.purge.ledger.Ledger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The purge subsystem wired over the engine's stores (part of the composition root). */
 public final class Purges implements AutoCloseable {
@@ -28,13 +30,14 @@ public final class Purges implements AutoCloseable {
 
     Purges(Engine engine, Database database, List<PurgeTarget> targets, PurgeSettings settings, Path dataDir,
             Clock clock) {
-        this.targets = new PurgeTargets(targets);
+        PurgeRequestStore requests = new PurgeRequestStore(database);
+        this.targets = new PurgeTargets(Stream.concat(targets.stream(), Stream.of(new WaitingRequestsTarget(requests))).toList());
         this.ledger = new Ledger(database, clock, ledgerMirror(dataDir));
         InstancePurgeTarget instances = targets.stream().filter(InstancePurgeTarget.class::isInstance)
                 .map(InstancePurgeTarget.class::cast).findFirst().orElseThrow();
         VersionPurgeTarget versions = targets.stream().filter(VersionPurgeTarget.class::isInstance)
                 .map(VersionPurgeTarget.class::cast).findFirst().orElseThrow();
-        this.service = new PurgeService(new PurgeRequestStore(database), this.targets, ledger, engine.exports(), database,
+        this.service = new PurgeService(requests, this.targets, ledger, engine.exports(), database,
                 engine.attributePurge()::hmac, scope -> {
                     switch (scope) {
                         case PurgeScope.Subject s -> instances.validate(s);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -249,17 +248,7 @@ class BackupApiTest {
     }
 
     private static JsonObject await(String id) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject request = server.get("/api/purge-requests/" + id, alice).json();
-        while (!Set.of("completed", "failed").contains(request.getString("status")) && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            request = server.get("/api/purge-requests/" + id, alice).json();
-        }
-        return request;
+        return Purging.await(server, id, alice);
     }
 
     private static void copy(Path from, Path to) {

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +23,9 @@ class ForgetEverywhereInCodeTest {
     @Test
     void shouldForgetAFirstNameEverywhereAndLeaveJavaScriptsOwnNamesInScripts() {
         try (TestServer server = TestServer.start(dir)) {
-            String admin = server.adminToken();
-            for (String user : List.of("alice", "bob")) {
-                server.post("/api/users", admin, new JsonObject().put("username", user).put("password", "a-long-enough-password")
-                        .put("roles", new JsonArray(List.of("admin", "designer"))));
-            }
-            String alice = server.login("alice", "a-long-enough-password");
-            String bob = server.login("bob", "a-long-enough-password");
+            List<String> admins = Purging.twoAdmins(server);
+            String alice = admins.get(0);
+            String bob = admins.get(1);
             server.post("/api/models", alice, new JsonObject().put("name", "customer").put("attributes", new JsonArray()
                     .add(new JsonObject().put("name", "firstName").put("type", "string").put("sensitivity", "personal"))));
             String max = server.post("/api/models/customer/instances", alice, new JsonObject().put("firstName", "Max"))
@@ -50,7 +45,7 @@ class ForgetEverywhereInCodeTest {
             assertThat(sequences.getJsonArray("items")).as("named for review").containsExactly("biggest");
             server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
             server.send("POST", "/api/purge-requests/" + id + "/run", alice, null);
-            JsonObject done = await(server, id, alice);
+            JsonObject done = Purging.await(server, id, alice);
 
             assertThat(done.getString("status")).as("verified: nothing left to find anywhere\n" + done.encodePrettily())
                     .isEqualTo("completed");
@@ -71,13 +66,9 @@ class ForgetEverywhereInCodeTest {
     @Test
     void shouldLeaveTheWordsOfLetheAndJavaScriptSoThatDesignsStayReadableAndAgree() {
         try (TestServer server = TestServer.start(dir)) {
-            String admin = server.adminToken();
-            for (String user : List.of("alice", "bob")) {
-                server.post("/api/users", admin, new JsonObject().put("username", user).put("password", "a-long-enough-password")
-                        .put("roles", new JsonArray(List.of("admin", "designer"))));
-            }
-            String alice = server.login("alice", "a-long-enough-password");
-            String bob = server.login("bob", "a-long-enough-password");
+            List<String> admins = Purging.twoAdmins(server);
+            String alice = admins.get(0);
+            String bob = admins.get(1);
             server.post("/api/models", alice, new JsonObject().put("name", "product").put("attributes", new JsonArray()
                     .add(new JsonObject().put("name", "name").put("type", "string"))
                     .add(new JsonObject().put("name", "max").put("type", "number"))));
@@ -96,7 +87,7 @@ class ForgetEverywhereInCodeTest {
             server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
             server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
             server.send("POST", "/api/purge-requests/" + id + "/run", alice, null);
-            JsonObject done = await(server, id, alice);
+            JsonObject done = Purging.await(server, id, alice);
 
             assertThat(done.getString("status")).as(done.encodePrettily()).isEqualTo("completed");
             assertThat(server.get("/api/models", alice).status()).as("every design still reads").isEqualTo(200);
@@ -117,18 +108,4 @@ class ForgetEverywhereInCodeTest {
                 .filter(t -> t.getString("target").equals(target)).findFirst().orElseThrow();
     }
 
-    private static JsonObject await(TestServer server, String id, String token) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject request = server.get("/api/purge-requests/" + id, token).json();
-        while (!Set.of("completed", "failed").contains(request.getString("status")) && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            request = server.get("/api/purge-requests/" + id, token).json();
-        }
-        return request;
-    }
 }

@@ -445,16 +445,6 @@ class PurgeApiTest {
     }
 
     private static JsonObject await(String id, String token) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonObject request = server.get("/api/purge-requests/" + id, token).json();
-        while (!Set.of("completed", "failed").contains(request.getString("status")) && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            request = server.get("/api/purge-requests/" + id, token).json();
-        }
-        return request;
+        return Purging.await(server, id, token);
     }
 }
