@@ -592,16 +592,19 @@ const run = async () => {
     await page.locator('.badge.purge-cancelled').first().waitFor();
   });
 
-  await step('purge: several values in one request; a too short one is pointed at', page, async () => {
+  await step('purge: several values in one request; a too short one is pointed at; the plan names the designs hit', page, async () => {
     await page.getByRole('link', { name: 'Purge', exact: true }).click();
     await page.getByRole('link', { name: 'New purge request' }).click();
     await page.getByLabel('A value everywhere').check();
     const values = page.getByRole('textbox', { name: /Values, one per line/ });
     await values.fill('ada.lovelace@example.org\nAd');
     await refusedWith('File request', 'give the value to forget (at least 3 characters)');
-    await values.fill('ada.lovelace@example.org\nAda Lovelace\n');
+    await values.fill('ada.lovelace@example.org\nAda Lovelace\ntwo\n');
     await page.getByRole('button', { name: 'File request' }).click();
-    await page.getByText('2 values, wherever they occur as whole tokens').waitFor();
+    await page.getByText('3 values, wherever they occur as whole tokens').waitFor();
+    await page.getByRole('button', { name: 'Plan (dry run)' }).click();
+    // The sequence 'placed' logs "two": listed for review before anyone approves.
+    await page.getByLabel('sequences: what changes').filter({ hasText: 'placed' }).waitFor();
     await page.getByRole('button', { name: 'Cancel request' }).click();
     await page.locator('.badge.purge-cancelled').first().waitFor();
   });
