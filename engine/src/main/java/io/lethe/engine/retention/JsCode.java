@@ -131,11 +131,34 @@ final class JsCode {
         if (i < 0 || "(,=:[!&|?{};+-*%<>~^".indexOf(text.charAt(i)) >= 0) {
             return true;
         }
+        if (text.charAt(i) == ')') { // if (x) /re/.test(s): a regex after a statement's condition, else a division
+            i = opening(text, i);
+            while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
+                i--;
+            }
+            int word = i;
+            while (word > 0 && Character.isLetter(text.charAt(word - 1))) {
+                word--;
+            }
+            return Set.of("if", "while", "for", "with").contains(text.substring(word, i));
+        }
         int end = i + 1;
         while (i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$')) {
             i--; // the whole word: opt_in is no keyword
         }
         boolean member = i >= 0 && text.charAt(i) == '.'; // counts.new / all divides
         return !member && BEFORE_EXPRESSION.contains(text.substring(i + 1, end));
+    }
+
+    /** The position of the parenthesis {@code close} closes (0 when unbalanced). */
+    private static int opening(String text, int close) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            depth += text.charAt(i) == ')' ? 1 : text.charAt(i) == '(' ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return 0;
     }
 }

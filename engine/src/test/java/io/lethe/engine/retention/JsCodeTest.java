@@ -43,13 +43,16 @@ class JsCodeTest {
 
         assertThat(codeAt(source, "max(pct")).as("the code after both divisions").isTrue();
         assertThat(codeAt(source, "max'")).as("the string after both divisions").isFalse();
+        String statement = "if (input.a) /Number/.test(x); return (a + b) / Number(c)";
+        assertThat(codeAt(statement, "Number/")).as("a regex after an if's condition").isFalse();
+        assertThat(codeAt(statement, "Number(")).as("a division after parentheses").isTrue();
     }
 
     private static boolean codeAt(String source, String snippet) {
         BitSet code = JsCode.code(source);
         int at = source.indexOf(snippet);
         assertThat(at).as(snippet).isNotNegative();
-        return code.get(at + (snippet.startsWith("max") ? 0 : 1)); // the m of max, or the character after the opener
+        return code.get(at + (Character.isLetter(snippet.charAt(0)) ? 0 : 1)); // its first letter, or the one after the opener
     }
 
     private static boolean language(String source, String name) {
