@@ -5,6 +5,7 @@ import io.lethe.http.auth.Role;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +19,10 @@ public final class ApiRouter {
 
     /**
      * One documented route. {@code roles} empty means any signed-in user; {@code open} means no
-     * authentication at all.
+     * authentication at all; {@code bodyType} is the type its JSON body is read into (null: an object, or no body).
      */
     public record Operation(HttpMethod method, String path, String tag, String summary, Set<Role> roles, boolean open,
-            boolean body) {
+            boolean body, Type bodyType) {
     }
 
     private final Router router;
@@ -41,21 +42,26 @@ public final class ApiRouter {
 
     /** A route for signed-in users holding one of {@code roles} (any signed-in user when none). */
     public Route route(HttpMethod method, String path, String tag, String summary, Role... roles) {
-        return declare(method, path, tag, summary, hasBody(method), roles);
+        return declare(method, path, tag, summary, hasBody(method), null, roles);
+    }
+
+    /** A route whose JSON body is read into {@code bodyType} (its schema in the OpenAPI document). */
+    public Route route(HttpMethod method, String path, String tag, String summary, Type bodyType, Role... roles) {
+        return declare(method, path, tag, summary, true, bodyType, roles);
     }
 
     /** A POST that takes no body (an action on a resource, e.g. deactivate). */
     public Route action(String path, String tag, String summary, Role... roles) {
-        return declare(HttpMethod.POST, path, tag, summary, false, roles);
+        return declare(HttpMethod.POST, path, tag, summary, false, null, roles);
     }
 
     /** A PUT that takes no body (the path says everything, e.g. grant a permission to a user). */
     public Route putWithoutBody(String path, String tag, String summary, Role... roles) {
-        return declare(HttpMethod.PUT, path, tag, summary, false, roles);
+        return declare(HttpMethod.PUT, path, tag, summary, false, null, roles);
     }
 
-    private Route declare(HttpMethod method, String path, String tag, String summary, boolean body, Role... roles) {
-        operations.add(new Operation(method, path, tag, summary, Set.copyOf(Arrays.asList(roles)), false, body));
+    private Route declare(HttpMethod method, String path, String tag, String summary, boolean body, Type bodyType, Role... roles) {
+        operations.add(new Operation(method, path, tag, summary, Set.copyOf(Arrays.asList(roles)), false, body, bodyType));
         Route route = router.route(method, path);
         if (roles.length > 0) {
             route.handler(CurrentUser.requireAny(roles));
@@ -65,7 +71,7 @@ public final class ApiRouter {
 
     /** A route needing no authentication (declare it before the authentication handler). */
     public Route open(HttpMethod method, String path, String tag, String summary) {
-        operations.add(new Operation(method, path, tag, summary, Set.of(), true, hasBody(method)));
+        operations.add(new Operation(method, path, tag, summary, Set.of(), true, hasBody(method), null));
         return router.route(method, path);
     }
 

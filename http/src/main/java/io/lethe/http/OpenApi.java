@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,28 +25,31 @@ public final class OpenApi {
 
     public static Map<String, Object> document(String version, List<ApiRouter.Operation> operations) {
         Map<String, Object> paths = new LinkedHashMap<>();
+        Map<String, Object> schemas = new TreeMap<>();
+        JsonSchemas bodies = new JsonSchemas(schemas);
         for (ApiRouter.Operation op : operations) {
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(openApiPath(op.path()), p -> new LinkedHashMap<>());
-            item.put(op.method().name().toLowerCase(Locale.ROOT), operation(op));
+            item.put(op.method().name().toLowerCase(Locale.ROOT), operation(op, bodies));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
         doc.put("info", Map.of("title", "Lethe API", "version", version,
                 "description", "Low-code orchestration whose data can be forgotten on purpose. Errors are application/problem+json."));
         doc.put("paths", paths);
+        schemas.put("Problem", Map.of("type", "object", "properties", Map.of(
+                "type", Map.of("type", "string"), "title", Map.of("type", "string"), "status", Map.of("type", "integer"),
+                "detail", Map.of("type", "string"), "instance", Map.of("type", "string"),
+                "correlationId", Map.of("type", "string"),
+                "errors", Map.of("type", "array", "items", Map.of("type", "object", "properties", Map.of(
+                        "pointer", Map.of("type", "string"), "message", Map.of("type", "string")))))));
         doc.put("components", Map.of(
                 "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT")),
-                "schemas", Map.of("Problem", Map.of("type", "object", "properties", Map.of(
-                        "type", Map.of("type", "string"), "title", Map.of("type", "string"), "status", Map.of("type", "integer"),
-                        "detail", Map.of("type", "string"), "instance", Map.of("type", "string"),
-                        "correlationId", Map.of("type", "string"),
-                        "errors", Map.of("type", "array", "items", Map.of("type", "object", "properties", Map.of(
-                                "pointer", Map.of("type", "string"), "message", Map.of("type", "string")))))))));
+                "schemas", schemas));
         return doc;
     }
 
-    private static Map<String, Object> operation(ApiRouter.Operation op) {
+    private static Map<String, Object> operation(ApiRouter.Operation op, JsonSchemas bodies) {
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("tags", List.of(op.tag()));
         operation.put("summary", op.summary());
@@ -63,7 +67,8 @@ public final class OpenApi {
             operation.put("security", List.of(Map.of("bearer", List.of())));
         }
         if (op.body()) {
-            operation.put("requestBody", Map.of("content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+            Map<String, Object> schema = op.bodyType() == null ? Map.of("type", "object") : bodies.of(op.bodyType());
+            operation.put("requestBody", Map.of("content", Map.of("application/json", Map.of("schema", schema))));
         }
         Map<String, Object> problem = Map.of("content", Map.of("application/problem+json",
                 Map.of("schema", Map.of("$ref", "#/components/schemas/Problem"))));

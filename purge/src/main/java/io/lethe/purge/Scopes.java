@@ -172,6 +172,9 @@ final class Scopes {
     static void check(PurgeScope scope) {
         switch (scope) {
             case PurgeScope.Value v -> {
+                if (v.mark() != null) {
+                    throw InvalidInputException.of("/scope/mark", "is Lethe's to fill in: the run draws it");
+                }
                 if (v.value() == null && v.values().isEmpty() || v.value() != null && v.value().strip().length() < 3) {
                     throw InvalidInputException.of("/scope/value", "give the value to forget (at least 3 characters)");
                 }
@@ -201,8 +204,18 @@ final class Scopes {
                     throw InvalidInputException.of("/scope/to", "must be after from");
                 }
             }
-            case PurgeScope.Subject s -> { }
-            case PurgeScope.Versions v -> { }
+            case PurgeScope.Subject s -> {
+                if (!s.values().isEmpty() || s.mark() != null) {
+                    throw InvalidInputException.of(s.mark() != null ? "/scope/mark" : "/scope/values",
+                            "is Lethe's to fill in (the values are found from the instances, the mark drawn by the run)");
+                }
+            }
+            case PurgeScope.Versions v -> {
+                if (v.ids() != null) {
+                    throw InvalidInputException.of("/scope/ids", "is Lethe's to fill in when the run starts: select by kind, name,"
+                            + " keepLast, olderThan or containing");
+                }
+            }
         }
     }
 }

@@ -53,14 +53,15 @@ public final class ConnectorRoutes {
         String tag = "Connectors";
         api.route(HttpMethod.GET, BASE, tag, "List connector accounts (secret values never shown)", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> Reply.ok(connectors.list().stream().map(this::describe).toList())));
-        api.route(HttpMethod.POST, BASE, tag, "Create a connector account", Role.DESIGNER).handler(blocking.handler(ctx -> save(ctx, null)));
+        api.route(HttpMethod.POST, BASE, tag, "Create a connector account", ConnectorAccount.class, Role.DESIGNER)
+                .handler(blocking.handler(ctx -> save(ctx, null)));
         api.route(HttpMethod.GET, BASE + "/:name", tag, "Get a connector account (ETag: its version)", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> {
                     ConnectorAccount account = existing(ctx.pathParam("name"));
                     VersionedSaves.etag(ctx, saves.current(Version.CONNECTOR, account.name()));
                     return Reply.ok(describe(account));
                 }));
-        api.route(HttpMethod.PUT, BASE + "/:name", tag, "Save a connector account (If-Match)", Role.DESIGNER)
+        api.route(HttpMethod.PUT, BASE + "/:name", tag, "Save a connector account (If-Match)", ConnectorAccount.class, Role.DESIGNER)
                 .handler(blocking.handler(ctx -> save(ctx, ctx.pathParam("name"))));
         api.route(HttpMethod.DELETE, BASE + "/:name", tag,
                         "Delete a connector account; refused while sequences use it, unless ?force=true", Role.DESIGNER)

@@ -41,11 +41,13 @@ public final class ModelRoutes {
         String tag = "Models";
         api.route(HttpMethod.GET, BASE, tag, "List models", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> Reply.ok(engine.models().list().stream().map(this::describe).toList())));
-        api.route(HttpMethod.POST, BASE, tag, "Create a model", Role.DESIGNER).handler(blocking.handler(ctx -> save(ctx, null)));
+        api.route(HttpMethod.POST, BASE, tag, "Create a model", Model.class, Role.DESIGNER)
+                .handler(blocking.handler(ctx -> save(ctx, null)));
         api.route(HttpMethod.GET, BASE + "/:name", tag, "Get a model (ETag: its version)", Role.DESIGNER)
                 .handler(blocking.handler(this::get));
         api.route(HttpMethod.PUT, BASE + "/:name", tag, "Save a model (If-Match: the version it is based on); 409 when instances"
-                        + " hold values of attributes it removes or retypes, unless ?dropValues=true deletes them", Role.DESIGNER)
+                        + " hold values of attributes it removes or retypes, unless ?dropValues=true deletes them",
+                Model.class, Role.DESIGNER)
                 .handler(blocking.handler(ctx -> save(ctx, ctx.pathParam("name"))));
         api.route(HttpMethod.DELETE, BASE + "/:name", tag,
                 "Delete a model; 409 when instances or sequences use it unless ?force=true by an admin", Role.DESIGNER, Role.ADMIN)

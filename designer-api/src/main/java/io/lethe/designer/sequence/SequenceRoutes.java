@@ -42,10 +42,12 @@ public final class SequenceRoutes {
                 .handler(ctx -> ctx.json(engine.blocks().all().stream().map(SequenceRoutes::describe).toList()));
         api.route(HttpMethod.GET, BASE, tag, "List sequences", Role.DESIGNER)
                 .handler(blocking.handler(ctx -> Reply.ok(engine.sequences().list().stream().map(SequenceRoutes::plain).toList())));
-        api.route(HttpMethod.POST, BASE, tag, "Create a sequence", Role.DESIGNER).handler(blocking.handler(ctx -> save(ctx, null)));
+        api.route(HttpMethod.POST, BASE, tag, "Create a sequence", Sequence.class, Role.DESIGNER)
+                .handler(blocking.handler(ctx -> save(ctx, null)));
         api.route(HttpMethod.GET, BASE + "/:name", tag, "Get a sequence (ETag: its version)", Role.DESIGNER)
                 .handler(blocking.handler(this::get));
-        api.route(HttpMethod.PUT, BASE + "/:name", tag, "Save a sequence (If-Match: the version it is based on)", Role.DESIGNER)
+        api.route(HttpMethod.PUT, BASE + "/:name", tag, "Save a sequence (If-Match: the version it is based on)", Sequence.class,
+                Role.DESIGNER)
                 .handler(blocking.handler(ctx -> save(ctx, ctx.pathParam("name"))));
         api.route(HttpMethod.DELETE, BASE + "/:name", tag,
                         "Delete a sequence (its versions stay until purged); refused while others call it, unless ?force=true", Role.DESIGNER)

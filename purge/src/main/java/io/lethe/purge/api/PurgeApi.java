@@ -47,7 +47,7 @@ public final class PurgeApi {
         String tag = "Purge";
         String base = "/api/purge-requests";
         api.route(HttpMethod.POST, base, tag, "File a purge request {scope}: subject, value, versions, traces (admin) or logs (support)",
-                Role.ADMIN, Role.SUPPORT).handler(blocking.handler(this::create));
+                Filing.class, Role.ADMIN, Role.SUPPORT).handler(blocking.handler(this::create));
         api.route(HttpMethod.GET, base, tag, "List purge requests, newest first (support sees log purges)", Role.ADMIN, Role.SUPPORT)
                 .handler(blocking.handler(ctx -> {
                     UnaryOperator<String> reveal = purges.revealer();
@@ -105,6 +105,10 @@ public final class PurgeApi {
         }
         ctx.response().putHeader("Location", "/api/purge-requests/" + created.id());
         return Reply.created(describe(created));
+    }
+
+    /** What filing a purge request takes (documented in the OpenAPI document; read field by field). */
+    record Filing(PurgeScope scope) {
     }
 
     /** The problems of a scope, pointing into the body (checks shared with other inputs point below the scope). */

@@ -67,6 +67,25 @@ class ApiContractTest {
     }
 
     @Test
+    void shouldDescribeTheBodiesOfDesignsAndPurgeRequestsAsTheyAreRead() {
+        JsonObject schemas = openApi.getJsonObject("components").getJsonObject("schemas");
+        JsonObject sequence = openApi.getJsonObject("paths").getJsonObject("/api/sequences").getJsonObject("post")
+                .getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json").getJsonObject("schema");
+
+        assertThat(sequence.getString("$ref")).isEqualTo("#/components/schemas/Sequence");
+        assertThat(schemas.getJsonObject("Sequence").getJsonObject("properties").fieldNames())
+                .contains("name", "entry", "blocks", "triggers");
+        assertThat(schemas.getJsonObject("Sequence").getBoolean("additionalProperties")).as("read strictly").isFalse();
+        assertThat(schemas.getJsonObject("TriggerHttp").getJsonObject("properties").getJsonObject("type").getString("const"))
+                .isEqualTo("http");
+        assertThat(schemas.getJsonObject("Attribute").getJsonObject("properties").getJsonObject("sensitivity")
+                .getJsonArray("enum")).containsExactly("none", "personal", "sensitive");
+        assertThat(schemas.getJsonObject("PurgeScope").getJsonArray("oneOf")).hasSize(7);
+        assertThat(schemas.getJsonObject("PurgeScopeSubject").getJsonObject("properties").getJsonObject("type").getString("const"))
+                .isEqualTo("subject");
+    }
+
+    @Test
     void shouldRefuseEveryProtectedOperationWithoutATokenWith401() {
         for (Operation op : operations()) {
             if (op.spec().containsKey("security")) {

@@ -264,6 +264,23 @@ class PurgeApiTest {
     }
 
     @Test
+    void shouldRefuseTheFieldsLetheFillsInItselfAndFileNothing() {
+        int before = new JsonArray(server.get("/api/purge-requests", alice).body()).size();
+        for (var refused : List.of(
+                List.of(new JsonObject().put("type", "value").put("value", "someone").put("mark", "chosen"), "/scope/mark"),
+                List.of(new JsonObject().put("type", "versions").put("kind", "sequence").put("ids", new JsonArray().add("sequence:x:1")),
+                        "/scope/ids"),
+                List.of(new JsonObject().put("type", "subject").put("model", "member").put("all", true).put("everywhere", true)
+                        .put("attributes", new JsonObject().put("email", "null")).put("values", new JsonArray().add("x@y.org")),
+                        "/scope/values"))) {
+            Response answer = server.post("/api/purge-requests", alice, new JsonObject().put("scope", refused.get(0)));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.json().getJsonArray("errors").getJsonObject(0).getString("pointer")).isEqualTo(refused.get(1));
+        }
+        assertThat(new JsonArray(server.get("/api/purge-requests", alice).body()).size()).isEqualTo(before);
+    }
+
+    @Test
     void shouldTakeACancelledRequestsValueOutOfTheDatabaseFile() {
         String canary = "cancelcanary" + UUID.randomUUID().toString().replace("-", "");
         String id = server.post("/api/purge-requests", alice, new JsonObject()
