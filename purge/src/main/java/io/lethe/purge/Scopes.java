@@ -210,12 +210,7 @@ final class Scopes {
                             "is Lethe's to fill in (the values are found from the instances, the mark drawn by the run)");
                 }
             }
-            case PurgeScope.Versions v -> {
-                if (v.ids() != null) {
-                    throw InvalidInputException.of("/scope/ids", "is Lethe's to fill in when the run starts: select by kind, name,"
-                            + " keepLast, olderThan or containing");
-                }
-            }
+            case PurgeScope.Versions v -> { } // VersionPurgeTarget.validate
         }
     }
 }

@@ -2,6 +2,7 @@ package io.lethe.engine.retention;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A store that holds data a purge may have to forget (the service-provider interface every store
@@ -39,6 +40,16 @@ public interface PurgeTarget {
      */
     default List<String> planItems(PurgeScope scope) {
         return List.of();
+    }
+
+    /** At most this many items are named in a plan; the rest are counted. */
+    int MAX_ITEMS = 50;
+
+    /** {@code items} sorted, at most {@link #MAX_ITEMS} of them, then "and N more". */
+    static List<String> firstItems(List<String> items) {
+        List<String> sorted = items.stream().sorted().toList();
+        return sorted.size() <= MAX_ITEMS ? sorted : Stream.concat(sorted.stream().limit(MAX_ITEMS),
+                Stream.of("and " + (sorted.size() - MAX_ITEMS) + " more")).toList();
     }
 
     PurgeCounts execute(PurgeScope scope);

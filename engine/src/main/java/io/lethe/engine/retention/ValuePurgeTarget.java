@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
@@ -20,9 +19,6 @@ public final class ValuePurgeTarget implements PurgeTarget {
     private final ValueScan scan;
     private final Consumer<List<Object>> onChanged;
     private final boolean rekey;
-
-    /** At most this many designs are named in a plan. */
-    static final int MAX_ITEMS = 50;
 
     /**
      * @param rekey whether the collection is keyed by names that may hold the value (models, sequences,
@@ -67,10 +63,8 @@ public final class ValuePurgeTarget implements PurgeTarget {
             return List.of();
         }
         ValueRedactor redactor = ValueRedactor.of(v);
-        List<String> names = scan.holders(redactor).stream().map(id -> String.valueOf(redactor.redact(String.valueOf(id))))
-                .sorted().toList();
-        return names.size() <= MAX_ITEMS ? names : Stream.concat(names.stream().limit(MAX_ITEMS),
-                Stream.of("and " + (names.size() - MAX_ITEMS) + " more")).toList();
+        return PurgeTarget.firstItems(scan.holders(redactor).stream().map(id -> String.valueOf(redactor.redact(String.valueOf(id))))
+                .toList());
     }
 
     @Override

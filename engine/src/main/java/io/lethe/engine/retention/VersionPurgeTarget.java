@@ -63,6 +63,16 @@ public final class VersionPurgeTarget implements PurgeTarget {
         };
     }
 
+    /** For a prune, the versions it would remove ({@code sequence 'signup' version 2}), for the admin to review. */
+    @Override
+    public List<String> planItems(PurgeScope scope) {
+        return scope instanceof PurgeScope.Versions p ? PurgeTarget.firstItems(removable(selected(p)).stream().map(id -> {
+            int first = id.indexOf(':');
+            int last = id.lastIndexOf(':');
+            return id.substring(0, first) + " '" + id.substring(first + 1, last) + "' version " + id.substring(last + 1);
+        }).toList()) : List.of();
+    }
+
     /** The versions scope with the ids of the versions it selects now (what its run removes). */
     public PurgeScope.Versions resolve(PurgeScope.Versions p) {
         return p.withIds(prunable(p));

@@ -39,11 +39,11 @@ class ValuePurgeTargetTest {
         assertThat(target.planItems(new PurgeScope.Value("max"))).as("JavaScript's own names are not the value").isEmpty();
         assertThat(target.plan(new PurgeScope.Value("max"))).isZero();
 
-        for (int i = 0; i < ValuePurgeTarget.MAX_ITEMS + 3; i++) {
+        for (int i = 0; i < PurgeTarget.MAX_ITEMS + 3; i++) {
             designs.insertOne(new Document("_id", "d" + (100 + i)).append("blocks", script("'Ada'")));
         }
         List<String> items = target.planItems(ada);
-        assertThat(items).hasSize(ValuePurgeTarget.MAX_ITEMS + 1).last().isEqualTo("and 5 more");
+        assertThat(items).hasSize(PurgeTarget.MAX_ITEMS + 1).last().isEqualTo("and 5 more");
         assertThat(heard).as("a plan changes nothing").isEmpty();
         assertThat(designs.countDocuments(new Document("_id", "greet-ada"))).isEqualTo(1);
     }

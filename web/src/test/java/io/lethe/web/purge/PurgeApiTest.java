@@ -191,6 +191,9 @@ class PurgeApiTest {
         String id = filed.json().getString("id");
         Response planned = server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
         assertThat(plannedCount(planned, "versions")).isEqualTo(2);
+        assertThat(planned.json().getJsonArray("targets").stream().map(JsonObject.class::cast)
+                .filter(t -> t.getString("target").equals("versions")).findFirst().orElseThrow().getJsonArray("items"))
+                .as("named for review").containsExactly("sequence 'pruned' version 1", "sequence 'pruned' version 2");
         assertThat(plannedCount(planned, "backup-archives")).isEqualTo(2);
         server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
         assertThat(server.send("POST", "/api/purge-requests/" + id + "/run", alice, null).status()).isEqualTo(202);
@@ -268,8 +271,8 @@ class PurgeApiTest {
         int before = new JsonArray(server.get("/api/purge-requests", alice).body()).size();
         for (var refused : List.of(
                 List.of(new JsonObject().put("type", "value").put("value", "someone").put("mark", "chosen"), "/scope/mark"),
-                List.of(new JsonObject().put("type", "versions").put("kind", "sequence").put("ids", new JsonArray().add("sequence:x:1")),
-                        "/scope/ids"),
+                List.of(new JsonObject().put("type", "versions").put("kind", "sequence").put("name", "x").put("keepLast", 1)
+                        .put("ids", new JsonArray().add("sequence:x:1")), "/scope/ids"),
                 List.of(new JsonObject().put("type", "subject").put("model", "member").put("all", true).put("everywhere", true)
                         .put("attributes", new JsonObject().put("email", "null")).put("values", new JsonArray().add("x@y.org")),
                         "/scope/values"))) {
