@@ -572,6 +572,9 @@ const run = async () => {
     await page.getByRole('button', { name: 'Plan (dry run)' }).click();
     const versions = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'versions', exact: true }) });
     expect(await versions.locator('td.num').first().innerText()).toBe('2');
+    // The versions it would remove are named for review (the two oldest: the newest two are kept).
+    await page.getByLabel('versions: what changes').filter({ hasText: "sequence 'signup' version 1; sequence 'signup' version 2" })
+      .waitFor();
     await page.getByRole('button', { name: 'Cancel request' }).click();
     await page.locator('.badge.purge-cancelled').first().waitFor();
     expect(await page.getByRole('button', { name: 'Run…' }).count()).toBe(0);
