@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background, ControlButton, Controls, MarkerType, ReactFlow, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange,
@@ -65,12 +65,17 @@ export function FlowCanvas(props: Props) {
     }
   }, [blocks.length, selected, positions, screenToFlowPosition, setCenter, getZoom]);
 
+  // Sizes React Flow measured, handed back on every node it is given: a node given without one is hidden until it is
+  // measured again, and when new nodes arrive while one is still being measured (a busy browser, right after a save)
+  // React Flow does not measure it again, so the block stayed hidden for good.
+  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
   const nodes = useMemo<BlockNodeType[]>(() => blocks.map((b, i) => {
     const mine = errors.filter((e) => e.pointer === `/blocks/${i}` || e.pointer.startsWith(`/blocks/${i}/`));
     return {
       id: b.id,
       type: 'block',
       position: positions[b.id] ?? { x: 40, y: 40 },
+      measured: sizes[b.id],
       selected: b.id === selected,
       data: {
         blockId: b.id,
@@ -83,7 +88,7 @@ export function FlowCanvas(props: Props) {
         stepping: b.id === stepping,
       },
     };
-  }), [blocks, entry, types, positions, selected, errors, ranPath, stepping]);
+  }), [blocks, entry, types, positions, sizes, selected, errors, ranPath, stepping]);
 
   const edges = useMemo<Edge[]>(() => blocks.flatMap((b) => Object.entries(b.next ?? {})
     .filter(([, target]) => blocks.some((x) => x.id === target))
@@ -99,6 +104,13 @@ export function FlowCanvas(props: Props) {
 
   const onNodesChange = useCallback((changes: NodeChange<BlockNodeType>[]) => {
     let moved: Positions | null = null;
+    const measured: typeof sizes = {};
+    for (const c of changes) {
+      if (c.type !== 'dimensions' || !c.dimensions) continue;
+      const was = sizes[c.id];
+      if (was?.width !== c.dimensions.width || was.height !== c.dimensions.height) measured[c.id] = c.dimensions;
+    }
+    if (Object.keys(measured).length) setSizes((all) => ({ ...all, ...measured }));
     for (const c of changes) {
       if (c.type === 'position' && c.position) {
         moved = { ...(moved ?? positions), [c.id]: c.position };
@@ -109,7 +121,7 @@ export function FlowCanvas(props: Props) {
       }
     }
     if (moved) props.onPositions(moved);
-  }, [positions, props]);
+  }, [positions, sizes, props]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     for (const c of changes) {
