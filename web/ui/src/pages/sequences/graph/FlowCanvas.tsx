@@ -106,13 +106,10 @@ export function FlowCanvas(props: Props) {
     let moved: Positions | null = null;
     const measured: typeof sizes = {};
     for (const c of changes) {
-      if (c.type !== 'dimensions' || !c.dimensions) continue;
-      const was = sizes[c.id];
-      if (was?.width !== c.dimensions.width || was.height !== c.dimensions.height) measured[c.id] = c.dimensions;
-    }
-    if (Object.keys(measured).length) setSizes((all) => ({ ...all, ...measured }));
-    for (const c of changes) {
-      if (c.type === 'position' && c.position) {
+      if (c.type === 'dimensions' && c.dimensions) {
+        const was = sizes[c.id];
+        if (was?.width !== c.dimensions.width || was.height !== c.dimensions.height) measured[c.id] = c.dimensions;
+      } else if (c.type === 'position' && c.position) {
         moved = { ...(moved ?? positions), [c.id]: c.position };
       } else if (c.type === 'select' && c.selected) {
         props.onSelect(c.id);
@@ -120,6 +117,7 @@ export function FlowCanvas(props: Props) {
         props.onRemove(c.id);
       }
     }
+    if (Object.keys(measured).length) setSizes((all) => ({ ...all, ...measured }));
     if (moved) props.onPositions(moved);
   }, [positions, sizes, props]);
 
