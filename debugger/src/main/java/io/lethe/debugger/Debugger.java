@@ -71,7 +71,8 @@ public final class Debugger implements AutoCloseable {
         this.retention = new TraceRetention(store, engine.jobRuns(), clock, () -> engine.retention().current().traces());
         this.purgeTarget = new TracePurgeTarget(store);
         this.names = new NameReferencesTarget("debug-windows", database,
-                Map.of(DebugWindows.COLLECTION, List.of(), DebugAudit.COLLECTION, List.of("sequence", "details")));
+                Map.of(DebugWindows.COLLECTION, List.of("openedBy", "closedBy"), DebugAudit.COLLECTION, List.of("sequence", "actor", "details"),
+                        RevealGrants.COLLECTION, List.of("grantedBy")));
         this.replay = new Replay(engine, store, recorder, writer, windows, audit);
     }
 

@@ -187,9 +187,11 @@ public final class Engine implements AutoCloseable {
                 new ValuePurgeTarget("connectors", database.collection(MongoConnectorStore.COLLECTION),
                         List.of("description", "baseUrl"), true, ids -> { }),
                 new ExecutionPurgeTarget(database, executions, this::writeQueuedRecords),
-                new NameReferencesTarget("name-references", database, Map.of(HookKeys.COLLECTION, List.of(),
+                new NameReferencesTarget("name-references", database, Map.of(HookKeys.COLLECTION, List.of("createdBy"),
                         ExecutionStats.COLLECTION, List.of("sequence"), ScheduleTriggers.LEASES, List.of(),
-                        ExportRegister.COLLECTION, List.of("models", "sequences", "connectors")), this::writeQueuedRecords));
+                        ExportRegister.COLLECTION, List.of("models", "sequences", "connectors", "exportedBy")), this::writeQueuedRecords),
+                // who changed the retention, and when: a former staff member's name goes as any value does
+                new ValuePurgeTarget("settings", database.collection(RetentionPolicy.COLLECTION), List.of("history"), false, ids -> { }));
         sequences.onChange(all -> {
             httpTriggers.rebuild(all);
             scheduleTriggers.rebuild(all);

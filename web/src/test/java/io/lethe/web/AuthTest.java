@@ -2,6 +2,9 @@ package io.lethe.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.lethe.web.auth.MongoUserStore;
 import io.lethe.web.testkit.TestServer;
 import io.lethe.web.testkit.TestServer.Response;
 import io.vertx.core.json.JsonArray;
@@ -92,6 +95,24 @@ class AuthTest {
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(refused.contentType()).isEqualTo("application/problem+json");
         assertThat(login("admin", TestServer.ADMIN_PASSWORD).status()).as("another user is not held up").isEqualTo(200);
+    }
+
+    @Test
+    void shouldSignNobodyInUnderANameNoAccountMayHave() {
+        String name = uniqueName();
+        createUser(server.adminToken(), name, "designer");
+        MongoCollection<Document> users = server.lethe().database().collection(MongoUserStore.COLLECTION);
+        // an account a value purge once kept under [redacted] (an archive rewritten before accounts went whole), restored
+        Document account = users.find(Filters.eq("_id", name)).first();
+        users.insertOne(new Document(account).append("_id", "[redacted]"));
+
+        Response refused = login("[redacted]", "a-long-enough-password");
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().getString("detail")).isEqualTo(login("nobody", "a-long-enough-password").json().getString("detail"));
+        assertThat(login(name, "a-long-enough-password").status()).as("the same account under its own name").isEqualTo(200);
+        assertThat(server.send("DELETE", "/api/users/%5Bredacted%5D", server.adminToken(), null).status()).as("an admin removes it")
+                .isEqualTo(204);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.lethe.engine.retention.NameFields;
 import io.lethe.engine.retention.PurgeCounts;
 import io.lethe.engine.retention.PurgeScope;
 import io.lethe.engine.retention.PurgeTarget;
+import io.lethe.engine.retention.StaffAccounts;
 import io.lethe.engine.retention.ValueRedactor;
 import io.lethe.engine.version.MongoVersionStore;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import org.bson.Document;
 /**
  * Backup archives as a purge target for a subject, a value, old versions, debug traces or execution records: every
  * archive is rewritten without the data (instances overwritten or deleted with the subject's strategies; the value
- * redacted in every document of every collection, inside longer text too; the versions, traces and records removed),
+ * redacted in every document of every collection, inside longer text too, and a staff account named by it removed
+ * ({@link StaffAccounts}); the versions, traces and records removed),
  * so the rest of each backup stays restorable. Plan and verification count archived documents still holding what the
  * scope names, scanning them decompressed.
  *
@@ -74,13 +76,12 @@ public final class BackupArchivesTarget implements PurgeTarget {
                 Optional<ValueRedactor> everywhere = s.valuesScope().map(ValueRedactor::of);
                 yield backups.rewrite((c, d) -> {
                     Document out = selected.needsPurge(c, d) ? selected.purge(d, purge) : d;
-                    return everywhere.isPresent() && NameFields.occursIn(everywhere.get(), c, out)
-                            ? NameFields.redact(everywhere.get(), c, out) : out;
+                    return everywhere.isPresent() ? redacted(everywhere.get(), c, out) : out;
                 });
             }
             case PurgeScope.Value v -> {
                 ValueRedactor redactor = ValueRedactor.of(v);
-                yield backups.rewrite((c, d) -> NameFields.occursIn(redactor, c, d) ? NameFields.redact(redactor, c, d) : d);
+                yield backups.rewrite((c, d) -> redacted(redactor, c, d));
             }
             case PurgeScope.Traces t -> backups.rewrite((c, d) -> ran(c, d, TRACES, t.sequence(), t.from(), t.to()) ? null : d);
             case PurgeScope.Executions e -> backups.rewrite(
@@ -91,6 +92,14 @@ public final class BackupArchivesTarget implements PurgeTarget {
             });
             default -> PurgeCounts.NONE;
         };
+    }
+
+    /** An archived document with the value redacted (the same when it does not hold it); an account named by it: none. */
+    private static Document redacted(ValueRedactor redactor, String collection, Document d) {
+        if (!NameFields.occursIn(redactor, collection, d)) {
+            return d;
+        }
+        return collection.equals(StaffAccounts.COLLECTION) && redactor.occursIn(d.get("_id")) ? null : NameFields.redact(redactor, collection, d);
     }
 
     /** The archived versions a resolved prune removes from one archive: its ids, not the archive's newest of an artefact. */

@@ -14,7 +14,8 @@ import org.bson.Document;
 /**
  * Forgets a value again when only its keyed hash is left (the purge ledger keeps nothing else): every
  * string field, at any depth, of every collection whose lower-cased keyed hash equals one of the hashes
- * is replaced by {@link ValueRedactor#REPLACEMENT}. It finds exact values only (an email attribute, an
+ * is replaced by {@link ValueRedactor#REPLACEMENT}, and a staff account whose username it is removed
+ * ({@link StaffAccounts}). It finds exact values only (an email attribute, an
  * account name), not the value inside longer text: occurrences in text are the reason backups are
  * rewritten at purge time.
  */
@@ -47,6 +48,11 @@ public final class HashedValueScan {
             MongoCollection<Document> collection = database.collection(name);
             for (Document doc : collection.find().into(new ArrayList<>())) {
                 Object id = doc.get("_id");
+                if (name.equals(StaffAccounts.COLLECTION) && walk(id, hashes) != id) {
+                    collection.deleteOne(Filters.eq("_id", id)); // not kept under [redacted]: see StaffAccounts
+                    changed++;
+                    continue;
+                }
                 Object redacted = walk(doc, hashes);
                 if (redacted != doc) {
                     Document next = (Document) redacted;

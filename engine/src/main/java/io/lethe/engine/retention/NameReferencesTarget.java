@@ -8,7 +8,9 @@ import java.util.Set;
 /**
  * Collections kept under the names of designs (a sequence's hook key, its run counts and schedule leases, the export
  * register; the debugger's windows and audit): a {@link PurgeScope.Value} purge that renames a design renames them
- * with it (see {@link NameFields}), so no old name is left behind and nothing loses its design. One plan row for all.
+ * with it (see {@link NameFields}), so no old name is left behind and nothing loses its design. The same fields lists
+ * name the staff member who did something there (a hook key's maker, an export's, a debug window's): a purge of a
+ * former staff member's username replaces it as a name, by one marker per purge. One plan row for all.
  */
 public final class NameReferencesTarget implements PurgeTarget {
 

@@ -35,7 +35,7 @@ public final class VersionPurgeTarget implements PurgeTarget {
     public VersionPurgeTarget(Database database, Clock clock) {
         this.versions = database.collection(MongoVersionStore.COLLECTION);
         this.store = new MongoVersionStore(database);
-        this.scan = new ValueScan(versions, List.of("name", "document", "comment"),
+        this.scan = new ValueScan(versions, List.of("name", "document", "comment", "author"),
                 doc -> List.of(Updates.set("redactedAt", Date.from(clock.instant()))), true);
     }
 

@@ -63,7 +63,8 @@ public final class AuthRoutes {
         body.validate();
         String address = address(ctx);
         refuseWhileThrottled(ctx, username, address);
-        Optional<User> found = users.find(username);
+        // a name no account may have (an account a purge redacted under [redacted], restored from an old backup) signs in nobody
+        Optional<User> found = UserRoutes.USERNAME.matcher(username).matches() ? users.find(username) : Optional.empty();
         // one hash check either way: an unknown name must take as long as a wrong password (or names could be told apart)
         boolean matches = found.isPresent() ? hasher.matches(password, found.get().passwordHash()) : hasher.matchesNothing(password);
         if (!matches) {

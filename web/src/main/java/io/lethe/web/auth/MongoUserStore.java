@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.lethe.engine.failure.ConflictException;
+import io.lethe.engine.retention.StaffAccounts;
 import io.lethe.engine.store.Database;
 import io.lethe.http.auth.Role;
 import io.lethe.http.auth.User;
@@ -20,7 +21,7 @@ import org.bson.Document;
 /** Users in the {@code users} collection, keyed by username. */
 public final class MongoUserStore implements UserStore {
 
-    public static final String COLLECTION = "users";
+    public static final String COLLECTION = StaffAccounts.COLLECTION; // a value purge removes an account it names from backups
 
     private final MongoCollection<Document> users;
 

@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -70,7 +69,7 @@ class BackupApiTest {
         assertThat(taken.status()).isEqualTo(201);
         String id = taken.json().getString("id");
         Path offsite = dir.resolve("offsite");
-        copy(dir.resolve("backups").resolve(id), offsite.resolve(id));
+        Purging.copy(dir.resolve("backups").resolve(id), offsite.resolve(id));
 
         // and: the subject (its address also wherever else it is), then an exact value, are purged after the backup
         assertThat(purge(new JsonObject().put("type", "subject").put("model", "customer")
@@ -249,16 +248,5 @@ class BackupApiTest {
 
     private static JsonObject await(String id) {
         return Purging.await(server, id, alice);
-    }
-
-    private static void copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            Files.createDirectories(to.getParent());
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(from.relativize(f).toString()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

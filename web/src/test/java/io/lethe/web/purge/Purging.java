@@ -3,8 +3,13 @@ package io.lethe.web.purge;
 import io.lethe.web.testkit.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** What the purge tests share: two admins (one files, the other approves) and waiting for a run to end. */
 final class Purging {
@@ -35,5 +40,17 @@ final class Purging {
             request = server.get("/api/purge-requests/" + id, token).json();
         }
         return request;
+    }
+
+    /** Copies a directory tree (a backup archive kept off-site, out of every purge's reach). */
+    static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            Files.createDirectories(to.getParent());
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
