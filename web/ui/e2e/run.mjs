@@ -676,6 +676,24 @@ const run = async () => {
     expect((await grant.json()).grantedBy).toBe('erin');
   });
 
+  await step('admin deletes a user, then is offered the purge that forgets the name in what they did', page, async () => {
+    const made = await page.request.post(`${base}/api/users`, { headers: await bearer(),
+      data: { username: 'frank', password: 'frank-password-long-enough', roles: ['designer'] } });
+    expect(made.status()).toBe(201);
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.reload(); // the list as the page read it before frank was made
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'frank', exact: true }) });
+    page.once('dialog', (dialog) => dialog.accept());
+    await row.getByRole('button', { name: 'Delete' }).click();
+    const forget = page.getByRole('link', { name: 'Forget frank in those records…' });
+    await forget.waitFor();
+    await row.waitFor({ state: 'detached' });
+    await accessible(page, 'users after a deletion');
+    await forget.click();
+    expect(await page.getByLabel('A value everywhere').isChecked()).toBe(true);
+    expect(await page.getByRole('textbox', { name: /Values, one per line/ }).inputValue()).toBe('frank');
+  });
+
   await step('admin creates a user who then signs in', page, async () => {
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByLabel('Username').fill('dora');

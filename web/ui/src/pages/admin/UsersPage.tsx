@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { api, ApiError, enc } from '../../api/client';
 import type { Role, User } from '../../api/types';
@@ -27,9 +28,10 @@ export function UsersPage() {
         && !window.confirm('Remove your own admin role? You will no longer see this page or any other admin page.')) return;
     update.mutate({ username: u.username, roles: on ? [...u.roles, role] : u.roles.filter((x) => x !== role) });
   };
+  const [removed, setRemoved] = useState<string>();
   const remove = useMutation({
     mutationFn: (username: string) => api(`/api/users/${enc(username)}`, { method: 'DELETE' }),
-    onSuccess: refresh,
+    onSuccess: (_, username) => { setRemoved(username); void refresh(); },
   });
 
   return (
@@ -39,6 +41,13 @@ export function UsersPage() {
       <ErrorBox error={users.error} />
       <ErrorBox error={update.error} title="Roles not changed" />
       <ErrorBox error={remove.error} title="Not deleted" />
+      {removed && (
+        <p className="notice" role="status">
+          User {removed} deleted. The username still names what they did: versions they saved, hook keys, exports,
+          debug windows, retention changes.{' '}
+          <Link to="/purge/new" state={{ value: removed }}>Forget {removed} in those records…</Link>
+        </p>
+      )}
       {users.data && (
         <table className="grid" aria-label="Users">
           <thead><tr><th>User</th>{ROLES.map((r) => <th key={r}>{r}</th>)}<th>Debug reveal</th><th>Created</th><th /></tr></thead>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, type FieldError } from '../../../api/client';
 import { keys } from '../../../api/hooks';
@@ -41,7 +41,9 @@ export function NewPurgePage() {
   const { has } = useAuth();
   // Only designers may list models; an admin without that role types the model and its attributes.
   const models = useQuery({ queryKey: keys.models, queryFn: () => api<Model[]>('/api/models'), enabled: has('designer') });
-  const [kind, setKind] = useState<Kind>('subject');
+  // a value handed over by another page (the Users page, for a former staff member's username): not in the URL
+  const handed = (useLocation().state as { value?: string } | null)?.value;
+  const [kind, setKind] = useState<Kind>(handed ? 'value' : 'subject');
   // subject
   const [model, setModel] = useState('');
   const [selector, setSelector] = useState<Selector>('where');
@@ -51,7 +53,7 @@ export function NewPurgePage() {
   const [typedAttributes, setTypedAttributes] = useState('');
   const [everywhere, setEverywhere] = useState(true);
   // value
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(handed ?? '');
   // versions
   const [versionKind, setVersionKind] = useState('sequence');
   const [name, setName] = useState('');
