@@ -13,6 +13,7 @@ import io.lethe.debugger.window.RevealGrants;
 import io.lethe.engine.Engine;
 import io.lethe.engine.retention.NameReferencesTarget;
 import io.lethe.engine.retention.PurgeTarget;
+import io.lethe.engine.retention.ValuePurgeTarget;
 import io.lethe.engine.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class Debugger implements AutoCloseable {
     private final RevealExpiry revealExpiry;
     private final TracePurgeTarget purgeTarget;
     private final NameReferencesTarget names;
+    private final ValuePurgeTarget grantors;
     private final Replay replay;
     private ScheduledExecutorService scheduler;
 
@@ -71,8 +73,12 @@ public final class Debugger implements AutoCloseable {
         this.retention = new TraceRetention(store, engine.jobRuns(), clock, () -> engine.retention().current().traces());
         this.purgeTarget = new TracePurgeTarget(store);
         this.names = new NameReferencesTarget("debug-windows", database,
-                Map.of(DebugWindows.COLLECTION, List.of("openedBy", "closedBy"), DebugAudit.COLLECTION, List.of("sequence", "actor", "details"),
-                        RevealGrants.COLLECTION, List.of("grantedBy")));
+                Map.of(DebugWindows.COLLECTION, List.of("openedBy", "closedBy"),
+                        DebugAudit.COLLECTION, List.of("sequence", "actor", "details")));
+        // a grant is kept under its designer's username, whose account is no purge target (a deleted one's grant goes
+        // with it): only the admin who gave it is searched
+        this.grantors = new ValuePurgeTarget("reveal-grants", database.collection(RevealGrants.COLLECTION), List.of("grantedBy"),
+                false, ids -> { });
         this.replay = new Replay(engine, store, recorder, writer, windows, audit);
     }
 
@@ -149,9 +155,12 @@ public final class Debugger implements AutoCloseable {
         return purgeTarget;
     }
 
-    /** Every purge target of the debugger: traces, and debug windows and their audit kept under sequence names. */
+    /**
+     * Every purge target of the debugger: traces, debug windows and their audit kept under sequence names, and the
+     * admins who gave reveal grants.
+     */
     public List<PurgeTarget> purgeTargets() {
-        return List.of(purgeTarget, names);
+        return List.of(purgeTarget, names, grantors);
     }
 
     public Replay replay() {

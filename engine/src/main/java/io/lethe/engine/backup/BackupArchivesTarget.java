@@ -99,7 +99,8 @@ public final class BackupArchivesTarget implements PurgeTarget {
         if (!NameFields.occursIn(redactor, collection, d)) {
             return d;
         }
-        return collection.equals(StaffAccounts.COLLECTION) && redactor.occursIn(d.get("_id")) ? null : NameFields.redact(redactor, collection, d);
+        boolean account = collection.equals(StaffAccounts.COLLECTION) && redactor.occursIn(d.get("_id"));
+        return account ? null : NameFields.redact(redactor, collection, d);
     }
 
     /** The archived versions a resolved prune removes from one archive: its ids, not the archive's newest of an artefact. */

@@ -51,7 +51,8 @@ class ForgetFormerStaffTest {
             Response planned = server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
             assertThat(planned(planned, "versions")).as("the sequence's version she saved").isEqualTo(1);
             assertThat(planned(planned, "name-references")).as("her hook key and her export").isEqualTo(2);
-            assertThat(planned(planned, "debug-windows")).as("the window she opened, its audit, her grant").isGreaterThanOrEqualTo(3);
+            assertThat(planned(planned, "debug-windows")).as("the window she opened and closed, its audit").isGreaterThanOrEqualTo(2);
+            assertThat(planned(planned, "reveal-grants")).as("the grant she gave").isEqualTo(1);
             assertThat(planned(planned, "settings")).as("the retention she set").isEqualTo(1);
             assertThat(planned(planned, "executions")).as("the run she started").isEqualTo(1);
             server.send("POST", "/api/purge-requests/" + id + "/approve", bob, null);
