@@ -36,6 +36,49 @@ public final class ApiRouter {
         return router;
     }
 
+    /**
+     * Names, for the logs, every request under {@code prefix} (e.g. {@code /api/*}) by the pattern of the operation it
+     * is for ({@link #logPath}). Mount it before any handler that may refuse the request.
+     */
+    public void nameInLogs(String prefix) {
+        router.route(prefix).handler(ctx -> {
+            ctx.put(Problems.LOG_PATH, logPath(ctx.request().path()));
+            ctx.next();
+        });
+    }
+
+    /**
+     * What a log line names for a request to {@code path}: the pattern of the operation it is for
+     * ({@code /api/users/:username}), never the path, whose segments may hold personal data (a staff member's
+     * username, a design named after a person), and which the console keeps where no purge reaches; a path no operation
+     * has is named by its first segment ({@code /api/…}).
+     */
+    String logPath(String path) {
+        String[] segments = segments(path);
+        for (Operation operation : operations) {
+            if (matches(segments(operation.path()), segments)) {
+                return operation.path();
+            }
+        }
+        return segments.length == 0 ? "/" : "/" + segments[0] + "/…";
+    }
+
+    private static boolean matches(String[] pattern, String[] segments) {
+        if (pattern.length != segments.length) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length; i++) {
+            if (!pattern[i].startsWith(":") && !pattern[i].equals(segments[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[] segments(String path) {
+        return path == null ? new String[0] : Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    }
+
     public List<Operation> operations() {
         return List.copyOf(operations);
     }

@@ -179,9 +179,10 @@ public final class Lethe implements AutoCloseable {
             // Hooks first: the hot path should not be matched against every API route.
             HookRoute hooks = new HookRoute(engine, hookThreads, blocking, MAX_BODY_BYTES);
             hooks.mount(router);
+            ApiRouter api = new ApiRouter(router);
+            api.nameInLogs("/api/*"); // a refused request's path may hold personal data: logged by its route's pattern
             router.route("/api/*").handler(ApiHeaders::set);
             router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-            ApiRouter api = new ApiRouter(router);
             String version = Version.current();
             api.open(HttpMethod.GET, "/api/openapi.json", "Documentation", "This OpenAPI document")
                     .handler(ctx -> ctx.json(OpenApi.document(version, api.operations())));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** A refused request is logged by its title and the fields at fault, never by what was sent. */
+/** A refused request is logged by its title, the fields at fault and its route, never by what was sent. */
 class RefusalLogTest {
 
     @TempDir
@@ -47,6 +47,33 @@ class RefusalLogTest {
                 assertThat(kv.value).isEqualTo("/boss");
             });
             assertThat(lines.list).noneSatisfy(e -> assertThat(e.getFormattedMessage() + e.getKeyValuePairs()).contains(value));
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
+    @Test
+    void shouldNameARefusedRequestByItsRoutesPatternNeverByItsPath() {
+        Logger logger = (Logger) LoggerFactory.getLogger(Problems.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        String canary = "zoe" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (TestServer server = TestServer.start(dir)) {
+            String admin = server.adminToken();
+
+            Response noUser = server.get("/api/users/" + canary, admin);
+            Response noToken = server.get("/api/models/" + canary + "/instances/" + canary, null);
+            Response noRoute = server.get("/api/" + canary + "/x", admin);
+
+            assertThat(noUser.status()).isEqualTo(404);
+            assertThat(noToken.status()).isEqualTo(401);
+            assertThat(noRoute.status()).isEqualTo(404);
+            assertThat(noUser.json().getString("instance")).as("the caller is told the path").contains(canary);
+            assertThat(lines.list.stream().filter(e -> e.getFormattedMessage().startsWith("request refused"))
+                    .map(e -> e.getKeyValuePairs().stream().filter(kv -> kv.key.equals("path")).findFirst().orElseThrow().value))
+                    .containsExactly("/api/users/:username", "/api/models/:model/instances/:id", "/api/…");
+            assertThat(lines.list).noneSatisfy(e -> assertThat(e.getFormattedMessage() + e.getKeyValuePairs()).contains(canary));
         } finally {
             logger.detachAppender(lines);
         }
