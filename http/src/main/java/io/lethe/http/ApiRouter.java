@@ -27,6 +27,8 @@ public final class ApiRouter {
 
     private final Router router;
     private final List<Operation> operations = new ArrayList<>();
+    /** Each operation's path as segments, for {@link #logPath}. */
+    private volatile List<String[]> patterns = List.of();
 
     public ApiRouter(Router router) {
         this.router = router;
@@ -55,9 +57,14 @@ public final class ApiRouter {
      */
     String logPath(String path) {
         String[] segments = segments(path);
-        for (Operation operation : operations) {
-            if (matches(segments(operation.path()), segments)) {
-                return operation.path();
+        List<String[]> patterns = this.patterns;
+        if (patterns.size() != operations.size()) { // routes are declared before requests come: made once
+            patterns = operations.stream().map(o -> segments(o.path())).toList();
+            this.patterns = patterns;
+        }
+        for (int i = 0; i < patterns.size(); i++) {
+            if (matches(patterns.get(i), segments)) {
+                return operations.get(i).path();
             }
         }
         return segments.length == 0 ? "/" : "/" + segments[0] + "/…";
