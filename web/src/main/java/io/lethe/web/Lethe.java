@@ -168,7 +168,7 @@ public final class Lethe implements AutoCloseable {
             UserStore users = new MongoUserStore(database);
             PasswordHasher hasher = new PasswordHasher();
             // Before it listens, so that a sign-in right after the first answer finds the admin.
-            Optional<String> generated = BootstrapAdmin.ensure(users, hasher, config.adminPassword());
+            Optional<BootstrapAdmin.Made> madeAdmin = BootstrapAdmin.ensure(users, hasher, config.adminPassword());
             TokenService tokens = new TokenService(vertx, engine.secrets().key("token-signing"));
 
             Router router = Router.router(vertx);
@@ -222,10 +222,10 @@ public final class Lethe implements AutoCloseable {
             try {
                 deploy(vertx, hooks.ahead(router), config.host(), port);
             } catch (RuntimeException e) {
-                generated.ifPresent(p -> users.delete(BootstrapAdmin.USERNAME)); // the next start makes and shows another
+                madeAdmin.filter(m -> m.generated().isPresent()).ifPresent(m -> users.delete(m.username())); // the next start shows another
                 throw e;
             }
-            generated.ifPresent(p -> BootstrapAdmin.announce(p, console)); // shown once it listens
+            madeAdmin.ifPresent(m -> BootstrapAdmin.announce(m, console)); // shown once it listens
             engine.start();
             debugger.start();
             purges.service().start();

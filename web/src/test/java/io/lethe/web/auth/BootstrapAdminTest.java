@@ -7,10 +7,12 @@ import io.lethe.http.auth.User;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,7 @@ class BootstrapAdminTest {
 
     private String bootstrap(Users users, Optional<String> password) {
         BootstrapAdmin.ensure(users, hasher, password)
-                .ifPresent(generated -> BootstrapAdmin.announce(generated, new PrintStream(console, true, StandardCharsets.UTF_8)));
+                .ifPresent(made -> BootstrapAdmin.announce(made, new PrintStream(console, true, StandardCharsets.UTF_8)));
         return console.toString(StandardCharsets.UTF_8);
     }
 
@@ -80,6 +82,23 @@ class BootstrapAdminTest {
 
         assertThat(printed).isEmpty();
         assertThat(hasher.matches("chosen-admin-password", users.find("admin").orElseThrow().passwordHash())).isTrue();
+    }
+
+    @Test
+    void shouldMakeAnAdminUnderAFreeNameWhenNoAccountHasTheRoleAnyMore() {
+        // what a restore leaves when its replayed purges removed every admin's account
+        Users users = new Users();
+        users.create(new User("admin", hasher.hash("a-long-enough-password"), Set.of(Role.DESIGNER), 0, Instant.now()));
+        users.create(new User("dora", hasher.hash("a-long-enough-password"), Set.of(Role.SUPPORT), 0, Instant.now()));
+
+        String printed = bootstrap(users, Optional.empty());
+
+        var shown = Pattern.compile("Created user 'admin-2' with password: (\\S+)").matcher(printed);
+        assertThat(shown.find()).as(printed).isTrue();
+        assertThat(hasher.matches(shown.group(1), users.find("admin-2").orElseThrow().passwordHash())).isTrue();
+        assertThat(users.find("admin-2").orElseThrow().roles()).contains(Role.ADMIN);
+        assertThat(users.find("admin").orElseThrow().roles()).as("the designer called admin stays one").containsExactly(Role.DESIGNER);
+        assertThat(bootstrap(users, Optional.empty())).as("once is enough").isEqualTo(printed);
     }
 
     @Test
