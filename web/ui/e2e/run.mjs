@@ -692,6 +692,12 @@ const run = async () => {
     await forget.click();
     expect(await page.getByLabel('A value everywhere').isChecked()).toBe(true);
     expect(await page.getByRole('textbox', { name: /Values, one per line/ }).inputValue()).toBe('frank');
+    // a name whose account still exists: the request says the account stays (without naming the value)
+    await page.getByRole('textbox', { name: /Values, one per line/ }).fill('erin');
+    await page.getByRole('button', { name: 'File request' }).click();
+    await page.getByRole('note').filter({ hasText: 'username of a staff account' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel request' }).click();
+    await page.locator('.badge.purge-cancelled').first().waitFor();
   });
 
   await step('admin creates a user who then signs in', page, async () => {

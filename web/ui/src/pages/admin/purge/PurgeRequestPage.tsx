@@ -55,6 +55,7 @@ export function RequestView({ request: r, compact }: { request: PurgeRequest; co
         <dt>Run</dt><dd>{r.startedAt ? `${when(r.startedAt)} → ${when(r.finishedAt) || '…'}` : <span className="muted">not yet</span>}</dd>
         {r.bytesReclaimed != null && <><dt>Bytes reclaimed</dt><dd>{bytes(r.bytesReclaimed)}</dd></>}
       </dl>
+      {r.notes?.map((note) => <p key={note} className="notice" role="note">{note}</p>)}
 
       <h2>Stores</h2>
       {active && <p role="status" className="muted">{r.status === 'running' ? 'Running, store by store…' : 'Verifying: every store is scanned again…'}</p>}

@@ -33,6 +33,8 @@ export interface PurgeRequest {
   bytesReclaimed: number | null;
   receiptHash: string | null;
   scopeForgotten: boolean;
+  /** What the admin should know before approving (never a value). */
+  notes?: string[];
 }
 
 export interface Receipt {

@@ -210,7 +210,7 @@ public final class Lethe implements AutoCloseable {
             purges = new Purges(engine, database, targets, config.purge(), config.dataDir(), clock);
             engine.housekeeping().deferCompactionWhile(purges.service()::busy); // a compaction closes a running purge's cursors
             engine.purgeRequests(purges.requests());
-            purges.api(logPurger).mount(api, blocking);
+            purges.api(logPurger, name -> users.find(name).isPresent()).mount(api, blocking);
             new RetentionApi(engine.retention(), engine.models(), engine.jobRuns(),
                     List.of(Housekeeping.JOB, LogRetention.JOB, TraceRetention.JOB, Backups.JOB)).mount(api, blocking);
             new UiRoute().mount(router);

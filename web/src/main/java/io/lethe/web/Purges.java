@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** The purge subsystem wired over the engine's stores (part of the composition root). */
@@ -79,8 +80,8 @@ public final class Purges implements AutoCloseable {
         return ledger;
     }
 
-    PurgeApi api(Optional<LogPurger> logs) {
-        return new PurgeApi(service, ledger, logs);
+    PurgeApi api(Optional<LogPurger> logs, Predicate<String> isAccount) {
+        return new PurgeApi(service, ledger, logs, isAccount);
     }
 
     @Override

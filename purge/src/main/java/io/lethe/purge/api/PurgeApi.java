@@ -22,9 +22,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,11 +39,14 @@ public final class PurgeApi {
     private final PurgeService purges;
     private final Ledger ledger;
     private final Optional<LogPurger> logs;
+    private final Predicate<String> isAccount;
 
-    public PurgeApi(PurgeService purges, Ledger ledger, Optional<LogPurger> logs) {
+    /** @param isAccount whether a name is a staff account's username (a value purge leaves the account: see {@link #notes}) */
+    public PurgeApi(PurgeService purges, Ledger ledger, Optional<LogPurger> logs, Predicate<String> isAccount) {
         this.purges = purges;
         this.ledger = ledger;
         this.logs = logs;
+        this.isAccount = isAccount;
     }
 
     public void mount(ApiRouter api, Blocking blocking) {
@@ -171,7 +177,25 @@ public final class PurgeApi {
     }
 
     private Map<String, Object> describe(PurgeRequest r) {
-        return describe(r, r.scopeForgotten() ? purges.revealer() : UnaryOperator.identity());
+        Map<String, Object> d = describe(r, r.scopeForgotten() ? purges.revealer() : UnaryOperator.identity());
+        List<String> notes = notes(r);
+        if (!notes.isEmpty()) {
+            d.put("notes", notes);
+        }
+        return d;
+    }
+
+    /**
+     * What the admin should know before approving, without naming any value: a value purge of a staff account's
+     * username redacts what the account did, but the account itself is deleted through the Users page.
+     */
+    private List<String> notes(PurgeRequest r) {
+        if (r.scopeForgotten() || !(r.scope() instanceof PurgeScope.Value v)
+                || v.all().stream().map(value -> value.toLowerCase(Locale.ROOT)).noneMatch(isAccount)) {
+            return List.of();
+        }
+        return List.of("A value is the username of a staff account: the records of what it did are redacted, but the account"
+                + " stays until it is deleted (Users); delete it first for the name to be gone.");
     }
 
     /** A request as the API answers it, its description shown with {@code reveal}. */

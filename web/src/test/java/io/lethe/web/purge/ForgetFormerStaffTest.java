@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,11 +85,17 @@ class ForgetFormerStaffTest {
             String backup = server.post("/api/backups", alice, new JsonObject()).json().getString("id");
             Path offsite = dir.resolve("offsite").resolve(backup);
             Purging.copy(dir.resolve("backups").resolve(backup), offsite);
+            String early = server.post("/api/purge-requests", alice, new JsonObject().put("scope", new JsonObject()
+                    .put("type", "value").put("value", carol.toUpperCase(Locale.ROOT)))).json().getString("id");
+            assertThat(server.get("/api/purge-requests/" + early, alice).json().getJsonArray("notes").getString(0))
+                    .as("filed while her account exists").contains("username of a staff account").doesNotContain(carol);
+            server.send("POST", "/api/purge-requests/" + early + "/cancel", alice, null);
             assertThat(server.send("DELETE", "/api/users/" + carol, alice, null).status()).isEqualTo(204);
 
             String id = server.post("/api/purge-requests", alice, new JsonObject()
                     .put("scope", new JsonObject().put("type", "value").put("value", carol))).json().getString("id");
-            server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null);
+            assertThat(server.send("POST", "/api/purge-requests/" + id + "/plan", alice, null).json().containsKey("notes"))
+                    .as("her account is gone: nothing to add").isFalse();
             server.send("POST", "/api/purge-requests/" + id + "/approve", admins.get(1), null);
             server.send("POST", "/api/purge-requests/" + id + "/run", alice, null);
             assertThat(Purging.await(server, id, alice).getString("status")).isEqualTo("completed");
