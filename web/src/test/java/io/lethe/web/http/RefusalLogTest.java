@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -22,12 +24,22 @@ class RefusalLogTest {
     @TempDir
     Path dir;
 
-    @Test
-    void shouldLogWhichFieldsWereRefusedButNotTheValueQuotedInTheAnswer() {
-        Logger logger = (Logger) LoggerFactory.getLogger(Problems.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final Logger logger = (Logger) LoggerFactory.getLogger(Problems.class);
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
         lines.start();
         logger.addAppender(lines);
+    }
+
+    @AfterEach
+    void stopListening() {
+        logger.detachAppender(lines);
+    }
+
+    @Test
+    void shouldLogWhichFieldsWereRefusedButNotTheValueQuotedInTheAnswer() {
         String value = "ref-" + UUID.randomUUID() + "@corp.example";
         try (TestServer server = TestServer.start(dir)) {
             String admin = server.adminToken();
@@ -47,17 +59,11 @@ class RefusalLogTest {
                 assertThat(kv.value).isEqualTo("/boss");
             });
             assertThat(lines.list).noneSatisfy(e -> assertThat(e.getFormattedMessage() + e.getKeyValuePairs()).contains(value));
-        } finally {
-            logger.detachAppender(lines);
         }
     }
 
     @Test
     void shouldNameARefusedRequestByItsRoutesPatternNeverByItsPath() {
-        Logger logger = (Logger) LoggerFactory.getLogger(Problems.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        logger.addAppender(lines);
         String canary = "zoe" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (TestServer server = TestServer.start(dir)) {
             String admin = server.adminToken();
@@ -74,8 +80,6 @@ class RefusalLogTest {
                     .map(e -> e.getKeyValuePairs().stream().filter(kv -> kv.key.equals("path")).findFirst().orElseThrow().value))
                     .containsExactly("/api/users/:username", "/api/models/:model/instances/:id", "/api/…");
             assertThat(lines.list).noneSatisfy(e -> assertThat(e.getFormattedMessage() + e.getKeyValuePairs()).contains(canary));
-        } finally {
-            logger.detachAppender(lines);
         }
     }
 }
