@@ -65,7 +65,7 @@ final class JsCode {
                     templates.push(depth);
                 }
                 i++;
-            } else if (c == '/' && regexAllowed(text, i)) {
+            } else if (c == '/' && regexAllowed(text, code, i)) {
                 i = regex(text, i + 1);
             } else {
                 depth += c == '{' ? 1 : c == '}' ? -1 : 0;
@@ -122,8 +122,11 @@ final class JsCode {
     private static final Set<String> BEFORE_EXPRESSION = Set.of("return", "typeof", "case", "do", "else", "in", "of", "new",
             "delete", "void", "throw", "yield", "await", "instanceof");
 
-    /** Whether a slash here starts a regular expression (after an operator or a keyword) rather than dividing. */
-    private static boolean regexAllowed(String text, int at) {
+    /**
+     * Whether a slash here starts a regular expression (after an operator or a keyword) rather than dividing;
+     * {@code code} tells the code read so far from strings, comments and regular expressions.
+     */
+    private static boolean regexAllowed(String text, BitSet code, int at) {
         int i = at - 1;
         while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
             i--;
@@ -132,7 +135,7 @@ final class JsCode {
             return true;
         }
         if (text.charAt(i) == ')') { // if (x) /re/.test(s): a regex after a statement's condition, else a division
-            i = opening(text, i);
+            i = opening(text, code, i);
             while (i > 0 && Character.isWhitespace(text.charAt(i - 1))) {
                 i--;
             }
@@ -150,11 +153,12 @@ final class JsCode {
         return !member && BEFORE_EXPRESSION.contains(text.substring(i + 1, end));
     }
 
-    /** The position of the parenthesis {@code close} closes (0 when unbalanced). */
-    private static int opening(String text, int close) {
+    /** The position of the parenthesis {@code close} closes (0 when unbalanced); those in strings and the like do not count. */
+    private static int opening(String text, BitSet code, int close) {
         int depth = 0;
         for (int i = close; i >= 0; i--) {
-            depth += text.charAt(i) == ')' ? 1 : text.charAt(i) == '(' ? -1 : 0;
+            char c = code.get(i) ? text.charAt(i) : ' ';
+            depth += c == ')' ? 1 : c == '(' ? -1 : 0;
             if (depth == 0) {
                 return i;
             }

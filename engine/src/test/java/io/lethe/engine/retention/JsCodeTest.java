@@ -46,6 +46,10 @@ class JsCodeTest {
         String statement = "if (input.a) /Number/.test(x); return (a + b) / Number(c)";
         assertThat(codeAt(statement, "Number/")).as("a regex after an if's condition").isFalse();
         assertThat(codeAt(statement, "Number(")).as("a division after parentheses").isTrue();
+        String quoted = "if (s === ')') /Number/.test(x); while (f(')', /x/)) /max/.exec(y); return (')' + a) / Number(c)";
+        assertThat(codeAt(quoted, "Number/")).as("a regex after a condition holding a quoted ')'").isFalse();
+        assertThat(codeAt(quoted, "max/")).as("after one holding a quoted ')' and a regex").isFalse();
+        assertThat(codeAt(quoted, "Number(")).as("a division after parentheses holding a quoted ')'").isTrue();
     }
 
     private static boolean codeAt(String source, String snippet) {
