@@ -22,15 +22,10 @@ import java.util.TreeSet;
  */
 public final class HttpTriggers {
 
-    /**
-     * A hook found for a request, with its captured path parameters.
-     *
-     * @param pattern the trigger's path, e.g. {@code /customers/:email} (safe to log, unlike the request's)
-     */
-    /** The sequence answering, its trigger (path pattern, key, origins) and the path's parameters. */
+    /** A hook found for a request: the sequence answering, its trigger (path pattern, key, origins) and the path's parameters. */
     public record Match(String sequence, Trigger.Http trigger, Map<String, String> params) {
 
-        /** The trigger's path pattern, e.g. {@code /customers/:email}. */
+        /** The trigger's path pattern, e.g. {@code /customers/:email}: safe to log, unlike the request's path. */
         public String pattern() {
             return trigger.path();
         }
