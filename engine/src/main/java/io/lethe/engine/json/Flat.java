@@ -80,7 +80,8 @@ public final class Flat {
         if (parser.nextToken() == null) {
             throw new IOException("empty JSON");
         }
-        Builder out = new Builder(new Parts(Math.min(MAX_VALUES, length / 2 + 8))); // a value and its comma take 2+ characters
+        // A value and its comma take 2+ characters, typical ones 4+ ("12," and a key's share): sized for those, grown for denser input.
+        Builder out = new Builder(new Parts(Math.min(MAX_VALUES, length / 4 + 8)));
         out.token(parser, 0);
         if (parser.nextToken() != null) {
             throw new IOException("more than one JSON value");
@@ -120,8 +121,22 @@ public final class Flat {
             }
         }
 
+        /** Makes room for {@code capacity} items in all, so that adding up to that many copies nothing. */
+        public void ensureCapacity(int capacity) {
+            if (capacity > items.length) {
+                items = Arrays.copyOf(items, capacity);
+            }
+        }
+
+        /** The items; when they fill the array exactly, the array itself (then add nothing more). */
         public Object[] toArray() {
-            return Arrays.copyOf(items, size);
+            return size == items.length ? items : Arrays.copyOf(items, size);
+        }
+
+        /** How many items {@link #addFlat} adds for {@code value}: exact for raw JSON already flattened, else a guess. */
+        public static int flatSize(Object value) {
+            Flat flat = value instanceof RawJson raw ? raw.flattenedOrNull() : null;
+            return flat == null ? 2 : 1 + flat.count;
         }
 
         /** Appends {@code value} flattened: its kinds, then its values; or "j" then its JSON text when it is too large or deep. */

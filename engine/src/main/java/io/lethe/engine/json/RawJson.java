@@ -73,6 +73,11 @@ public final class RawJson implements JsonSerializable {
         return flat;
     }
 
+    /** The flattened value if it has been made already (never parses), else null. */
+    Flat flattenedOrNull() {
+        return flattened ? flat : null;
+    }
+
     public String text() {
         String made = text;
         if (made == null) {

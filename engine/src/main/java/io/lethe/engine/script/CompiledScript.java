@@ -275,7 +275,7 @@ public final class CompiledScript implements AutoCloseable {
      * Of an object the script reads only some members of, only those are given; one it never names is given as empty.
      */
     private static Object[] arguments(List<Set<String>> reads, Object... values) {
-        Flat.Parts parts = new Flat.Parts(64);
+        Flat.Parts parts = new Flat.Parts(16);
         List<Object> later = new ArrayList<>(); // slot, value, slot, value...
         for (int v = 0; v < values.length; v++) {
             Object value = values[v];
@@ -308,6 +308,11 @@ public final class CompiledScript implements AutoCloseable {
                 later(parts, later, false, value);
             }
         }
+        int size = parts.size();
+        for (int i = 1; i < later.size(); i += 2) {
+            size += Flat.Parts.flatSize(later.get(i));
+        }
+        parts.ensureCapacity(size); // mostly exact: the array is then handed over as it is, not copied again
         for (int i = 0; i < later.size(); i += 2) {
             parts.set((Integer) later.get(i), parts.size());
             parts.addFlat(later.get(i + 1));

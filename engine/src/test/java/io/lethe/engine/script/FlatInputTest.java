@@ -84,6 +84,8 @@ class FlatInputTest {
                 "{\"list\":[{\"k\":1},{\"k\":2,\"m\":[3,\"x\",null]}],\"deep\":{\"deeper\":{\"deepest\":[true]}}}",
                 "\"just a string\"", "42", "-0", "null", "true", "[]", "{}",
                 " \n {\"spaced\" : [ 1 , 2 ] } \n ",
+                // denser than the flattened form is first sized for (four characters a value): it grows
+                "[" + "7,".repeat(2000) + "7]", "[" + "[],".repeat(1000) + "{\"a\":[0,0,0,0,0,0,0,0]}]",
                 IntStream.range(0, Flat.MAX_VALUES + 10).mapToObj(Integer::toString).collect(Collectors.joining(",", "[", "]")));
         for (String json : documents) {
             assertRequestBodyBuiltAsJsonParseWould(json);
