@@ -176,15 +176,7 @@ public final class FlowBlocks {
             if (code < 100 || code > 599) {
                 return Outcome.failed("status must be between 100 and 599, not " + code);
             }
-            Map<String, String> headers = new LinkedHashMap<>();
-            if (run.input("headers", config.headers()) instanceof Map<?, ?> given) {
-                given.forEach((k, v) -> {
-                    String text = TextValue.of(v);
-                    if (text != null) {
-                        headers.put(String.valueOf(k), text);
-                    }
-                });
-            }
+            Map<String, String> headers = headers(run.input("headers", config.headers()));
             for (var header : headers.entrySet()) {
                 if (!HEADER_NAME.matcher(header.getKey()).matches()) {
                     return Outcome.failed("'" + header.getKey() + "' is not a valid HTTP header name");
@@ -196,6 +188,21 @@ public final class FlowBlocks {
             Object body = run.rawInput("body", config.body()); // a script's JSON result goes out unparsed
             run.respond(code, headers, body);
             return Outcome.next(body);
+        }
+
+        /** The headers given as text (a member with no text value left out); none when no object is given. */
+        private static Map<String, String> headers(Object given) {
+            if (!(given instanceof Map<?, ?> members)) {
+                return Map.of();
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            members.forEach((k, v) -> {
+                String text = TextValue.of(v);
+                if (text != null) {
+                    headers.put(String.valueOf(k), text);
+                }
+            });
+            return headers;
         }
     }
 

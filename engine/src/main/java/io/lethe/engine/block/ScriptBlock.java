@@ -51,9 +51,9 @@ public final class ScriptBlock implements Block<ScriptBlock.Config> {
     @Override
     public Outcome execute(Config config, BlockRun run) {
         Map<String, Object> scope = run.scope();
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("execution", scope.get("execution"));
-        if (scope.containsKey("item")) {
+        Map<String, Object> context = Map.of("execution", scope.get("execution"));
+        if (scope.containsKey("item")) { // in a loop's body
+            context = new LinkedHashMap<>(context);
             context.put("item", scope.get("item"));
             context.put("index", scope.get("index"));
         }

@@ -143,7 +143,7 @@ final class Run {
             path.add(frame + block.id() + ":" + outcomeName);
             if (!runner.listeners().isEmpty()) {
                 var finished = new ExecutionListener.BlockFinished(id, sequence.name(), block.id(),
-                        block.definition().type(), frame, step.inputs, outcomeName, output, error, step.console,
+                        block.definition().type(), frame, step.inputs(), outcomeName, output, error, step.console,
                         started, took);
                 runner.listeners().forEach(listener -> listener.blockFinished(finished));
             }
@@ -155,9 +155,7 @@ final class Run {
                 steps.put(block.id(), Map.of("error", failed.message()));
                 current = recovery;
             } else {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("output", output);
-                steps.put(block.id(), result);
+                steps.put(block.id(), Collections.singletonMap("output", output)); // read by templates and scripts, never changed
                 last = output;
                 current = block.next(outcomeName);
             }
@@ -170,7 +168,7 @@ final class Run {
         private final Map<String, Object> scope;
         private final String frame;
         private final String runningBlockId;
-        final Map<String, Object> inputs = new LinkedHashMap<>();
+        private Map<String, Object> inputs; // made by the first input resolved: many blocks have none
         List<String> console = List.of();
 
         Step(Map<String, Object> scope, String frame, String runningBlockId) {
@@ -187,8 +185,16 @@ final class Run {
         @Override
         public Object rawInput(String name, Template template) {
             Object value = template.resolve(scope);
+            if (inputs == null) {
+                inputs = new LinkedHashMap<>();
+            }
             inputs.put(name, value);
             return value;
+        }
+
+        /** The inputs resolved so far, by name. */
+        Map<String, Object> inputs() {
+            return inputs == null ? Map.of() : inputs;
         }
 
         @Override

@@ -113,6 +113,11 @@ public final class Flat {
             items[index] = item;
         }
 
+        /** The array the items are in, from index 0 (it may be longer: its end is unused). */
+        public Object[] array() {
+            return items;
+        }
+
         /** Drops the items from {@code size} on. */
         public void truncate(int size) {
             if (size < this.size) {
@@ -126,11 +131,6 @@ public final class Flat {
             if (capacity > items.length) {
                 items = Arrays.copyOf(items, capacity);
             }
-        }
-
-        /** The items; when they fill the array exactly, the array itself (then add nothing more). */
-        public Object[] toArray() {
-            return size == items.length ? items : Arrays.copyOf(items, size);
         }
 
         /** How many items {@link #addFlat} adds for {@code value}: exact for raw JSON already flattened, else a guess. */

@@ -161,7 +161,7 @@ public final class CompiledScript implements AutoCloseable {
                 }
                 return Function('decode', 'p', 'i', '"use strict";\\n' + vars + 'return {' + members.join(',\\n') + '};');
               };
-              return function (...parts) {
+              return function (parts) { // one host array, read in place: passed as arguments, its items were copied five times
                 let i = 0;
                 const next = () => {
                   const members = parts[i++];
@@ -265,7 +265,8 @@ public final class CompiledScript implements AutoCloseable {
     static final int LAZY_MEMBERS = 64;
 
     /**
-     * The values as the setup function takes them: per value, an object's member count, its
+     * The values as the setup function takes them, in one array it reads in place (strings, numbers,
+     * booleans and nulls only: no other host object reaches a context through it): per value, an object's member count, its
      * {@linkplain Shape shape} (a number, or the JSON array of each member's name and whether it is given
      * as a value), then each member as
      * a value (a string, boolean, null or a number a double holds exactly) or as the index of its
@@ -312,12 +313,12 @@ public final class CompiledScript implements AutoCloseable {
         for (int i = 1; i < later.size(); i += 2) {
             size += Flat.Parts.flatSize(later.get(i));
         }
-        parts.ensureCapacity(size); // mostly exact: the array is then handed over as it is, not copied again
+        parts.ensureCapacity(size); // mostly exact: adding the flattened values then grows nothing
         for (int i = 0; i < later.size(); i += 2) {
             parts.set((Integer) later.get(i), parts.size());
             parts.addFlat(later.get(i + 1));
         }
-        return parts.toArray();
+        return parts.array(); // read by index in place: it may be longer than the parts are
     }
 
     /** Adds a value, or a slot for the index of its flattened form (filled once the values are all in). */
@@ -356,7 +357,7 @@ public final class CompiledScript implements AutoCloseable {
         running.deadline = System.nanoTime() + timeout.toNanos();
         boolean reusable = true;
         try {
-            Value result = running.entry.execute(arguments);
+            Value result = running.entry.execute((Object) arguments); // one argument: the array itself
             Object value = result.isNull() ? null
                     : raw ? new RawJson(result.asString()) : Json.read(result.asString());
             return new ScriptOutcome.Returned(value,

@@ -106,10 +106,17 @@ public final class ScriptEngine implements AutoCloseable {
         return new CompiledScript(this, source);
     }
 
+    /**
+     * No host access but reading the elements of a host array: the one host array a context is given is
+     * the setup's arguments ({@link CompiledScript}), held where no script can reach it. Read in place,
+     * they are neither copied nor converted at the call.
+     */
+    private static final HostAccess ARGUMENTS_ONLY = HostAccess.newBuilder().allowArrayAccess(true).build();
+
     Context.Builder sandbox() {
         return Context.newBuilder("js")
                 .engine(engine)
-                .allowHostAccess(HostAccess.NONE)
+                .allowHostAccess(ARGUMENTS_ONLY)
                 .allowHostClassLookup(name -> false)
                 .allowHostClassLoading(false)
                 .allowIO(IOAccess.NONE)
