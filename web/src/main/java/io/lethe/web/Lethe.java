@@ -141,7 +141,7 @@ public final class Lethe implements AutoCloseable {
         // scripts run in place (no second hand-off, few pooled script contexts); the others on
         // virtual threads, as they wait on the database or the network. A fixed pool: an idle run thread
         // is woken only when work arrives at an empty queue, and then takes what came in meanwhile (a
-        // transfer queue woke one per run, a sixth of the event loop's time: README).
+        // transfer queue woke one per run, a sixth of the event loop's time: bench/NOTES.md).
         int cores = Runtime.getRuntime().availableProcessors();
         Blocking hookThreads = new Blocking(Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon().name("lethe-run-", 0).factory()));
         Engine engine = null;
