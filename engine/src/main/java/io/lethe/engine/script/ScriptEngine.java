@@ -17,8 +17,9 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
- * Runs designers' JavaScript (GraalJS) in a sandbox: no host access, no IO, no threads, no
- * processes, no environment, no polyglot; a statement limit and a wall-clock limit per run.
+ * Runs designers' JavaScript (GraalJS) in a sandbox: no host access (but reading the setup's array of
+ * arguments, out of scripts' reach), no IO, no threads, no processes, no environment, no polyglot; a
+ * statement limit and a wall-clock limit per run.
  *
  * <p>One shared {@link Engine} caches parsed and compiled code; each {@link CompiledScript} keeps a
  * pool of ready contexts because a new context costs ~100x a run. Runs happen on a bounded pool of
