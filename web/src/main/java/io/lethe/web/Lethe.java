@@ -143,7 +143,8 @@ public final class Lethe implements AutoCloseable {
         // is woken only when work arrives at an empty queue, and then takes what came in meanwhile (a
         // transfer queue woke one per run, a sixth of the event loop's time: bench/NOTES.md).
         int cores = Runtime.getRuntime().availableProcessors();
-        Blocking hookThreads = new Blocking(Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon().name("lethe-run-", 0).factory()));
+        Blocking hookThreads = new Blocking(Executors.newFixedThreadPool(cores,
+                Thread.ofPlatform().daemon().name("lethe-run-", 0).factory()));
         Engine engine = null;
         Purges purges = null;
         Debugger debugger = null;

@@ -161,7 +161,7 @@ public final class CompiledScript implements AutoCloseable {
                 }
                 return Function('decode', 'p', 'i', '"use strict";\\n' + vars + 'return {' + members.join(',\\n') + '};');
               };
-              return function (parts) { // one host array, read in place: passed as arguments, its items were copied five times
+              return function (parts) { // one host array, read in place: spread as arguments, GraalJS would copy it at each call
                 let i = 0;
                 const next = () => {
                   const members = parts[i++];
