@@ -80,7 +80,7 @@ public final class TraceRecorder implements ExecutionListener {
             }
             boolean topLevel = parent == null && force == null;
             if (inFlight.size() >= MAX_IN_FLIGHT
-                    || (topLevel && (writer.saturated() || !rate.allow(event.sequence(), event.at().getEpochSecond())))) {
+                    || (topLevel && (writer.saturated() || !rate.allow(event.sequence(), event.at())))) {
                 writer.drop(); // not captured at all: the cheapest way to lose a trace
                 return;
             }

@@ -22,7 +22,7 @@ public final class TraceWriter implements AutoCloseable {
 
     public TraceWriter(Consumer<List<Document>> sink, int capacity, long budgetChars) {
         this.writer = new BatchWriter<>("debug traces", batch -> sink.accept(batch.stream().map(Queued::document).toList()),
-                capacity, BATCH, Queued::chars, budgetChars, () -> { }, Duration.ofDays(1));
+                capacity, BATCH, Queued::chars, budgetChars, () -> { }, Duration.ofDays(1), Duration.ofSeconds(1));
     }
 
     /** Queues a trace; returns false (and counts a drop) when the writer is too far behind. */

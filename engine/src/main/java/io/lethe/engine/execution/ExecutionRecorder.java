@@ -7,15 +7,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Keeps what a run leaves behind without making it wait on the database. Every run is counted
  * exactly in {@link ExecutionStats}; failed runs are always recorded, and successful ones up to a
- * per-sequence rate ({@link RecordSampler}, default 50 a second), beyond which they are counted but
+ * per-sequence rate ({@link RecordSampler}, default 50 a second, spread over the second), beyond which they are counted but
  * not recorded one by one. Records are written in batches by a {@link BatchWriter}: when it falls
  * behind, records are dropped and counted rather than slowing runs down.
  */
 public final class ExecutionRecorder implements AutoCloseable {
 
-    public static final int DEFAULT_SAMPLE_PER_SECOND = 50;
+    public static final int DEFAULT_SAMPLE_PER_SECOND = 10;
     static final int BATCH = 500;
     private static final Duration STATS_EVERY = Duration.ofSeconds(5);
+    /** Records of a busy sequence go to the database once a second, together (see {@link BatchWriter}). */
+    static final Duration WRITE_SPACING = Duration.ofSeconds(1);
 
     private final ExecutionStats stats;
     private final RecordSampler sampler;
@@ -26,7 +28,7 @@ public final class ExecutionRecorder implements AutoCloseable {
         this.stats = stats;
         this.sampler = new RecordSampler(samplePerSecond);
         this.writer = new BatchWriter<>("execution records", store::insertAll, capacity, BATCH, r -> 0, Long.MAX_VALUE,
-                stats::flush, STATS_EVERY);
+                stats::flush, STATS_EVERY, WRITE_SPACING);
     }
 
     /** Counts the run; records it when it failed or the sequence's sample rate allows. */
@@ -35,7 +37,7 @@ public final class ExecutionRecorder implements AutoCloseable {
         if (!keepRecord) {
             return;
         }
-        if (record.status() == ExecutionStatus.FAILED || sampler.allow(record.sequence(), record.startedAt().getEpochSecond())) {
+        if (record.status() == ExecutionStatus.FAILED || sampler.allow(record.sequence(), record.startedAt())) {
             writer.offer(record);
         } else {
             sampledOut.incrementAndGet();

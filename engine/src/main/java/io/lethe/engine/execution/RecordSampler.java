@@ -1,37 +1,58 @@
 package io.lethe.engine.execution;
 
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Lets through at most {@code perSecond} items per sequence and second, so a busy sequence keeps a
- * steady sample instead of flooding the database (the embedded one takes a few thousand inserts a
- * second). Used for successful-run records (failures are never sampled out; exact counts are kept
- * by {@link ExecutionStats}) and for debug traces.
+ * Lets through items of each sequence at a steady rate of {@code perSecond} a second, spread
+ * evenly over the second, so a busy sequence keeps a steady sample instead of flooding the
+ * database (the embedded one takes a few thousand inserts a second). After a quiet spell up to a
+ * {@linkplain #burst(int) fifth of a second's worth} pass at once. Used for successful-run records
+ * (failures are never sampled out; exact counts are kept by {@link ExecutionStats}) and for debug
+ * traces.
+ *
+ * <p>Spread, not the first {@code perSecond} of each second: those all start within a millisecond
+ * at high rates, a sample of one moment, and their writes land together as one burst of database
+ * work each second that shows in the tail latency of every run going on meanwhile (bench/NOTES.md).
+ * A refused item costs a map lookup and a volatile read, no lock: the sampler is asked on every run.
  */
 public final class RecordSampler {
 
-    private final int perSecond;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final long interval;
+    private final long tolerance;
+    private final ConcurrentHashMap<String, AtomicLong> schedules = new ConcurrentHashMap<>();
 
     public RecordSampler(int perSecond) {
-        this.perSecond = perSecond;
+        if (perSecond < 1) {
+            throw new IllegalArgumentException("perSecond must be at least 1");
+        }
+        this.interval = 1_000_000_000L / perSecond;
+        this.tolerance = interval * (burst(perSecond) - 1);
     }
 
-    /** Whether one more item of {@code sequence} fits in the second {@code epochSecond}. */
-    public boolean allow(String sequence, long epochSecond) {
-        return windows.computeIfAbsent(sequence, s -> new Window()).allow(epochSecond, perSecond);
+    /** How many items pass at once after a quiet spell: a fifth of a second's worth, at least one. */
+    public static int burst(int perSecond) {
+        return Math.max(1, perSecond / 5);
     }
 
-    private static final class Window {
-        private long second;
-        private int count;
-
-        synchronized boolean allow(long now, int limit) {
-            if (now != second) {
-                second = now;
-                count = 0;
+    /**
+     * Whether one more item of {@code sequence} fits at {@code at}. The schedule is when the next
+     * item is due at the steady rate (never earlier than now); an item passes when that is at most
+     * {@link #burst(int)} − 1 intervals ahead of now, and moves it on by one interval.
+     */
+    public boolean allow(String sequence, Instant at) {
+        long now = at.getEpochSecond() * 1_000_000_000L + at.getNano();
+        AtomicLong due = schedules.computeIfAbsent(sequence, s -> new AtomicLong(Long.MIN_VALUE));
+        while (true) {
+            long scheduled = due.get();
+            long from = Math.max(scheduled, now);
+            if (from - now > tolerance) {
+                return false;
             }
-            return ++count <= limit;
+            if (due.compareAndSet(scheduled, from + interval)) {
+                return true;
+            }
         }
     }
 }

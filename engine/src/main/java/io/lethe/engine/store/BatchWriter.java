@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
@@ -18,12 +19,21 @@ import org.slf4j.LoggerFactory;
  * new item is dropped and counted ({@link #dropped()}) instead of slowing the producer down.
  * An optional periodic task (e.g. flushing counters) runs on the same thread.
  *
+ * <p>Writes are spaced: an item that arrives within {@code spacing} of the last write waits until
+ * then and goes with everything that came meanwhile (a full batch goes at once). A steady trickle,
+ * such as 50 sampled execution records a second, so makes one database write a second instead of 50;
+ * the embedded store then commits once a second instead of ten times, and each of its commits
+ * rewrites every page the writes touched (a few milliseconds of CPU taken from the runs: bench/NOTES.md).
+ * An item after a quiet spell is written at once.
+ *
  * @param <T> what is written
  */
 public final class BatchWriter<T> implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchWriter.class);
     private static final long POLL_MILLIS = 100;
+    /** How often a writer waiting for its turn looks whether a full batch has come in meanwhile. */
+    private static final long FULL_CHECK_NANOS = 50_000_000;
 
     private final String what;
     private final Consumer<List<T>> sink;
@@ -33,6 +43,7 @@ public final class BatchWriter<T> implements AutoCloseable {
     private final long budget;
     private final Runnable periodic;
     private final long periodNanos;
+    private final long spacingNanos;
     private final AtomicLong queuedWeight = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -41,15 +52,19 @@ public final class BatchWriter<T> implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
     private volatile boolean periodicSoon;
+    /** What a waiting flush needs written (items accepted before it): written without waiting for the turn. */
+    private final AtomicLong flushTarget = new AtomicLong();
     private long lastPeriodic = System.nanoTime();
+    private long lastWrite;
 
     /**
      * @param what     a plural noun for log lines, e.g. "execution records"
      * @param weight   how much an item counts against {@code budget}
      * @param periodic run every {@code period} (and on {@link #flush}) on the writer thread
+     * @param spacing  the least time between two writes unless a batch is full ({@link Duration#ZERO}: none)
      */
     public BatchWriter(String what, Consumer<List<T>> sink, int capacity, int batchSize, ToLongFunction<T> weight, long budget,
-            Runnable periodic, Duration period) {
+            Runnable periodic, Duration period, Duration spacing) {
         this.what = what;
         this.sink = sink;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -58,12 +73,15 @@ public final class BatchWriter<T> implements AutoCloseable {
         this.budget = budget;
         this.periodic = periodic;
         this.periodNanos = period.toNanos();
+        this.spacingNanos = spacing.toNanos();
+        this.lastWrite = System.nanoTime() - spacingNanos;
         this.writer = Thread.ofPlatform().daemon().name("lethe-writer-" + what.replace(' ', '-')).start(this::drainLoop);
     }
 
-    /** A writer bounded by item count only, without a periodic task. */
+    /** A writer bounded by item count only, without a periodic task, writing as soon as items come. */
     public static <T> BatchWriter<T> of(String what, Consumer<List<T>> sink, int capacity, int batchSize) {
-        return new BatchWriter<>(what, sink, capacity, batchSize, item -> 0, Long.MAX_VALUE, () -> { }, Duration.ofDays(1));
+        return new BatchWriter<>(what, sink, capacity, batchSize, item -> 0, Long.MAX_VALUE, () -> { }, Duration.ofDays(1),
+                Duration.ZERO);
     }
 
     /** Queues an item; false (and a counted drop) when the writer is too far behind. */
@@ -104,6 +122,8 @@ public final class BatchWriter<T> implements AutoCloseable {
     public void flush(Duration timeout) {
         long target = accepted.get();
         periodicSoon = true;
+        flushTarget.accumulateAndGet(target, Math::max);
+        LockSupport.unpark(writer);
         long deadline = System.nanoTime() + timeout.toNanos();
         while ((written.get() + failed.get() < target || periodicSoon) && System.nanoTime() < deadline) {
             try {
@@ -124,8 +144,10 @@ public final class BatchWriter<T> implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
+                awaitTurn();
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
+                lastWrite = System.nanoTime();
                 sink.accept(batch);
                 written.addAndGet(batch.size());
             } catch (InterruptedException e) {
@@ -140,6 +162,16 @@ public final class BatchWriter<T> implements AutoCloseable {
                 batch.forEach(item -> queuedWeight.addAndGet(-weight.applyAsLong(item)));
                 batch.clear();
             }
+        }
+    }
+
+    /** Waits until {@code spacing} after the last write, unless a batch fills up, a flush waits or the writer closes. */
+    private void awaitTurn() {
+        long due = lastWrite + spacingNanos;
+        long left;
+        while (running && written.get() + failed.get() >= flushTarget.get() && queue.size() + 1 < batchSize
+                && (left = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, Math.min(left, FULL_CHECK_NANOS));
         }
     }
 
@@ -159,6 +191,7 @@ public final class BatchWriter<T> implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        LockSupport.unpark(writer);
         try {
             writer.join(Duration.ofSeconds(10));
         } catch (InterruptedException e) {

@@ -19,7 +19,7 @@ class SamplingTest {
     Path dir;
 
     @Test
-    void shouldRecordEveryFailureASampleOfSuccessesPerSecondAndCountEverything() {
+    void shouldRecordEveryFailureASampleOfSuccessesAndCountEverything() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00.100Z"));
         try (EngineFixture lethe = new EngineFixture(dir, clock)) {
             String seq = lethe.sequence(List.of(BlockDefinition.of("maybe", "script",
@@ -35,16 +35,37 @@ class SamplingTest {
             lethe.run(seq, Map.of("fail", false));
             lethe.engine.recorder().flush(Duration.ofSeconds(5));
 
+            // 80 successes at one instant: the sampler's burst goes through; a second later one more
+            int burst = RecordSampler.burst(ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND);
             var records = lethe.engine.executions().list(seq, null, null, 1000);
             assertThat(records.stream().filter(r -> r.status() == ExecutionStatus.FAILED)).hasSize(7);
-            assertThat(records.stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED))
-                    .hasSize(ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND + 1);
-            assertThat(lethe.engine.recorder().sampledOut()).isEqualTo(80 - ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND);
+            assertThat(records.stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED)).hasSize(burst + 1);
+            assertThat(lethe.engine.recorder().sampledOut()).isEqualTo(80 - burst);
             var minute = lethe.engine.recorder().stats().latest(seq, 5);
             assertThat(minute).singleElement().satisfies(m -> {
                 assertThat(m.runs()).isEqualTo(88);
                 assertThat(m.failed()).isEqualTo(7);
             });
+        }
+    }
+
+    @Test
+    void shouldRecordRunsSpreadOverTheSecondAtTheSampleRate() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00.000Z"));
+        try (EngineFixture lethe = new EngineFixture(dir, clock)) {
+            String seq = lethe.sequence(List.of(BlockDefinition.of("ok", "script", Map.of("source", "return 1;"))));
+            int perSecond = ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND;
+
+            for (int i = 0; i < 300; i++) { // 100 runs a second for 3 s
+                lethe.run(seq, Map.of());
+                clock.advance(Duration.ofMillis(10));
+            }
+            lethe.engine.recorder().flush(Duration.ofSeconds(5));
+
+            var started = lethe.engine.executions().list(seq, null, null, 1000).stream()
+                    .map(ExecutionRecord::startedAt).filter(at -> !at.isBefore(Instant.parse("2026-11-25T12:00:01.000Z"))).toList();
+            assertThat(started).hasSize(2 * perSecond); // the steady rate once the burst is spent
+            assertThat(started.stream().map(at -> at.toEpochMilli() % 1000 / 100).distinct()).hasSize(Math.min(10, perSecond));
         }
     }
 }
