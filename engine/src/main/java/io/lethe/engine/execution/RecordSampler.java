@@ -8,14 +8,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Lets through items of each sequence at a steady rate of {@code perSecond} a second, spread
  * evenly over the second, so a busy sequence keeps a steady sample instead of flooding the
  * database (the embedded one takes a few thousand inserts a second). After a quiet spell up to a
- * {@linkplain #burst(int) fifth of a second's worth} pass at once. Used for successful-run records
- * (failures are never sampled out; exact counts are kept by {@link ExecutionStats}) and for debug
- * traces.
+ * second's worth pass at once, so a cascade of quick runs at low traffic is recorded whole. Used for
+ * successful-run records (failures are never sampled out; exact counts are kept by
+ * {@link ExecutionStats}) and for debug traces.
  *
- * <p>Spread, not the first {@code perSecond} of each second: those all start within a millisecond
- * at high rates, a sample of one moment, and their writes land together as one burst of database
- * work each second that shows in the tail latency of every run going on meanwhile (bench/NOTES.md).
- * A refused item costs a map lookup and a volatile read, no lock: the sampler is asked on every run.
+ * <p>Spread, not the first {@code perSecond} of each second: at high rates those all start within a
+ * millisecond, a sample of one moment. A refused item costs a map lookup and a volatile read, no
+ * lock: the sampler is asked on every run.
  */
 public final class RecordSampler {
 
@@ -28,18 +27,13 @@ public final class RecordSampler {
             throw new IllegalArgumentException("perSecond must be at least 1");
         }
         this.interval = 1_000_000_000L / perSecond;
-        this.tolerance = interval * (burst(perSecond) - 1);
-    }
-
-    /** How many items pass at once after a quiet spell: a fifth of a second's worth, at least one. */
-    public static int burst(int perSecond) {
-        return Math.max(1, perSecond / 5);
+        this.tolerance = interval * (perSecond - 1);
     }
 
     /**
      * Whether one more item of {@code sequence} fits at {@code at}. The schedule is when the next
-     * item is due at the steady rate (never earlier than now); an item passes when that is at most
-     * {@link #burst(int)} − 1 intervals ahead of now, and moves it on by one interval.
+     * item is due at the steady rate (never earlier than now); an item passes when that is less than
+     * a second ahead of now, and moves it on by one interval.
      */
     public boolean allow(String sequence, Instant at) {
         long now = at.getEpochSecond() * 1_000_000_000L + at.getNano();

@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
  * An optional periodic task (e.g. flushing counters) runs on the same thread.
  *
  * <p>Writes are spaced: an item that arrives within {@code spacing} of the last write waits until
- * then and goes with everything that came meanwhile (a full batch goes at once). A steady trickle,
- * such as 50 sampled execution records a second, so makes one database write a second instead of 50;
- * the embedded store then commits once a second instead of ten times, and each of its commits
- * rewrites every page the writes touched (a few milliseconds of CPU taken from the runs: bench/NOTES.md).
- * An item after a quiet spell is written at once.
+ * then and goes with everything that came meanwhile (a full batch, a flush or closing goes at once). A
+ * steady trickle, such as a busy sequence's sampled execution records, so makes one database write a
+ * second instead of one per item; the embedded store then commits once a second instead of ten times,
+ * and each of its commits rewrites every page the writes touched (CPU taken from the runs in bursts:
+ * bench/NOTES.md). An item after a quiet spell is written at once.
  *
  * @param <T> what is written
  */

@@ -35,12 +35,12 @@ class SamplingTest {
             lethe.run(seq, Map.of("fail", false));
             lethe.engine.recorder().flush(Duration.ofSeconds(5));
 
-            // 80 successes at one instant: the sampler's burst goes through; a second later one more
-            int burst = RecordSampler.burst(ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND);
+            // 80 successes at one instant: a second's worth goes through at once; a second later one more
+            int perSecond = ExecutionRecorder.DEFAULT_SAMPLE_PER_SECOND;
             var records = lethe.engine.executions().list(seq, null, null, 1000);
             assertThat(records.stream().filter(r -> r.status() == ExecutionStatus.FAILED)).hasSize(7);
-            assertThat(records.stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED)).hasSize(burst + 1);
-            assertThat(lethe.engine.recorder().sampledOut()).isEqualTo(80 - burst);
+            assertThat(records.stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED)).hasSize(perSecond + 1);
+            assertThat(lethe.engine.recorder().sampledOut()).isEqualTo(80 - perSecond);
             var minute = lethe.engine.recorder().stats().latest(seq, 5);
             assertThat(minute).singleElement().satisfies(m -> {
                 assertThat(m.runs()).isEqualTo(88);
