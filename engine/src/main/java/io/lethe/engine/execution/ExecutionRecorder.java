@@ -7,9 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Keeps what a run leaves behind without making it wait on the database. Every run is counted
  * exactly in {@link ExecutionStats}; failed runs are always recorded, and successful ones up to a
- * per-sequence rate ({@link RecordSampler}, default 50 a second, spread over the second), beyond which they are counted but
- * not recorded one by one. Records are written in batches by a {@link BatchWriter}: when it falls
- * behind, records are dropped and counted rather than slowing runs down.
+ * per-sequence rate ({@link RecordSampler}: 10 a second, spread over the second), beyond which they
+ * are counted but not recorded one by one. Records are written in batches by a {@link BatchWriter},
+ * a busy sequence's once a second: when it falls behind, records are dropped and counted rather than
+ * slowing runs down. (At 50 a second, each written as it came, the embedded database's inserts and
+ * commits lengthened the tail latency of every run going on: bench/NOTES.md.)
  */
 public final class ExecutionRecorder implements AutoCloseable {
 
