@@ -40,6 +40,9 @@ public final class DebuggerRoutes {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
+    /** How long a read waits for what the trace writer has queued. */
+    private static final Duration QUEUED_WRITE_WAIT = Duration.ofSeconds(2);
+
     private final Debugger debugger;
     private final Clock clock;
     private final Function<String, Optional<User>> users;
@@ -128,6 +131,7 @@ public final class DebuggerRoutes {
 
     private Reply list(RoutingContext ctx) {
         int limit = limit(ctx.queryParams().get("limit"));
+        debugger.writer().writeQueued(QUEUED_WRITE_WAIT); // traces are written once a second: the runs that just ended too
         List<Map<String, Object>> traces = debugger.traces().list(ctx.pathParam("name"), limit).stream()
                 .map(DebuggerRoutes::withReplay).toList();
         return Reply.ok(Map.of("sequence", ctx.pathParam("name"), "traces", traces));
@@ -144,7 +148,10 @@ public final class DebuggerRoutes {
      */
     private Document readable(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        Document trace = debugger.traces().find(id).orElseThrow(() -> new NotFoundException("no trace '" + id + "'"));
+        Document trace = debugger.traces().find(id).or(() -> {
+            debugger.writer().writeQueued(QUEUED_WRITE_WAIT); // it may still be queued: its run just ended
+            return debugger.traces().find(id);
+        }).orElseThrow(() -> new NotFoundException("no trace '" + id + "'"));
         if (!trace.getBoolean("redacted", true)) {
             String user = CurrentUser.of(ctx).username();
             if (!debugger.grants().has(user)) {

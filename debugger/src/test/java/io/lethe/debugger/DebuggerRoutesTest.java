@@ -105,6 +105,24 @@ class DebuggerRoutesTest {
     }
 
     @Test
+    void shouldShowTracesRightAfterTheirRunsEvenWhileTheWriterWaitsForItsTurn() throws Exception {
+        String seq = sequence();
+        assertThat(call("PUT", "/api/debug/sequences/" + seq, "dora:designer", Map.of("minutes", 30)).status()).isEqualTo(200);
+
+        // two runs within a second: the second's trace waits for the writer's next turn, a second after the first's
+        ExecutionResult first = fx.lethe.run(seq, Map.of("n", 1));
+        fx.clock.advance(Duration.ofSeconds(1)); // the test's clock: listed newest first
+        ExecutionResult second = fx.lethe.run(seq, Map.of("n", 2));
+
+        Answer one = call("GET", "/api/debug/traces/" + second.executionId(), "dora:designer", null);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json()).containsEntry("input", Map.of("n", 2));
+        Answer list = call("GET", "/api/debug/sequences/" + seq + "/traces", "dora:designer", null);
+        assertThat((List<Object>) list.json().get("traces")).extracting(t -> (Object) ((Map<?, ?>) t).get("executionId"))
+                .containsExactly(second.executionId(), first.executionId());
+    }
+
+    @Test
     void shouldToggleDebuggingListTracesShowReplayAndDeleteOverHttp() throws Exception {
         // given
         String seq = sequence();

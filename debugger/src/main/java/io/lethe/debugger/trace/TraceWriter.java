@@ -49,6 +49,11 @@ public final class TraceWriter implements AutoCloseable {
         return writer.written();
     }
 
+    /** Writes the traces queued so far without waiting for the writer's turn (a read right after a run). */
+    public void writeQueued(Duration timeout) {
+        writer.writeQueued(timeout);
+    }
+
     /** Waits until everything queued so far is written or has failed (tests, shutdown, replay). */
     public void flush(Duration timeout) {
         writer.flush(timeout);

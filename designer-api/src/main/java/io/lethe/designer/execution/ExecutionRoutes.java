@@ -11,13 +11,17 @@ import io.lethe.http.Blocking.Reply;
 import io.lethe.http.auth.Role;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /api/executions}: run records (no inputs or outputs are kept), newest first. */
 public final class ExecutionRoutes {
+
+    private static final Duration QUEUED_WRITE_WAIT = Duration.ofSeconds(2);
 
     private final Engine engine;
 
@@ -31,8 +35,19 @@ public final class ExecutionRoutes {
                 "List executions (?sequence=&status=succeeded|failed&before=ISO&limit=, max 1000)", Role.DESIGNER)
                 .handler(blocking.handler(this::list));
         api.route(HttpMethod.GET, "/api/executions/:id", tag, "Get one execution record", Role.DESIGNER)
-                .handler(blocking.handler(ctx -> Reply.ok(describe(engine.executions().find(ctx.pathParam("id"))
+                .handler(blocking.handler(ctx -> Reply.ok(describe(find(ctx.pathParam("id"))
                         .orElseThrow(() -> new NotFoundException("no execution '" + ctx.pathParam("id") + "'"))))));
+    }
+
+    /**
+     * Records are written in the background, a busy sequence's once a second: a record not found may
+     * still be queued (its run just ended), so what is queued is written before the second look.
+     */
+    private Optional<ExecutionRecord> find(String id) {
+        return engine.executions().find(id).or(() -> {
+            engine.recorder().writeQueued(QUEUED_WRITE_WAIT);
+            return engine.executions().find(id);
+        });
     }
 
     private Reply list(RoutingContext ctx) {
@@ -62,6 +77,7 @@ public final class ExecutionRoutes {
         if (limit < 1 || limit > 1000) {
             throw InvalidInputException.of("/limit", "must be between 1 and 1000");
         }
+        engine.recorder().writeQueued(QUEUED_WRITE_WAIT); // the runs that just ended are listed too
         return Reply.ok(engine.executions().list(q.get("sequence"), status, before, limit).stream().map(ExecutionRoutes::describe).toList());
     }
 

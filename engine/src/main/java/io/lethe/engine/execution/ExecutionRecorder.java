@@ -63,6 +63,11 @@ public final class ExecutionRecorder implements AutoCloseable {
         return writer.written();
     }
 
+    /** Writes the records queued so far without waiting for the writer's turn (a read right after a run). */
+    public void writeQueued(Duration timeout) {
+        writer.writeQueued(timeout);
+    }
+
     /** Waits until queued records and the counts are written (tests, shutdown). */
     public void flush(Duration timeout) {
         writer.flush(timeout);

@@ -120,12 +120,25 @@ public final class BatchWriter<T> implements AutoCloseable {
 
     /** Waits until everything queued so far is written or has failed and the periodic task ran (tests, shutdown). */
     public void flush(Duration timeout) {
-        long target = accepted.get();
         periodicSoon = true;
+        awaitWritten(timeout, true);
+    }
+
+    /**
+     * Waits until everything queued so far is written or has failed, without waiting for the writer's
+     * turn (a read that must see what was just queued: an execution looked up right after its run).
+     * Returns at once when nothing is queued.
+     */
+    public void writeQueued(Duration timeout) {
+        awaitWritten(timeout, false);
+    }
+
+    private void awaitWritten(Duration timeout, boolean periodicToo) {
+        long target = accepted.get();
         flushTarget.accumulateAndGet(target, Math::max);
         LockSupport.unpark(writer);
         long deadline = System.nanoTime() + timeout.toNanos();
-        while ((written.get() + failed.get() < target || periodicSoon) && System.nanoTime() < deadline) {
+        while ((written.get() + failed.get() < target || periodicToo && periodicSoon) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {

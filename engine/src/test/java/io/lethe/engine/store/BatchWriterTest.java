@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,26 @@ class BatchWriterTest {
 
             writer.flush(Duration.ofSeconds(5)); // a flush does not wait for the turn
             assertThat(batches).containsExactly(List.of("a"), List.of("b", "c"));
+        }
+    }
+
+    @Test
+    void shouldWriteWhatIsQueuedForAReadWithoutWaitingForItsTurnOrThePeriodicTask() {
+        AtomicInteger periodic = new AtomicInteger();
+        try (BatchWriter<String> writer = new BatchWriter<>("things", batch -> batches.add(new ArrayList<>(batch)), 100, 10,
+                item -> 0, Long.MAX_VALUE, periodic::incrementAndGet, Duration.ofDays(1), LONG)) {
+            long started = System.nanoTime();
+            writer.writeQueued(Duration.ofSeconds(5)); // nothing queued: returns at once
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+
+            writer.offer("a");
+            within5s(() -> writer.written() == 1);
+            writer.offer("b");
+            writer.writeQueued(Duration.ofSeconds(5));
+
+            assertThat(writer.written()).isEqualTo(2);
+            assertThat(batches).containsExactly(List.of("a"), List.of("b"));
+            assertThat(periodic).hasValue(0); // a flush would have run it
         }
     }
 

@@ -131,6 +131,25 @@ class DesignerApiTest {
     }
 
     @Test
+    void shouldShowARunsExecutionRightAfterItEvenWhileTheRecordWriterWaitsForItsTurn() {
+        JsonObject tick = new JsonObject().put("name", "tick").put("entry", "count")
+                .put("blocks", new JsonArray().add(new JsonObject().put("id", "count").put("type", "script")
+                        .put("config", new JsonObject().put("source", "return 1;"))))
+                .put("triggers", new JsonArray().add(new JsonObject().put("type", "http").put("method", "POST").put("path", "/tick")));
+        assertThat(server.post("/api/sequences", designer, tick).status()).isEqualTo(201);
+
+        // two runs within a second: the second's record waits for the writer's next turn, a second after the first's
+        String first = server.post("/hooks/tick", null, new JsonObject()).header("X-Lethe-Execution");
+        String second = server.post("/hooks/tick", null, new JsonObject()).header("X-Lethe-Execution");
+
+        Response one = server.get("/api/executions/" + second, designer);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().getString("status")).isEqualTo("succeeded");
+        Response listed = server.get("/api/executions?sequence=tick", designer);
+        assertThat(new JsonArray(listed.body()).stream().map(e -> ((JsonObject) e).getString("id"))).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
     void shouldRefuseAnInvalidModelWithEveryPointerAndWriteNothing() {
         JsonObject bad = new JsonObject().put("name", "9lives").put("colour", "red").put("attributes", new JsonArray()
                 .add(new JsonObject().put("name", "x").put("type", "banana")));
