@@ -71,7 +71,7 @@ public final class Debugger implements AutoCloseable {
         }, settings.queueCapacity(), settings.queueBudgetChars());
         this.recorder = new TraceRecorder(windows, rules, writer, settings);
         this.retention = new TraceRetention(store, engine.jobRuns(), clock, () -> engine.retention().current().traces());
-        this.purgeTarget = new TracePurgeTarget(store);
+        this.purgeTarget = new TracePurgeTarget(store, () -> writer.writeQueued(Duration.ofSeconds(10)));
         this.names = new NameReferencesTarget("debug-windows", database,
                 Map.of(DebugWindows.COLLECTION, List.of("openedBy", "closedBy"),
                         DebugAudit.COLLECTION, List.of("sequence", "actor", "details")));

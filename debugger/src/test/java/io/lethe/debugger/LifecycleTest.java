@@ -253,6 +253,25 @@ class LifecycleTest {
     }
 
     @Test
+    void shouldRedactAPurgedValueInATraceStillQueuedWhenThePurgeRuns() {
+        // given two runs within a second: the second's trace waits for the writer's next turn, a second after the first's
+        String seq = echo();
+        fx.debugger.windows().open(seq, "dora", null, false);
+        fx.lethe.run(seq, Map.of("city", "Elsewhere"));
+        ExecutionResult queued = fx.lethe.run(seq, Map.of("city", "Quellmoor"));
+        var scope = new PurgeScope.Value("quellmoor");
+
+        // when
+        PurgeCounts done = fx.debugger.purgeTarget().execute(scope);
+
+        // then
+        assertThat(done).isEqualTo(new PurgeCounts(1, 0));
+        fx.flush();
+        assertThat(fx.debugger.purgeTarget().verify(scope)).isZero();
+        assertThat(fx.raw(queued.executionId()).toJson()).doesNotContainIgnoringCase("quellmoor");
+    }
+
+    @Test
     void shouldRedactAPurgedValueInsideTracesIdempotently() {
         // given
         String seq = echo();

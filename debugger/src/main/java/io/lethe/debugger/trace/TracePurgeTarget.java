@@ -25,9 +25,15 @@ public final class TracePurgeTarget implements PurgeTarget {
     public static final String NAME = "debug-traces";
 
     private final TraceStore store;
+    private final Runnable pending;
 
-    public TracePurgeTarget(TraceStore store) {
+    /**
+     * @param pending writes the traces still queued (the writer holds a busy sequence's for up to a second): a run
+     *                just before the purge must not land its trace after it
+     */
+    public TracePurgeTarget(TraceStore store, Runnable pending) {
         this.store = store;
+        this.pending = pending;
     }
 
     @Override
@@ -52,6 +58,7 @@ public final class TracePurgeTarget implements PurgeTarget {
 
     @Override
     public PurgeCounts execute(PurgeScope scope) {
+        pending.run();
         return switch (scope) {
             case PurgeScope.Traces t -> new PurgeCounts(0, store.deleteAll(TraceStore.range(t.sequence(), t.from(), t.to())));
             case PurgeScope.Value v -> new PurgeCounts(redactEverywhere(redactors(v)), 0);
